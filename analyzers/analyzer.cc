@@ -1,0 +1,67 @@
+#include "analyzers/analyzer.h"
+
+#include <unicode/uchar.h>
+#include <unicode/uvernum.h>
+#include <xapian.h>
+
+#include "analyzers/case_folder.h"
+#include "analyzers/name_key.h"
+#include "analyzers/script.h"
+#include "analyzers/transliteration.h"
+#include "common/hash.h"
+
+namespace naviny {
+namespace {
+
+// Vocabulary grows with the corpus; past this many distinct words the memo starts afresh.
+constexpr std::size_t kMaxCachedWords = 1'000'000;
+
+}  // namespace
+
+struct Analyzer::Parts {
+  CaseFolder case_folder;
+  Romanizer romanizer;
+  Xapian::Stem russian{"russian"};
+  Xapian::Stem english{"english"};
+};
+
+Analyzer::Analyzer() : parts_(std::make_unique<Parts>()) {
+  fingerprint_ = "naviny-analyzer/" + std::to_string(kVersion) + " icu/" U_ICU_VERSION +
+                 " rules/" + to_hex(fnv1a64(Romanizer::rules()));
+}
+
+Analyzer::~Analyzer() = default;
+
+const WordForms& Analyzer::analyze_word(std::string_view word) {
+  const std::string key(word);
+  auto found = cache_.find(key);
+  if (found == cache_.end()) found = cache_.emplace(key, compute(word)).first;
+  return found->second;
+}
+
+void Analyzer::trim_cache() {
+  if (cache_.size() > kMaxCachedWords) cache_.clear();
+}
+
+WordForms Analyzer::compute(std::string_view word) const {
+  WordForms forms;
+  forms.exact = parts_->case_folder.fold(word);
+  std::string stemmed;
+  switch (dominant_script(forms.exact)) {
+    case Script::cyrillic:
+      stemmed = parts_->russian(prepare_for_russian_stemmer(forms.exact));
+      break;
+    case Script::latin:
+      stemmed = parts_->english(repair_latin_lookalikes(forms.exact));
+      break;
+    case Script::other:
+      stemmed = forms.exact;
+      break;
+  }
+  forms.search = parts_->romanizer.romanize(stemmed);
+  if (forms.search.empty()) forms.search = forms.exact;
+  forms.key = name_key(forms.search);
+  return forms;
+}
+
+}  // namespace naviny

@@ -1,0 +1,63 @@
+#pragma once
+
+// The one analysis chain of naviny, run on article text at index time and on query words at
+// search time, so that both sides always agree:
+//   word -> NFKC case fold (exact form)
+//        -> look-alike letters repaired -> stem in the word's own alphabet (Russian Snowball for
+//           Cyrillic, English for Latin) -> romanize (search form)
+//        -> name key (coarse, for spelling variants of names)
+
+#include <cstddef>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+
+#include "analyzers/tokenizer.h"
+
+namespace naviny {
+
+struct WordForms {
+  std::string exact;   // case-folded surface form, for exact mode
+  std::string search;  // the folded, romanized, stemmed form that ordinary search matches
+  std::string key;     // name key, may be empty
+};
+
+class Analyzer {
+ public:
+  // Bump whenever a change to the chain changes any term it produces.
+  static constexpr int kVersion = 1;
+
+  Analyzer();
+  ~Analyzer();
+  Analyzer(const Analyzer&) = delete;
+  Analyzer& operator=(const Analyzer&) = delete;
+
+  // The forms of one word (a Token::word or a query word). The reference stays valid until the
+  // next call to analyze_text(). Not thread-safe: use one Analyzer per thread.
+  const WordForms& analyze_word(std::string_view word);
+
+  // Calls on_token(const Token&, const WordForms&) for every word of `text`, in order.
+  template <typename OnToken>
+  void analyze_text(std::string_view text, OnToken&& on_token) {
+    trim_cache();
+    Tokenizer tokenizer(text);
+    Token token;
+    while (tokenizer.next(token)) on_token(token, analyze_word(token.word));
+  }
+
+  // Names this chain: analyzer version, ICU version and a hash of the rules. Stored in the
+  // index, so that a binary with a different chain refuses to search it.
+  const std::string& fingerprint() const { return fingerprint_; }
+
+ private:
+  WordForms compute(std::string_view word) const;
+  void trim_cache();
+
+  struct Parts;
+  std::unique_ptr<Parts> parts_;
+  std::unordered_map<std::string, WordForms> cache_;
+  std::string fingerprint_;
+};
+
+}  // namespace naviny

@@ -1,0 +1,22 @@
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace naviny {
+
+enum class Script { latin, cyrillic, other };
+
+// The alphabet most letters of a (case-folded) word belong to. Ties go to Cyrillic, because a
+// Latin look-alike inside a Cyrillic word ("Лукашэнкi" typed with a Latin i) is the common case.
+Script dominant_script(std::string_view folded_word);
+
+// Readies a Cyrillic word for the Russian Snowball stemmer: Latin look-alikes become Cyrillic,
+// ё becomes е, and Belarusian/Ukrainian і becomes и so that Snowball sees its vowels and endings
+// ("лукашэнкі" stems like "лукашэнка").
+std::string prepare_for_russian_stemmer(std::string_view folded_word);
+
+// Cyrillic look-alikes inside a Latin word become Latin ("Мinsk" typed with a Cyrillic М).
+std::string repair_latin_lookalikes(std::string_view folded_word);
+
+}  // namespace naviny

@@ -1,0 +1,57 @@
+#include "analyzers/transliteration.h"
+
+#include <unicode/parseerr.h>
+#include <unicode/translit.h>
+#include <unicode/unistr.h>
+
+#include "common/errors.h"
+
+namespace naviny {
+namespace {
+
+// Input is already NFKC case-folded, so only lower-case letters need rules. ICU applies the
+// first rule that matches at each position, so longer patterns come first.
+constexpr std::string_view kRules = R"RULES(
+:: NFC ;
+щ > shch ; ш > sh ; ж > zh ; ч > ch ; х > kh ; ц > ts ;
+ю > yu ; я > ya ; є > ye ; ї > yi ; ё > e ; й > y ; ы > y ;
+а > a ; б > b ; в > v ; г > g ; ґ > g ; д > d ; е > e ; з > z ; и > i ; і > i ;
+к > k ; л > l ; м > m ; н > n ; о > o ; п > p ; р > r ; с > s ; т > t ; у > u ; ў > u ;
+ф > f ; э > e ; ъ > ; ь > ;
+ђ > dj ; ј > y ; љ > ly ; њ > ny ; ћ > ch ; џ > dzh ; ѓ > gj ; ќ > kj ; ѕ > dz ;
+ł > l ; ß > ss ; æ > ae ; ø > o ; œ > oe ; đ > dj ; ð > d ; þ > th ; ı > i ;
+š > sh ; ž > zh ; č > ch ; ř > rzh ; ć > ch ; ż > zh ; ś > s ; ź > z ; ŭ > u ; ń > n ;
+ą } [a-z] > on ; ą > a ; ę } [a-z] > en ; ę > e ;
+szcz > shch ; sz > sh ; cz > ch ; rz > zh ;
+:: NFD ;
+:: [:Nonspacing Mark:] Remove ;
+:: NFC ;
+[\u0027 \u2019 \u02B9 \u02BA \u02BC \u00B7 \u0060] > ;
+)RULES";
+
+}  // namespace
+
+std::string_view Romanizer::rules() { return kRules; }
+
+Romanizer::Romanizer() {
+  UParseError parse_error{};
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::UnicodeString rule_text = icu::UnicodeString::fromUTF8(
+      icu::StringPiece(kRules.data(), static_cast<int32_t>(kRules.size())));
+  transliterator_.reset(icu::Transliterator::createFromRules("naviny-romanize", rule_text,
+                                                             UTRANS_FORWARD, parse_error, status));
+  check_icu(status, "Transliterator::createFromRules (naviny romanization rules)");
+}
+
+Romanizer::~Romanizer() = default;
+
+std::string Romanizer::romanize(std::string_view word) const {
+  icu::UnicodeString text =
+      icu::UnicodeString::fromUTF8(icu::StringPiece(word.data(), static_cast<int32_t>(word.size())));
+  transliterator_->transliterate(text);
+  std::string result;
+  text.toUTF8String(result);
+  return result;
+}
+
+}  // namespace naviny

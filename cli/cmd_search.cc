@@ -1,0 +1,62 @@
+#include <ostream>
+
+#include "cli/commands.h"
+#include "common/errors.h"
+#include "searcher/render.h"
+#include "searcher/searcher.h"
+
+namespace naviny::cli {
+namespace {
+
+struct SearchArguments {
+  std::vector<std::string> words;
+  std::size_t limit = 10;
+  std::size_t offset = 0;
+  bool json = false;
+  bool exact = false;
+  std::string color = "auto";
+};
+
+std::string joined(const std::vector<std::string>& words) {
+  std::string query;
+  for (const std::string& word : words) query += (query.empty() ? "" : " ") + word;
+  return query;
+}
+
+}  // namespace
+
+Command add_search_command(CLI::App& app, Context& context) {
+  auto arguments = std::make_shared<SearchArguments>();
+  CLI::App* command = app.add_subcommand("search", "search the index; see README for the syntax");
+  add_db_option(*command, context);
+  command->add_option("QUERY", arguments->words, "query words, phrases and operators")
+      ->required();
+  auto* output = command->add_option_group("output");
+  output->add_option("-n,--limit", arguments->limit, "number of results to show (default 10)")
+      ->check(CLI::Range(0, 100000000));
+  output->add_option("--offset", arguments->offset, "skip this many results first (default 0)");
+  output->add_flag("--json", arguments->json, "print one JSON object instead of text");
+  output->add_option("--color", arguments->color, "highlight with colour: auto, always, never")
+      ->check(CLI::IsMember({"auto", "always", "never"}));
+  command->add_flag("--exact", arguments->exact,
+                    "match words as written: no stemming, transliteration or name variants");
+  return {command, [&context, arguments] {
+            Searcher searcher(context.db_path());
+            SearchRequest request;
+            request.query = joined(arguments->words);
+            request.limit = arguments->limit;
+            request.offset = arguments->offset;
+            request.exact = arguments->exact;
+            const SearchResults results = searcher.search(request);
+            if (arguments->json) {
+              context.out << render_json(results);
+            } else {
+              const bool ansi = arguments->color == "always" ||
+                                (arguments->color == "auto" && context.env.stdout_is_terminal);
+              context.out << render_text(results, ansi ? Highlight::ansi : Highlight::markers);
+            }
+            return 0;
+          }};
+}
+
+}  // namespace naviny::cli

@@ -1,0 +1,80 @@
+#pragma once
+
+// The index schema, declared once. The indexer writes documents by looping over these tables
+// and the searcher configures Xapian::QueryParser from the same tables, so a prefix or a value
+// slot can never mean one thing at index time and another at query time.
+
+#include <xapian/types.h>
+
+#include <array>
+#include <string_view>
+
+namespace naviny::schema {
+
+// Bump when prefixes, slots or the document data format change; older indexes must be rebuilt.
+inline constexpr int kVersion = 1;
+
+enum class TermKind {
+  free_text,  // analysed words: ranked, with positions for phrases
+  boolean,    // exact filter terms: do not affect ranking
+  internal,   // written by the indexer, used by the searcher, not a query field
+};
+
+struct Prefix {
+  std::string_view field;   // name in query syntax ("title:"), empty if none
+  std::string_view prefix;  // Xapian term prefix
+  TermKind kind;
+  std::string_view meaning;
+};
+
+// Xapian's conventions where one exists (Q unique id, S title); X... for our own.
+inline constexpr Prefix kBody{"", "", TermKind::free_text,
+                              "search form of title and body words, with positions"};
+inline constexpr Prefix kTitle{"title", "S", TermKind::free_text, "search form of title words"};
+inline constexpr Prefix kExact{"", "XE", TermKind::internal,
+                               "exact (case-folded) surface form of every word, for --exact"};
+inline constexpr Prefix kNameKey{"", "XK", TermKind::internal,
+                                 "coarse name key of every word, matched with a lower weight"};
+inline constexpr Prefix kId{"id", "Q", TermKind::boolean, "article id: path below the corpus root"};
+inline constexpr Prefix kLang{"lang", "L", TermKind::boolean, "language code from front matter"};
+inline constexpr Prefix kSource{"source", "XSOURCE", TermKind::boolean,
+                                "source from front matter, case-folded"};
+
+inline constexpr std::array kPrefixes{kBody, kTitle, kExact, kNameKey, kId, kLang, kSource};
+
+struct ValueSlot {
+  std::string_view name;
+  Xapian::valueno slot;
+  std::string_view format;
+};
+
+inline constexpr ValueSlot kDateSlot{"date", 0, "YYYYMMDD, sortable; empty if the article has none"};
+inline constexpr ValueSlot kContentHashSlot{"content_hash", 1,
+                                            "16 hex digits, FNV-1a 64 of the file's bytes"};
+
+inline constexpr std::array kValueSlots{kDateSlot, kContentHashSlot};
+
+// Document data is one JSON object with these keys (absent when unknown).
+struct DataField {
+  std::string_view key;
+  std::string_view meaning;
+};
+inline constexpr std::array kDataFields{
+    DataField{"id", "article id"},
+    DataField{"title", "title as written"},
+    DataField{"date", "ISO 8601 date (YYYY-MM-DD) from front matter"},
+    DataField{"source", "source from front matter"},
+    DataField{"url", "url from front matter"},
+    DataField{"lang", "language code from front matter"},
+    DataField{"body", "body text as written, used for snippets"},
+};
+
+// Positions of body words start here, so that a phrase never runs from the title into the body.
+inline constexpr Xapian::termpos kBodyFirstPosition = 1000;
+
+// Keys in the database metadata.
+inline constexpr std::string_view kMetaSchemaVersion = "naviny.schema_version";
+inline constexpr std::string_view kMetaAnalyzer = "naviny.analyzer";
+inline constexpr std::string_view kMetaLastUpdate = "naviny.last_update";
+
+}  // namespace naviny::schema

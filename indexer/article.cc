@@ -1,0 +1,121 @@
+#include "indexer/article.h"
+
+#include <fstream>
+
+#include "common/errors.h"
+#include "common/utf8.h"
+
+namespace naviny {
+namespace {
+
+constexpr std::string_view kUtf8Bom = "\xEF\xBB\xBF";
+constexpr std::string_view kFrontMatterFence = "---";
+
+std::string_view trim(std::string_view text) {
+  const auto first = text.find_first_not_of(" \t\r\n");
+  if (first == std::string_view::npos) return {};
+  const auto last = text.find_last_not_of(" \t\r\n");
+  return text.substr(first, last - first + 1);
+}
+
+// Splits off the first line (without its newline) and advances `rest` past it.
+std::string_view take_line(std::string_view& rest) {
+  const auto newline = rest.find('\n');
+  const std::string_view line = rest.substr(0, newline);
+  rest = newline == std::string_view::npos ? std::string_view{} : rest.substr(newline + 1);
+  return line;
+}
+
+bool is_iso_date(std::string_view text) {
+  if (text.size() < 10 || text[4] != '-' || text[7] != '-') return false;
+  for (const std::size_t i : {0, 1, 2, 3, 5, 6, 8, 9}) {
+    if (text[i] < '0' || text[i] > '9') return false;
+  }
+  const int month = (text[5] - '0') * 10 + (text[6] - '0');
+  const int day = (text[8] - '0') * 10 + (text[9] - '0');
+  return month >= 1 && month <= 12 && day >= 1 && day <= 31;
+}
+
+// Reads "key: value" lines up to the closing fence; returns false if there is no closing fence,
+// in which case the "---" line is ordinary text.
+bool read_front_matter(std::string_view& rest, Article& article) {
+  std::string_view cursor = rest;
+  if (trim(take_line(cursor)) != kFrontMatterFence) return false;
+  Article fields;
+  while (!cursor.empty()) {
+    const std::string_view line = trim(take_line(cursor));
+    if (line == kFrontMatterFence) {
+      article.title = std::move(fields.title);
+      article.source = std::move(fields.source);
+      article.url = std::move(fields.url);
+      article.lang = std::move(fields.lang);
+      article.date = std::move(fields.date);
+      article.warnings = std::move(fields.warnings);
+      rest = cursor;
+      return true;
+    }
+    const auto colon = line.find(':');
+    if (line.empty() || colon == std::string_view::npos) continue;
+    const std::string_view key = trim(line.substr(0, colon));
+    const std::string value(trim(line.substr(colon + 1)));
+    if (key == "title") fields.title = value;
+    if (key == "source") fields.source = value;
+    if (key == "url") fields.url = value;
+    if (key == "lang") fields.lang = value;
+    if (key == "date") {
+      if (is_iso_date(value)) {
+        fields.date = value.substr(0, 10);
+      } else {
+        fields.warnings.push_back("date '" + value + "' is not ISO 8601 (YYYY-MM-DD); ignored");
+      }
+    }
+  }
+  return false;
+}
+
+}  // namespace
+
+Article parse_article(std::string_view bytes, std::string id) {
+  if (bytes.starts_with(kUtf8Bom)) bytes.remove_prefix(kUtf8Bom.size());
+  if (trim(bytes).empty()) throw BadInputError("the file is empty");
+  if (bytes.find('\0') != std::string_view::npos) {
+    throw BadInputError("looks like a binary file (it contains NUL bytes), not an article");
+  }
+  Article article;
+  article.id = std::move(id);
+  if (bytes.size() > kMaxArticleBytes) {
+    std::size_t cut = kMaxArticleBytes;
+    while (cut > 0 && (static_cast<unsigned char>(bytes[cut]) & 0xC0) == 0x80) --cut;
+    bytes = bytes.substr(0, cut);
+    article.warnings.push_back("larger than " + std::to_string(kMaxArticleBytes >> 20) +
+                               " MiB; only the first " + std::to_string(kMaxArticleBytes >> 20) +
+                               " MiB are indexed");
+  }
+  if (const auto bad = first_invalid_utf8(bytes)) {
+    throw BadInputError("is not valid UTF-8 (first bad byte at offset " + std::to_string(*bad) +
+                        "); convert it, e.g. with `iconv -f WINDOWS-1251 -t UTF-8`");
+  }
+  std::string_view rest = bytes;
+  const bool has_front_matter = read_front_matter(rest, article);
+  if (!has_front_matter || article.title.empty()) {
+    std::string_view line;
+    while (!rest.empty() && (line = trim(take_line(rest))).empty()) {
+    }
+    if (line.empty()) throw BadInputError("has front matter but no title and no text");
+    article.title = std::string(line);
+  }
+  article.body = std::string(trim(rest));
+  return article;
+}
+
+std::string read_article_file(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw BadInputError("cannot be read (check its permissions)");
+  std::string bytes(kMaxArticleBytes + 1, '\0');
+  in.read(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+  if (in.bad()) throw BadInputError("cannot be read (I/O error)");
+  bytes.resize(static_cast<std::size_t>(in.gcount()));
+  return bytes;
+}
+
+}  // namespace naviny

@@ -1,0 +1,34 @@
+#pragma once
+
+#include <cstddef>
+#include <filesystem>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace naviny {
+
+// One article as the corpus format defines it (corpus/README.md): UTF-8 text, an optional
+// front-matter block between "---" lines, then the title line and the body.
+struct Article {
+  std::string id;
+  std::string title;
+  std::string body;
+  std::string date;  // YYYY-MM-DD, or empty
+  std::string source;
+  std::string url;
+  std::string lang;
+  std::vector<std::string> warnings;  // problems that did not stop it from being indexed
+};
+
+// Articles larger than this are indexed up to this size, with a warning, to bound memory.
+inline constexpr std::size_t kMaxArticleBytes = 8 * 1024 * 1024;
+
+// Parses the bytes of an article file. Throws BadInputError with a one-line reason if the bytes
+// are empty, binary or not UTF-8.
+Article parse_article(std::string_view bytes, std::string id);
+
+// Reads at most kMaxArticleBytes + 1 bytes of a file. Throws BadInputError if it cannot.
+std::string read_article_file(const std::filesystem::path& path);
+
+}  // namespace naviny

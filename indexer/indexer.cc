@@ -1,0 +1,115 @@
+#include "indexer/indexer.h"
+
+#include <xapian.h>
+
+#include <unordered_set>
+
+#include "analyzers/analyzer.h"
+#include "common/errors.h"
+#include "common/hash.h"
+#include "common/index_access.h"
+#include "common/schema.h"
+#include "indexer/article.h"
+#include "indexer/corpus_scan.h"
+#include "indexer/document_builder.h"
+
+namespace naviny {
+namespace {
+
+class CorpusSync {
+ public:
+  CorpusSync(const IndexOptions& options, IndexObserver& observer)
+      : options_(options),
+        observer_(observer),
+        db_(open_index_for_writing(options.db, analyzer_.fingerprint())) {}
+
+  IndexSummary run() {
+    const std::vector<CorpusFile> files = scan_corpus(
+        options_.corpus, [&](const std::string& id, const std::string& reason) { skip(id, reason); });
+    std::unordered_set<std::string> present;
+    present.reserve(files.size());
+    for (std::size_t i = 0; i < files.size(); ++i) {
+      present.insert(id_term(files[i].id));
+      sync_file(files[i]);
+      observer_.progress(i + 1, files.size());
+    }
+    remove_missing(present);
+    commit();
+    summary_.total_articles = db_.get_doccount();
+    return summary_;
+  }
+
+ private:
+  void skip(const std::string& id, const std::string& reason) {
+    ++summary_.skipped;
+    observer_.skipped(id, reason);
+  }
+
+  void sync_file(const CorpusFile& file) {
+    const std::string term = id_term(file.id);
+    try {
+      const std::string bytes = read_article_file(file.path);
+      const std::string hash = to_hex(fnv1a64(bytes));
+      const Xapian::PostingIterator existing = db_.postlist_begin(term);
+      const bool known = existing != db_.postlist_end(term);
+      if (known && db_.get_document(*existing).get_value(schema::kContentHashSlot.slot) == hash) {
+        ++summary_.unchanged;
+        return;
+      }
+      const Article article = parse_article(bytes, file.id);
+      for (const std::string& warning : article.warnings) observer_.warned(file.id, warning);
+      db_.replace_document(term, build_document(article, analyzer_, hash));
+      ++(known ? summary_.updated : summary_.added);
+      count_change();
+    } catch (const BadInputError& e) {
+      skip(file.id, e.what());
+    }
+  }
+
+  void remove_missing(const std::unordered_set<std::string>& present) {
+    std::vector<std::string> gone;
+    const std::string prefix(schema::kId.prefix);
+    for (auto term = db_.allterms_begin(prefix); term != db_.allterms_end(prefix); ++term) {
+      if (!present.contains(*term)) gone.push_back(*term);
+    }
+    for (const std::string& term : gone) {
+      db_.delete_document(term);
+      ++summary_.removed;
+      count_change();
+    }
+  }
+
+  void count_change() {
+    if (++pending_ >= options_.batch_size) commit();
+  }
+
+  void commit() {
+    stamp_index(db_, analyzer_.fingerprint());
+    db_.commit();
+    pending_ = 0;
+  }
+
+  const IndexOptions& options_;
+  IndexObserver& observer_;
+  Analyzer analyzer_;
+  Xapian::WritableDatabase db_;
+  IndexSummary summary_;
+  std::size_t pending_ = 0;
+};
+
+}  // namespace
+
+IndexSummary index_corpus(const IndexOptions& options, IndexObserver& observer) {
+  CorpusSync sync(options, observer);
+  return sync.run();
+}
+
+std::string describe(const IndexSummary& summary) {
+  return "added " + std::to_string(summary.added) + ", updated " +
+         std::to_string(summary.updated) + ", removed " + std::to_string(summary.removed) +
+         ", unchanged " + std::to_string(summary.unchanged) + ", skipped " +
+         std::to_string(summary.skipped) + "; " + std::to_string(summary.total_articles) +
+         " articles in the index";
+}
+
+}  // namespace naviny

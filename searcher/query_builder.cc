@@ -1,0 +1,143 @@
+#include "searcher/query_builder.h"
+
+#include <sstream>
+#include <vector>
+
+#include "analyzers/name_key.h"
+#include "analyzers/xapian_stems.h"
+#include "common/errors.h"
+#include "common/schema.h"
+
+namespace naviny {
+namespace {
+
+constexpr unsigned kParserFlags = Xapian::QueryParser::FLAG_PHRASE |
+                                  Xapian::QueryParser::FLAG_BOOLEAN |
+                                  Xapian::QueryParser::FLAG_LOVEHATE |
+                                  Xapian::QueryParser::FLAG_PURE_NOT |
+                                  Xapian::QueryParser::FLAG_WILDCARD;
+
+void configure(Xapian::QueryParser& parser, const Xapian::Database& db, Xapian::Stem stem,
+               bool exact) {
+  parser.set_database(db);
+  parser.set_stemmer(stem);
+  parser.set_stemming_strategy(Xapian::QueryParser::STEM_ALL);
+  parser.set_default_op(Xapian::Query::OP_OR);
+  for (const schema::Prefix& prefix : schema::kPrefixes) {
+    if (prefix.field.empty()) continue;
+    const std::string field(prefix.field);
+    switch (prefix.kind) {
+      case schema::TermKind::free_text:
+        // Exact forms are indexed once, for title and body alike.
+        parser.add_prefix(field, std::string(exact ? schema::kExact.prefix : prefix.prefix));
+        break;
+      case schema::TermKind::boolean:
+        parser.add_boolean_prefix(field, std::string(prefix.prefix));
+        break;
+      case schema::TermKind::internal:
+        break;
+    }
+  }
+  if (exact) parser.add_prefix("", std::string(schema::kExact.prefix));
+  parser.add_rangeprocessor(new Xapian::DateRangeProcessor(
+      schema::kDateSlot.slot, std::string(schema::kDateSlot.name) + ":"));
+}
+
+bool is_search_form_term(const std::string& term) {
+  return !term.empty() && !(term[0] >= 'A' && term[0] <= 'Z');
+}
+
+// The words of `text`, with the character offset where each starts.
+std::vector<std::pair<std::size_t, std::string>> words_of(const std::string& text) {
+  std::vector<std::pair<std::size_t, std::string>> words;
+  std::size_t i = 0;
+  while (i < text.size()) {
+    while (i < text.size() && std::isspace(static_cast<unsigned char>(text[i]))) ++i;
+    const std::size_t start = i;
+    while (i < text.size() && !std::isspace(static_cast<unsigned char>(text[i]))) ++i;
+    if (i > start) words.emplace_back(start, text.substr(start, i - start));
+  }
+  return words;
+}
+
+}  // namespace
+
+Xapian::Query with_name_keys(const Xapian::Query& query) {
+  using Q = Xapian::Query;
+  switch (query.get_type()) {
+    case Q::LEAF_TERM: {
+      const std::string term = *query.get_terms_begin();
+      if (!is_search_form_term(term)) return query;
+      const std::string key = name_key(term);
+      if (key.empty()) return query;
+      return Q(Q::OP_OR, query,
+               Q(Q::OP_SCALE_WEIGHT, Q(std::string(schema::kNameKey.prefix) + key), kNameKeyWeight));
+    }
+    case Q::OP_AND:
+    case Q::OP_OR:
+    case Q::OP_AND_NOT:
+    case Q::OP_XOR:
+    case Q::OP_AND_MAYBE:
+    case Q::OP_FILTER:
+    case Q::OP_MAX: {
+      std::vector<Q> parts;
+      for (std::size_t i = 0; i < query.get_num_subqueries(); ++i) {
+        parts.push_back(with_name_keys(query.get_subquery(i)));
+      }
+      return Q(query.get_type(), parts.begin(), parts.end());
+    }
+    default:
+      return query;  // phrases and NEAR keep exact positions; others carry parameters
+  }
+}
+
+QueryBuilder::QueryBuilder(const Xapian::Database& db, std::shared_ptr<Analyzer> analyzer)
+    : analyzer_(std::move(analyzer)) {
+  configure(folded_parser_, db, make_query_stemmer(analyzer_, WordForm::search), false);
+  configure(exact_parser_, db, make_query_stemmer(analyzer_, WordForm::exact), true);
+}
+
+Xapian::Query QueryBuilder::build(const std::string& text, bool exact) {
+  std::string cleaned = text;
+  for (char& c : cleaned) {
+    if (static_cast<unsigned char>(c) < 0x20) c = ' ';  // NUL and other controls
+  }
+  if (cleaned.find_first_not_of(' ') == std::string::npos) {
+    throw QueryError("the query is empty; give at least one word, e.g. `naviny search sanctions`");
+  }
+  if (exact) return parse(exact_parser_, cleaned);
+  return with_name_keys(parse(folded_parser_, cleaned));
+}
+
+Xapian::Query QueryBuilder::parse(Xapian::QueryParser& parser, const std::string& text) {
+  Xapian::Query query;
+  try {
+    query = parser.parse_query(text, kParserFlags);
+  } catch (const Xapian::QueryParserError& e) {
+    // Xapian does not say where; find the first word at which the query stops parsing.
+    std::string where;
+    const auto words = words_of(text);
+    for (std::size_t n = 1; n <= words.size(); ++n) {
+      const std::string prefix = text.substr(0, words[n - 1].first + words[n - 1].second.size());
+      try {
+        parser.parse_query(prefix, kParserFlags);
+      } catch (const Xapian::QueryParserError&) {
+        std::ostringstream out;
+        out << " at word " << n << " ('" << words[n - 1].second << "', character "
+            << words[n - 1].first + 1 << ")";
+        where = out.str();
+        break;
+      }
+    }
+    throw QueryError("cannot parse the query" + where + ": " + e.get_msg() +
+                     "; operators such as AND, OR, NOT and NEAR need a word on each side");
+  } catch (const Xapian::Error& e) {
+    throw QueryError("cannot run the query: " + e.get_msg());
+  }
+  if (query.empty()) {
+    throw QueryError("the query has no words to search for; give at least one word");
+  }
+  return query;
+}
+
+}  // namespace naviny

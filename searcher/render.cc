@@ -1,0 +1,115 @@
+#include "searcher/render.h"
+
+#include <cstdio>
+
+#include <nlohmann/json.hpp>
+
+namespace naviny {
+namespace {
+
+constexpr std::string_view kMarker = "**";
+constexpr std::string_view kAnsiHighlight = "\x1b[1;33m";
+constexpr std::string_view kAnsiBold = "\x1b[1m";
+constexpr std::string_view kAnsiReset = "\x1b[0m";
+
+std::string marked(const Snippet& snippet, std::string_view open, std::string_view close) {
+  std::string out;
+  std::size_t copied = 0;
+  for (const auto& [begin, end] : snippet.highlights) {
+    out.append(snippet.text, copied, begin - copied);
+    out.append(open).append(snippet.text, begin, end - begin).append(close);
+    copied = end;
+  }
+  out.append(snippet.text, copied);
+  return out;
+}
+
+std::string format_score(double score) {
+  char buffer[32];
+  std::snprintf(buffer, sizeof buffer, "%.3f", score);
+  return buffer;
+}
+
+std::string human_size(std::uintmax_t bytes) {
+  char buffer[32];
+  if (bytes >= (1u << 20)) {
+    std::snprintf(buffer, sizeof buffer, "%.1f MiB", static_cast<double>(bytes) / (1 << 20));
+  } else {
+    std::snprintf(buffer, sizeof buffer, "%.1f KiB", static_cast<double>(bytes) / (1 << 10));
+  }
+  return buffer;
+}
+
+std::string dump(const nlohmann::ordered_json& json) {
+  return json.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
+}
+
+}  // namespace
+
+std::string render_text(const SearchResults& results, Highlight highlight) {
+  std::string out;
+  if (results.hits.empty()) {
+    return "no results for '" + results.query + "'" +
+           (results.offset > 0 ? " at offset " + std::to_string(results.offset) : "") + "\n";
+  }
+  out += "about " + std::to_string(results.total_estimate) + " results for '" + results.query +
+         "'; showing " + std::to_string(results.hits.front().rank) + "-" +
+         std::to_string(results.hits.back().rank) + "\n";
+  const bool ansi = highlight == Highlight::ansi;
+  for (const Hit& hit : results.hits) {
+    out += "\n" + std::to_string(hit.rank) + ". ";
+    if (ansi) out += kAnsiBold;
+    out += hit.title;
+    if (ansi) out += kAnsiReset;
+    out += "\n   " + hit.id;
+    if (!hit.date.empty()) out += "  " + hit.date;
+    out += "  score " + format_score(hit.score) + "\n";
+    if (!hit.snippet.text.empty()) {
+      out += "   " + (ansi ? marked(hit.snippet, kAnsiHighlight, kAnsiReset)
+                           : marked(hit.snippet, kMarker, kMarker)) +
+             "\n";
+    }
+  }
+  return out;
+}
+
+std::string render_json(const SearchResults& results) {
+  nlohmann::ordered_json hits = nlohmann::ordered_json::array();
+  for (const Hit& hit : results.hits) {
+    nlohmann::ordered_json entry{{"rank", hit.rank},
+                         {"id", hit.id},
+                         {"title", hit.title},
+                         {"score", hit.score},
+                         {"snippet", marked(hit.snippet, kMarker, kMarker)}};
+    if (!hit.date.empty()) entry["date"] = hit.date;
+    hits.push_back(std::move(entry));
+  }
+  return dump({{"query", results.query},
+               {"total", results.total_estimate},
+               {"offset", results.offset},
+               {"hits", std::move(hits)}});
+}
+
+std::string render_text(const IndexStats& stats) {
+  return "index:            " + stats.path.string() + "\n" +
+         "articles:         " + std::to_string(stats.articles) + "\n" +
+         "distinct terms:   " + std::to_string(stats.distinct_terms) + "\n" +
+         "term occurrences: " + std::to_string(stats.term_occurrences) + "\n" +
+         "size on disk:     " + human_size(stats.size_bytes) + "\n" +
+         "last update:      " + stats.last_update + "\n" +
+         "schema version:   " + stats.schema_version + "\n" +
+         "analyzer:         " + stats.analyzer + "\n";
+}
+
+std::string render_json(const IndexStats& stats) {
+  return dump({{"path", stats.path.string()},
+               {"articles", stats.articles},
+               {"distinct_terms", stats.distinct_terms},
+               {"term_occurrences", stats.term_occurrences},
+               {"size_bytes", stats.size_bytes},
+               {"last_update", stats.last_update},
+               {"schema_version", stats.schema_version},
+               {"analyzer", stats.analyzer}});
+}
+
+}  // namespace naviny

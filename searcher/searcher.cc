@@ -1,0 +1,94 @@
+#include "searcher/searcher.h"
+
+#include <xapian.h>
+
+#include <nlohmann/json.hpp>
+
+#include "analyzers/analyzer.h"
+#include "common/errors.h"
+#include "common/index_access.h"
+#include "common/schema.h"
+#include "searcher/highlighter.h"
+#include "searcher/query_builder.h"
+
+namespace naviny {
+namespace {
+
+// BM25 parameters: k1, k2, k3, b, min_normlen (see bench/README.md for how they were chosen).
+Xapian::BM25Weight ranking_weight() { return Xapian::BM25Weight(1.2, 0.0, 1.0, 0.5, 0.5); }
+
+std::string text_field(const nlohmann::json& data, const char* key) {
+  const auto found = data.find(key);
+  return found != data.end() && found->is_string() ? found->get<std::string>() : std::string();
+}
+
+std::uintmax_t folder_size(const std::filesystem::path& path) {
+  std::uintmax_t total = 0;
+  std::error_code error;
+  for (const auto& entry : std::filesystem::directory_iterator(path, error)) {
+    if (entry.is_regular_file(error)) total += entry.file_size(error);
+  }
+  return total;
+}
+
+}  // namespace
+
+struct Searcher::State {
+  State(const std::filesystem::path& db_path, std::shared_ptr<Analyzer> shared_analyzer)
+      : path(db_path),
+        analyzer(std::move(shared_analyzer)),
+        db(open_index_for_reading(path, analyzer->fingerprint())),
+        builder(db, analyzer) {}
+
+  std::filesystem::path path;
+  std::shared_ptr<Analyzer> analyzer;
+  Xapian::Database db;
+  QueryBuilder builder;
+};
+
+Searcher::Searcher(const std::filesystem::path& db_path)
+    : state_(std::make_unique<State>(db_path, std::make_shared<Analyzer>())) {}
+
+Searcher::~Searcher() = default;
+
+SearchResults Searcher::search(const SearchRequest& request) {
+  const Xapian::Query query = state_->builder.build(request.query, request.exact);
+  Xapian::Enquire enquire(state_->db);
+  enquire.set_query(query);
+  enquire.set_weighting_scheme(ranking_weight());
+  const Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
+                                             static_cast<Xapian::doccount>(request.limit));
+  SearchResults results;
+  results.query = request.query;
+  results.offset = request.offset;
+  results.total_estimate = mset.get_matches_estimated();
+  Highlighter highlighter(query, *state_->analyzer);
+  for (auto match = mset.begin(); match != mset.end(); ++match) {
+    const nlohmann::json data = nlohmann::json::parse(match.get_document().get_data());
+    Hit hit;
+    hit.rank = request.offset + static_cast<std::size_t>(match.get_rank()) + 1;
+    hit.id = text_field(data, "id");
+    hit.title = text_field(data, "title");
+    hit.date = text_field(data, "date");
+    hit.score = match.get_weight();
+    if (request.snippets) hit.snippet = highlighter.snippet(text_field(data, "body"));
+    results.hits.push_back(std::move(hit));
+  }
+  return results;
+}
+
+IndexStats Searcher::stats() {
+  IndexStats stats;
+  const Xapian::Database& db = state_->db;
+  stats.path = state_->path;
+  stats.articles = db.get_doccount();
+  for (auto term = db.allterms_begin(); term != db.allterms_end(); ++term) ++stats.distinct_terms;
+  stats.term_occurrences = db.get_total_length();
+  stats.size_bytes = folder_size(state_->path);
+  stats.last_update = db.get_metadata(std::string(schema::kMetaLastUpdate));
+  stats.schema_version = db.get_metadata(std::string(schema::kMetaSchemaVersion));
+  stats.analyzer = db.get_metadata(std::string(schema::kMetaAnalyzer));
+  return stats;
+}
+
+}  // namespace naviny
