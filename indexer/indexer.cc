@@ -23,9 +23,9 @@ class CorpusSync {
         observer_(observer),
         db_(open_index_for_writing(options.db, analyzer_.fingerprint())) {}
 
-  IndexSummary run() {
-    const std::vector<CorpusFile> files = scan_corpus(
-        options_.corpus, [&](const std::string& id, const std::string& reason) { skip(id, reason); });
+  IndexSummary run(const std::vector<CorpusFile>& files,
+                   const std::vector<std::pair<std::string, std::string>>& scan_problems) {
+    for (const auto& [id, reason] : scan_problems) skip(id, reason);
     std::unordered_set<std::string> present;
     present.reserve(files.size());
     for (std::size_t i = 0; i < files.size(); ++i) {
@@ -100,8 +100,14 @@ class CorpusSync {
 }  // namespace
 
 IndexSummary index_corpus(const IndexOptions& options, IndexObserver& observer) {
+  // Scan first: a missing corpus must not leave an empty index behind.
+  std::vector<std::pair<std::string, std::string>> scan_problems;
+  const std::vector<CorpusFile> files =
+      scan_corpus(options.corpus, [&](const std::string& id, const std::string& reason) {
+        scan_problems.emplace_back(id, reason);
+      });
   CorpusSync sync(options, observer);
-  return sync.run();
+  return sync.run(files, scan_problems);
 }
 
 std::string describe(const IndexSummary& summary) {

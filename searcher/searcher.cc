@@ -66,7 +66,7 @@ SearchResults Searcher::search(const SearchRequest& request) {
   for (auto match = mset.begin(); match != mset.end(); ++match) {
     const nlohmann::json data = nlohmann::json::parse(match.get_document().get_data());
     Hit hit;
-    hit.rank = request.offset + static_cast<std::size_t>(match.get_rank()) + 1;
+    hit.rank = static_cast<std::size_t>(match.get_rank()) + 1;  // get_rank counts the offset
     hit.id = text_field(data, "id");
     hit.title = text_field(data, "title");
     hit.date = text_field(data, "date");

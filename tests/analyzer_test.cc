@@ -1,0 +1,145 @@
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "analyzers/analyzer.h"
+#include "analyzers/name_key.h"
+#include "analyzers/tokenizer.h"
+
+namespace naviny {
+namespace {
+
+// "word[begin,end)" for each token, so a table row shows exactly what the tokenizer saw.
+std::string tokens_of(std::string_view text) {
+  std::string out;
+  Tokenizer tokenizer(text);
+  Token token;
+  while (tokenizer.next(token)) {
+    if (!out.empty()) out += ' ';
+    out += token.word + "[" + std::to_string(token.begin) + "," + std::to_string(token.end) + ")";
+  }
+  return out;
+}
+
+// "search[position]" for each token, as the indexer would write them.
+std::string search_terms_of(Analyzer& analyzer, std::string_view text) {
+  std::string out;
+  int position = 1;
+  analyzer.analyze_text(text, [&](const Token&, const WordForms& forms) {
+    if (!out.empty()) out += ' ';
+    out += forms.search + "[" + std::to_string(position++) + "]";
+  });
+  return out;
+}
+
+struct TokenCase {
+  const char* text;
+  const char* expected;
+};
+
+void PrintTo(const TokenCase& row, std::ostream* out) { *out << '"' << row.text << '"'; }
+
+class TokenizerTest : public ::testing::TestWithParam<TokenCase> {};
+
+TEST_P(TokenizerTest, SplitsLikeXapian) {
+  EXPECT_EQ(tokens_of(GetParam().text), GetParam().expected);
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Table, TokenizerTest,
+    ::testing::Values(
+        TokenCase{"Regime change", "Regime[0,6) change[7,13)"},
+        TokenCase{"U.S. sanctions", "US[0,4) sanctions[5,14)"},
+        TokenCase{"Lukashenka’s rule", "Lukashenka's[0,14) rule[15,19)"},
+        TokenCase{"$2,000.50 in 2011-2012", "2,000.50[1,9) in[10,12) 2011[13,17) 2012[18,22)"},
+        TokenCase{"AT&T and C++", "AT&T[0,4) and[5,8) C++[9,12)"},
+        TokenCase{"Лукашэнкi сям’я", "Лукашэнкi[0,17) сям'я[18,29)"},
+        TokenCase{"«Минск»—Москва", "Минск[2,12) Москва[17,29)"},
+        TokenCase{"", ""}));
+
+struct FormCase {
+  const char* word;
+  const char* search;
+};
+
+void PrintTo(const FormCase& row, std::ostream* out) { *out << row.word; }
+
+class SearchFormTest : public ::testing::TestWithParam<FormCase> {
+ protected:
+  static Analyzer& analyzer() {
+    static Analyzer shared;  // building the ICU transliterator once keeps the table fast
+    return shared;
+  }
+};
+
+TEST_P(SearchFormTest, FoldsStemsAndRomanizes) {
+  EXPECT_EQ(analyzer().analyze_word(GetParam().word).search, GetParam().search);
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Table, SearchFormTest,
+    ::testing::Values(FormCase{"Sanctions", "sanction"}, FormCase{"Lukashenka's", "lukashenka"},
+                      FormCase{"Путина", "putin"}, FormCase{"Путин", "putin"},
+                      FormCase{"Лукашенко", "lukashenk"}, FormCase{"Лукашэнка", "lukashenk"},
+                      FormCase{"Лукашэнкі", "lukashenk"}, FormCase{"Лукашэнкi", "lukashenk"},
+                      FormCase{"Łukašenka", "lukashenka"}, FormCase{"Lukaszenka", "lukashenka"},
+                      FormCase{"Ціханоўская", "tsikhanousk"}, FormCase{"Москва", "moskv"},
+                      FormCase{"ﬁne", "fine"}, FormCase{"Мinsk", "minsk"}));
+
+struct KeyCase {
+  const char* a;
+  const char* b;
+};
+
+class NameKeyTest : public ::testing::Test {
+ protected:
+  std::string key_of(const char* word) { return analyzer_.analyze_word(word).key; }
+  Analyzer analyzer_;
+};
+
+TEST_F(NameKeyTest, VariantsOfOneNameMeet) {
+  const std::vector<KeyCase> same{
+      {"Lukashenko", "Lukashenka"},   {"Lukashenko", "Лукашэнкі"},
+      {"Lukashenko", "Łukašenka"},    {"Lukashenko", "Lukaszenka"},
+      {"Lukashenko", "Лукашенко"},    {"Tsikhanouskaya", "Cichanoŭskaja"},
+      {"Tsikhanouskaya", "Ціханоўская"}, {"Putin", "Путина"},
+      {"Medvedev", "Медведева"},      {"Zelensky", "Зеленский"},
+  };
+  for (const KeyCase& pair : same) {
+    EXPECT_FALSE(key_of(pair.a).empty()) << pair.a;
+    EXPECT_EQ(key_of(pair.a), key_of(pair.b)) << pair.a << " ~ " << pair.b;
+  }
+}
+
+TEST_F(NameKeyTest, DifferentPeopleStayApart) {
+  const std::vector<KeyCase> different{
+      {"Lukashenko", "Lukashevich"}, {"Lukashenko", "Lukyanenko"}, {"Lukashenko", "Lukashuk"},
+      {"Лукашенко", "Лукашевич"},
+  };
+  for (const KeyCase& pair : different) {
+    EXPECT_NE(key_of(pair.a), key_of(pair.b)) << pair.a << " vs " << pair.b;
+  }
+}
+
+TEST(NameKey, NumbersAndShortWordsHaveNoKey) {
+  EXPECT_EQ(name_key("2020"), "");
+  EXPECT_EQ(name_key("eu"), "");
+  EXPECT_EQ(name_key("lukashenko"), "lksnk");
+}
+
+TEST(AnalyzerChain, PositionsFollowTheText) {
+  Analyzer analyzer;
+  EXPECT_EQ(search_terms_of(analyzer, "Владимир Путин met Vladimir Putin"),
+            "vladimir[1] putin[2] met[3] vladimir[4] putin[5]");
+}
+
+TEST(AnalyzerChain, FingerprintNamesVersionIcuAndRules) {
+  Analyzer analyzer;
+  EXPECT_NE(analyzer.fingerprint().find("naviny-analyzer/"), std::string::npos);
+  EXPECT_NE(analyzer.fingerprint().find(" icu/"), std::string::npos);
+  EXPECT_NE(analyzer.fingerprint().find(" rules/"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace naviny

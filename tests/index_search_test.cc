@@ -1,0 +1,151 @@
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <algorithm>
+
+#include "searcher/searcher.h"
+#include "tests/test_support.h"
+
+namespace naviny {
+namespace {
+
+using ::testing::ElementsAre;
+using ::testing::UnorderedElementsAre;
+using testing::TempDir;
+
+class MiniCorpus : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    testing::copy_folder(testing::mini_corpus(), corpus());
+    testing::index_or_fail(corpus(), db());
+  }
+  std::filesystem::path corpus() const { return dir_ / "corpus"; }
+  std::filesystem::path db() const { return dir_ / "db"; }
+  std::vector<std::string> ids(const std::string& query,
+                               const std::vector<std::string>& extra = {}) const {
+    return testing::search_ids(db(), query, extra);
+  }
+  std::vector<std::string> sorted_ids(const std::string& query,
+                                      const std::vector<std::string>& extra = {}) const {
+    auto found = ids(query, extra);
+    std::sort(found.begin(), found.end());
+    return found;
+  }
+
+  TempDir dir_;
+};
+
+TEST_F(MiniCorpus, CyrillicQueryFindsLatinTextAndBack) {
+  EXPECT_EQ(sorted_ids("Путин"), sorted_ids("Putin"));
+  EXPECT_EQ(sorted_ids("Putin"),
+            (std::vector<std::string>{"kremlin.txt", "ru/vstrecha.txt"}));
+}
+
+TEST_F(MiniCorpus, PhraseMatchesAcrossScripts) {
+  EXPECT_EQ(sorted_ids("\"Владимир Путин\""),
+            (std::vector<std::string>{"kremlin.txt", "ru/vstrecha.txt"}));
+  EXPECT_EQ(sorted_ids("\"Putin Vladimir\""), std::vector<std::string>{});
+}
+
+TEST_F(MiniCorpus, EverySpellingOfLukashenkoAndNotLukashevich) {
+  const std::vector<std::string> expected{"be/naviny.txt", "kremlin.txt", "lacinka.txt",
+                                          "ru/vstrecha.txt", "sanctions.txt"};
+  for (const char* spelling : {"Lukashenko", "Lukashenka", "Łukašenka", "Лукашенко", "Лукашэнка",
+                               "Лукашэнкі", "Lukaszenka"}) {
+    EXPECT_EQ(sorted_ids(spelling), expected) << spelling;
+  }
+}
+
+TEST_F(MiniCorpus, ExactModeMatchesTheSurfaceFormOnly) {
+  EXPECT_EQ(ids("Лукашэнка", {"--exact"}), std::vector<std::string>{"be/naviny.txt"});
+  EXPECT_EQ(ids("Lukashenko", {"--exact"}), std::vector<std::string>{"kremlin.txt"});
+}
+
+TEST_F(MiniCorpus, DateRangesFilter) {
+  EXPECT_EQ(sorted_ids("date:2020-01-01..2020-12-31"),
+            (std::vector<std::string>{"kremlin.txt", "ru/vstrecha.txt"}));
+  EXPECT_EQ(ids("Putin date:2020-09-15..2020-12-31"), std::vector<std::string>{"ru/vstrecha.txt"});
+}
+
+TEST_F(MiniCorpus, BooleanOperatorsAndPrefixes) {
+  EXPECT_EQ(sorted_ids("Putin AND loan"), std::vector<std::string>{"kremlin.txt"});
+  EXPECT_EQ(sorted_ids("Putin -loan"), std::vector<std::string>{"ru/vstrecha.txt"});
+  EXPECT_EQ(sorted_ids("title:sanctions"), std::vector<std::string>{"sanctions.txt"});
+  EXPECT_EQ(sorted_ids("Putin NEAR loan"), std::vector<std::string>{"kremlin.txt"});
+  EXPECT_EQ(sorted_ids("U.S."), std::vector<std::string>{"kremlin.txt"});
+}
+
+TEST_F(MiniCorpus, SnippetHighlightsCyrillicMatchOfLatinQuery) {
+  Searcher searcher(db());
+  SearchRequest request;
+  request.query = "Tsikhanouskaya";
+  const SearchResults results = searcher.search(request);
+  const auto hit = std::find_if(results.hits.begin(), results.hits.end(),
+                                [](const Hit& h) { return h.id == "be/naviny.txt"; });
+  ASSERT_NE(hit, results.hits.end());
+  ASSERT_FALSE(hit->snippet.highlights.empty());
+  const auto [begin, end] = hit->snippet.highlights.front();
+  EXPECT_EQ(hit->snippet.text.substr(begin, end - begin), "Ціханоўская");
+}
+
+TEST(Ranking, TitleMatchOutranksBodyMatch) {
+  TempDir dir;
+  testing::write_file(dir / "corpus/body.txt",
+                      "Harvest report\n\nFarmers expect tractors to be scarce this spring.\n");
+  testing::write_file(dir / "corpus/title.txt",
+                      "Tractors report\n\nFarmers expect machines to be scarce this spring.\n");
+  testing::index_or_fail(dir / "corpus", dir / "db");
+  EXPECT_THAT(testing::search_ids(dir / "db", "tractors"), ElementsAre("title.txt", "body.txt"));
+}
+
+TEST(Ranking, ExactSpellingOutranksNameVariant) {
+  TempDir dir;
+  testing::write_file(dir / "corpus/a.txt", "Report\n\nLukashenka spoke in Minsk today.\n");
+  testing::write_file(dir / "corpus/b.txt", "Report\n\nLukashenko spoke in Minsk today.\n");
+  testing::index_or_fail(dir / "corpus", dir / "db");
+  EXPECT_THAT(testing::search_ids(dir / "db", "Lukashenko"), ElementsAre("b.txt", "a.txt"));
+  EXPECT_THAT(testing::search_ids(dir / "db", "Lukashenka"), ElementsAre("a.txt", "b.txt"));
+}
+
+TEST(Incremental, AddModifyDeleteAreReflected) {
+  TempDir dir;
+  testing::write_file(dir / "corpus/a.txt", "Alpha\n\nabout potash\n");
+  testing::write_file(dir / "corpus/b.txt", "Beta\n\nabout tractors\n");
+  testing::index_or_fail(dir / "corpus", dir / "db");
+  auto rerun = testing::run_cli({"index", "--db", (dir / "db").string(), (dir / "corpus").string()});
+  EXPECT_NE(rerun.out.find("added 0, updated 0, removed 0, unchanged 2, skipped 0"),
+            std::string::npos)
+      << rerun.out;
+
+  testing::write_file(dir / "corpus/a.txt", "Alpha\n\nabout tractors now\n");
+  std::filesystem::remove(dir / "corpus/b.txt");
+  testing::write_file(dir / "corpus/c.txt", "Gamma\n\nabout potash\n");
+  rerun = testing::run_cli({"index", "--db", (dir / "db").string(), (dir / "corpus").string()});
+  EXPECT_NE(rerun.out.find("added 1, updated 1, removed 1, unchanged 0, skipped 0; 2 articles"),
+            std::string::npos)
+      << rerun.out;
+  EXPECT_THAT(testing::search_ids(dir / "db", "tractors"), ElementsAre("a.txt"));
+  EXPECT_THAT(testing::search_ids(dir / "db", "potash"), ElementsAre("c.txt"));
+}
+
+TEST(BadInput, BadFilesAreSkippedAndTheRestIndexed) {
+  TempDir dir;
+  testing::write_file(dir / "corpus/good.txt", "Good\n\npotash exports\n");
+  testing::write_file(dir / "corpus/empty.txt", "");
+  testing::write_file(dir / "corpus/binary.txt", std::string("\x7f" "ELF\0\0\0\1", 8));
+  testing::write_file(dir / "corpus/latin1.txt", "Caf\xE9\n\npotash\n");
+  testing::write_file(dir / "corpus/notes.md", "not an article: ignored");
+  const auto result =
+      testing::run_cli({"index", "--db", (dir / "db").string(), (dir / "corpus").string()});
+  EXPECT_EQ(result.exit_code, 0);
+  EXPECT_NE(result.err.find("skipped empty.txt: the file is empty"), std::string::npos);
+  EXPECT_NE(result.err.find("skipped binary.txt: looks like a binary file"), std::string::npos);
+  EXPECT_NE(result.err.find("skipped latin1.txt: is not valid UTF-8"), std::string::npos);
+  EXPECT_NE(result.out.find("added 1, updated 0, removed 0, unchanged 0, skipped 3; 1 articles"),
+            std::string::npos)
+      << result.out;
+  EXPECT_THAT(testing::search_ids(dir / "db", "potash"), ElementsAre("good.txt"));
+}
+
+}  // namespace
+}  // namespace naviny

@@ -1,0 +1,46 @@
+#pragma once
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+namespace naviny::testing {
+
+// A fresh folder under the system temporary directory, removed with everything in it.
+class TempDir {
+ public:
+  TempDir();
+  ~TempDir();
+  TempDir(const TempDir&) = delete;
+  TempDir& operator=(const TempDir&) = delete;
+  const std::filesystem::path& path() const { return path_; }
+  std::filesystem::path operator/(const std::string& name) const { return path_ / name; }
+
+ private:
+  std::filesystem::path path_;
+};
+
+std::filesystem::path source_dir();
+std::filesystem::path seed_corpus();   // corpus/ of the repository
+std::filesystem::path mini_corpus();   // tests/fixtures/mini
+
+void write_file(const std::filesystem::path& path, const std::string& bytes);
+void copy_folder(const std::filesystem::path& from, const std::filesystem::path& to);
+
+struct CliResult {
+  int exit_code;
+  std::string out;
+  std::string err;
+};
+
+// Runs the naviny command line in this process, as if from a shell with no terminal.
+CliResult run_cli(const std::vector<std::string>& arguments);
+
+// Indexes `corpus` into `db` through the CLI and fails the test if that does not succeed.
+void index_or_fail(const std::filesystem::path& corpus, const std::filesystem::path& db);
+
+// The ids returned for a query, in rank order (all of them, up to 1000).
+std::vector<std::string> search_ids(const std::filesystem::path& db, const std::string& query,
+                                    const std::vector<std::string>& extra_arguments = {});
+
+}  // namespace naviny::testing
