@@ -54,6 +54,7 @@ class CliObserver : public IndexObserver {
 struct IndexArguments {
   std::string corpus;
   bool quiet = false;
+  bool rebuild = false;
 };
 
 }  // namespace
@@ -65,6 +66,8 @@ Command add_index_command(CLI::App& app, Context& context) {
   add_db_option(*command, context);
   command->add_option("CORPUS_DIR", arguments->corpus, "folder of article files")->required();
   command->add_flag("-q,--quiet", arguments->quiet, "no progress display");
+  command->add_flag("--rebuild", arguments->rebuild,
+                    "build a new index from scratch beside the old one, then swap it in");
   return {command, [&context, arguments] {
             IndexOptions options;
             options.db = context.db_path();
@@ -73,9 +76,10 @@ Command add_index_command(CLI::App& app, Context& context) {
             {
               CliObserver observer(context.err,
                                    context.env.stderr_is_terminal && !arguments->quiet);
-              summary = index_corpus(options, observer);
+              summary = arguments->rebuild ? rebuild_corpus(options, observer)
+                                           : index_corpus(options, observer);
             }
-            context.out << "indexed " << arguments->corpus << " into " << options.db.string()
+            context.out << (arguments->rebuild ? "rebuilt " : "indexed ") << arguments->corpus << " into " << options.db.string()
                         << ": " << describe(summary) << "\n";
             return 0;
           }};

@@ -53,11 +53,12 @@ Xapian::Database open_index_for_reading(const std::filesystem::path& path,
 }
 
 Xapian::WritableDatabase open_index_for_writing(const std::filesystem::path& path,
-                                                const std::string& analyzer_fingerprint) {
+                                                const std::string& analyzer_fingerprint,
+                                                Compatibility compatibility) {
   try {
     std::filesystem::create_directories(path);
     Xapian::WritableDatabase db(path.string(), Xapian::DB_CREATE_OR_OPEN);
-    check_compatible(db, path, analyzer_fingerprint);
+    if (compatibility == Compatibility::check) check_compatible(db, path, analyzer_fingerprint);
     return db;
   } catch (const Xapian::DatabaseLockError&) {
     throw IndexLockedError("the index at " + quoted(path) +

@@ -15,10 +15,14 @@ namespace naviny {
 Xapian::Database open_index_for_reading(const std::filesystem::path& path,
                                         const std::string& analyzer_fingerprint);
 
+enum class Compatibility { check, ignore };
+
 // Opens (creating if needed) the index at `path` for writing. Throws IndexLockedError if
-// another process holds the write lock, and IncompatibleIndexError as above.
+// another process holds the write lock, and IncompatibleIndexError as above unless told to
+// ignore compatibility (a rebuild replaces the index anyway).
 Xapian::WritableDatabase open_index_for_writing(const std::filesystem::path& path,
-                                                const std::string& analyzer_fingerprint);
+                                                const std::string& analyzer_fingerprint,
+                                                Compatibility compatibility = Compatibility::check);
 
 // Records the schema version, analyzer fingerprint and time of this update. Call before commit.
 void stamp_index(Xapian::WritableDatabase& db, const std::string& analyzer_fingerprint);

@@ -2,6 +2,11 @@
 
 #include <xapian.h>
 
+#include <fcntl.h>
+#include <stdio.h>
+
+#include <cerrno>
+#include <cstring>
 #include <unordered_set>
 
 #include "analyzers/analyzer.h"
@@ -97,17 +102,57 @@ class CorpusSync {
   std::size_t pending_ = 0;
 };
 
+struct ScannedCorpus {
+  std::vector<CorpusFile> files;
+  std::vector<std::pair<std::string, std::string>> problems;
+};
+
+ScannedCorpus scan(const std::filesystem::path& corpus) {
+  ScannedCorpus scanned;
+  scanned.files = scan_corpus(corpus, [&](const std::string& id, const std::string& reason) {
+    scanned.problems.emplace_back(id, reason);
+  });
+  return scanned;
+}
+
+void exchange_folders(const std::filesystem::path& a, const std::filesystem::path& b) {
+  if (renameat2(AT_FDCWD, a.c_str(), AT_FDCWD, b.c_str(), RENAME_EXCHANGE) != 0) {
+    throw InternalError("cannot swap the rebuilt index '" + a.string() + "' into place at '" +
+                        b.string() + "': " + std::strerror(errno) +
+                        "; the old index is untouched, the new one is left at '" + a.string() +
+                        "'");
+  }
+}
+
 }  // namespace
 
 IndexSummary index_corpus(const IndexOptions& options, IndexObserver& observer) {
   // Scan first: a missing corpus must not leave an empty index behind.
-  std::vector<std::pair<std::string, std::string>> scan_problems;
-  const std::vector<CorpusFile> files =
-      scan_corpus(options.corpus, [&](const std::string& id, const std::string& reason) {
-        scan_problems.emplace_back(id, reason);
-      });
+  const ScannedCorpus corpus = scan(options.corpus);
   CorpusSync sync(options, observer);
-  return sync.run(files, scan_problems);
+  return sync.run(corpus.files, corpus.problems);
+}
+
+IndexSummary rebuild_corpus(const IndexOptions& options, IndexObserver& observer) {
+  const ScannedCorpus corpus = scan(options.corpus);
+  const Analyzer analyzer;
+  // Holding the live index's write lock keeps other writers out for the whole rebuild.
+  Xapian::WritableDatabase live =
+      open_index_for_writing(options.db, analyzer.fingerprint(), Compatibility::ignore);
+  std::filesystem::path fresh = options.db;
+  fresh += ".rebuild";
+  std::filesystem::remove_all(fresh);  // left over from a killed rebuild: we hold the lock
+  IndexOptions fresh_options = options;
+  fresh_options.db = fresh;
+  IndexSummary summary;
+  {
+    CorpusSync sync(fresh_options, observer);
+    summary = sync.run(corpus.files, corpus.problems);
+  }
+  exchange_folders(fresh, options.db);
+  live.close();
+  std::filesystem::remove_all(fresh);  // now the old index
+  return summary;
 }
 
 std::string describe(const IndexSummary& summary) {

@@ -39,6 +39,12 @@ struct IndexOptions {
 // removed. Throws NotFoundError, IndexLockedError, IncompatibleIndexError.
 IndexSummary index_corpus(const IndexOptions& options, IndexObserver& observer);
 
+// Builds a complete new index from the corpus beside the one at options.db, then swaps the two
+// folders in one atomic step (Linux renameat2 RENAME_EXCHANGE), so searchers see the old index
+// or the new one, never a partial one. The old index stays locked, and in place, until the swap.
+// Works also when the old index is of another schema or analyzer version.
+IndexSummary rebuild_corpus(const IndexOptions& options, IndexObserver& observer);
+
 // "added 5, updated 0, removed 0, unchanged 0, skipped 0; 5 articles in the index"
 std::string describe(const IndexSummary& summary);
 

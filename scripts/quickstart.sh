@@ -7,5 +7,5 @@ scripts/deps.sh
 scripts/build.sh
 build/cli/naviny index --db naviny-db corpus
 echo
-echo '$ build/cli/naviny search --db naviny-db "regime change" Lukashenka'
+echo "\$ build/cli/naviny search --db naviny-db '\"regime change\"' Lukashenka --limit 3"
 build/cli/naviny search --db naviny-db '"regime change"' Lukashenka --limit 3

@@ -118,6 +118,21 @@ TEST_F(Cli, IndexOfAnotherAnalyzerAsksForARebuild) {
       << result.err;
 }
 
+TEST_F(Cli, RebuildReplacesAnIncompatibleIndex) {
+  {
+    Xapian::WritableDatabase writer(db(), Xapian::DB_OPEN);
+    writer.set_metadata(std::string(schema::kMetaSchemaVersion), "0");
+    writer.commit();
+  }
+  const CliResult rebuilt =
+      run_cli({"index", "--rebuild", "--db", db(), testing::mini_corpus().string()});
+  ASSERT_EQ(rebuilt.exit_code, 0) << rebuilt.err;
+  EXPECT_NE(rebuilt.out.find("rebuilt "), std::string::npos) << rebuilt.out;
+  EXPECT_NE(rebuilt.out.find("added 7,"), std::string::npos) << rebuilt.out;
+  EXPECT_EQ(testing::search_ids(db(), "Putin").size(), 2u);
+  EXPECT_FALSE(std::filesystem::exists(db() + ".rebuild"));
+}
+
 TEST(CliErrors, MissingIndexSaysRunIndexFirst) {
   TempDir dir;
   const CliResult result = run_cli({"search", "--db", (dir / "none").string(), "Putin"});
