@@ -26,8 +26,8 @@ struct Analyzer::Parts {
 };
 
 Analyzer::Analyzer() : parts_(std::make_unique<Parts>()) {
-  fingerprint_ = "naviny-analyzer/" + std::to_string(kVersion) + " icu/" U_ICU_VERSION +
-                 " rules/" + to_hex(fnv1a64(Romanizer::rules()));
+  fingerprint_ = "naviny-analyzer/" + std::to_string(kVersion) + " icu/" U_ICU_VERSION + " rules/" +
+                 to_hex(fnv1a64(Romanizer::rules()));
 }
 
 Analyzer::~Analyzer() = default;

@@ -24,8 +24,8 @@ std::string CaseFolder::fold(std::string_view utf8) const {
     return folded;
   }
   UErrorCode status = U_ZERO_ERROR;
-  const icu::UnicodeString source =
-      icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
+  const icu::UnicodeString source = icu::UnicodeString::fromUTF8(
+      icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
   const icu::UnicodeString folded = normalizer_->normalize(source, status);
   check_icu(status, "Normalizer2::normalize");
   std::string result;

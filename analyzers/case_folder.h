@@ -1,9 +1,9 @@
 #pragma once
 
+#include <unicode/uversion.h>
+
 #include <string>
 #include <string_view>
-
-#include <unicode/uversion.h>
 
 U_NAMESPACE_BEGIN
 class Normalizer2;

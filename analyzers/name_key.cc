@@ -1,6 +1,5 @@
 #include "analyzers/name_key.h"
 
-
 namespace naviny {
 namespace {
 
@@ -9,11 +8,11 @@ constexpr std::size_t kMinKeyConsonants = 2;
 // Case endings of Russian (romanised) and Polish/Czech nouns and adjectives whose consonants
 // would otherwise survive into the key. Longest first.
 constexpr std::string_view kEndings[] = {
-    "ovymi", "evymi", "ovykh", "evykh", "ovogo", "evogo", "ovomu", "evomu", "ovym", "evym",
-    "ovoy",  "evoy",  "ovoj",  "evoj",  "owie",  "ovie",  "owi",   "ovi",   "ova",  "eva",
-    "ovu",   "evu",   "ovy",   "evy",   "ove",   "eve",   "ykh",   "ikh",   "akh",  "yakh",
-    "ach",   "ami",   "ymi",   "imi",   "ogo",   "ego",   "omu",   "emu",   "ov",   "ev",
-    "ow",    "om",    "em",    "ym",    "im"};
+    "ovymi", "evymi", "ovykh", "evykh", "ovogo", "evogo", "ovomu", "evomu", "ovym",
+    "evym",  "ovoy",  "evoy",  "ovoj",  "evoj",  "owie",  "ovie",  "owi",   "ovi",
+    "ova",   "eva",   "ovu",   "evu",   "ovy",   "evy",   "ove",   "eve",   "ykh",
+    "ikh",   "akh",   "yakh",  "ach",   "ami",   "ymi",   "imi",   "ogo",   "ego",
+    "omu",   "emu",   "ov",    "ev",    "ow",    "om",    "em",    "ym",    "im"};
 
 bool is_vowel(char c) {
   return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y' || c == 'j';
@@ -85,12 +84,24 @@ std::string name_key(std::string_view search_form) {
       ++i;
     } else {
       switch (c) {
-        case 'c': emit(next == 'e' || next == 'i' || next == 'y' ? 'c' : 'k'); break;
-        case 'h': emit('g'); break;
-        case 'q': emit('k'); break;
-        case 'w': emit('v'); break;
-        case 'x': emit('k'), emit('s'); break;
-        default: emit(c); break;
+        case 'c':
+          emit(next == 'e' || next == 'i' || next == 'y' ? 'c' : 'k');
+          break;
+        case 'h':
+          emit('g');
+          break;
+        case 'q':
+          emit('k');
+          break;
+        case 'w':
+          emit('v');
+          break;
+        case 'x':
+          emit('k'), emit('s');
+          break;
+        default:
+          emit(c);
+          break;
       }
       ++i;
     }

@@ -24,8 +24,8 @@ Decoded decode_at(std::string_view text, std::size_t offset) {
   if (byte < 0x80) return {byte, offset + 1};
   auto index = static_cast<int32_t>(offset);
   UChar32 code_point;
-  U8_NEXT(reinterpret_cast<const uint8_t*>(text.data()), index,
-          static_cast<int32_t>(text.size()), code_point);
+  U8_NEXT(reinterpret_cast<const uint8_t*>(text.data()), index, static_cast<int32_t>(text.size()),
+          code_point);
   return {code_point < 0 ? 0xFFFD : code_point, static_cast<std::size_t>(index)};
 }
 
@@ -53,7 +53,9 @@ bool is_word_char(UChar32 c) {
   }
 }
 
-bool is_digit(UChar32 c) { return c >= 0 && u_isdigit(c); }
+bool is_digit(UChar32 c) {
+  return c >= 0 && u_isdigit(c);
+}
 
 bool is_apostrophe(UChar32 c) {
   return c == '\'' || c == kRightSingleQuote || c == kModifierApostrophe;
@@ -111,8 +113,8 @@ void Tokenizer::read_word(std::size_t start, Token& token) {
     const Decoded after = decode_at(text_, here.next);
     const bool joins = is_word_char(after.code_point) &&
                        (is_apostrophe(here.code_point) || here.code_point == '&' ||
-                        ((here.code_point == '.' || here.code_point == ',') &&
-                         is_digit(previous) && is_digit(after.code_point)));
+                        ((here.code_point == '.' || here.code_point == ',') && is_digit(previous) &&
+                         is_digit(after.code_point)));
     if (!joins) break;
     token.word.push_back(is_apostrophe(here.code_point) ? '\''
                                                         : static_cast<char>(here.code_point));

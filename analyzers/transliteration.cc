@@ -31,7 +31,9 @@ szcz > shch ; sz > sh ; cz > ch ; rz > zh ;
 
 }  // namespace
 
-std::string_view Romanizer::rules() { return kRules; }
+std::string_view Romanizer::rules() {
+  return kRules;
+}
 
 Romanizer::Romanizer() {
   UParseError parse_error{};
@@ -46,8 +48,8 @@ Romanizer::Romanizer() {
 Romanizer::~Romanizer() = default;
 
 std::string Romanizer::romanize(std::string_view word) const {
-  icu::UnicodeString text =
-      icu::UnicodeString::fromUTF8(icu::StringPiece(word.data(), static_cast<int32_t>(word.size())));
+  icu::UnicodeString text = icu::UnicodeString::fromUTF8(
+      icu::StringPiece(word.data(), static_cast<int32_t>(word.size())));
   transliterator_->transliterate(text);
   std::string result;
   text.toUTF8String(result);

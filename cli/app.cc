@@ -39,8 +39,9 @@ void add_db_option(CLI::App& command, Context& context) {
 
 int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err,
         const Environment& env) {
-  CLI::App app{"naviny: full-text search for news about Belarus, Russia and the West, "
-               "in any script or spelling"};
+  CLI::App app{
+      "naviny: full-text search for news about Belarus, Russia and the West, "
+      "in any script or spelling"};
   app.require_subcommand(1);
   app.set_version_flag("--version", "naviny 0.1.0");
   Context context{out, err, env, {}};

@@ -34,8 +34,8 @@ class CliObserver : public IndexObserver {
     const double seconds = std::chrono::duration<double>(now - started_).count();
     const double rate = seconds > 0 ? static_cast<double>(done) / seconds : 0;
     const double left = rate > 0 ? static_cast<double>(total - done) / rate : 0;
-    err_ << "\r\x1b[K" << done << "/" << total << " articles, " << static_cast<long>(rate)
-         << "/s, " << static_cast<long>(left) << " s left" << std::flush;
+    err_ << "\r\x1b[K" << done << "/" << total << " articles, " << static_cast<long>(rate) << "/s, "
+         << static_cast<long>(left) << " s left" << std::flush;
     progress_shown_ = true;
   }
 
@@ -79,8 +79,8 @@ Command add_index_command(CLI::App& app, Context& context) {
               summary = arguments->rebuild ? rebuild_corpus(options, observer)
                                            : index_corpus(options, observer);
             }
-            context.out << (arguments->rebuild ? "rebuilt " : "indexed ") << arguments->corpus << " into " << options.db.string()
-                        << ": " << describe(summary) << "\n";
+            context.out << (arguments->rebuild ? "rebuilt " : "indexed ") << arguments->corpus
+                        << " into " << options.db.string() << ": " << describe(summary) << "\n";
             return 0;
           }};
 }

@@ -29,8 +29,7 @@ Command add_search_command(CLI::App& app, Context& context) {
   auto arguments = std::make_shared<SearchArguments>();
   CLI::App* command = app.add_subcommand("search", "search the index; see README for the syntax");
   add_db_option(*command, context);
-  command->add_option("QUERY", arguments->words, "query words, phrases and operators")
-      ->required();
+  command->add_option("QUERY", arguments->words, "query words, phrases and operators")->required();
   auto* output = command->add_option_group("output");
   output->add_option("-n,--limit", arguments->limit, "number of results to show (default 10)")
       ->check(CLI::Range(0, 100000000));

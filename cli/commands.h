@@ -4,7 +4,6 @@
 // action to run once arguments are parsed.
 
 #include <CLI/CLI.hpp>
-
 #include <filesystem>
 #include <functional>
 #include <iosfwd>

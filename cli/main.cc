@@ -4,5 +4,6 @@
 
 int main(int argc, char** argv) {
   std::ios::sync_with_stdio(false);
-  return naviny::cli::run(argc, argv, std::cout, std::cerr, naviny::cli::Environment::from_process());
+  return naviny::cli::run(argc, argv, std::cout, std::cerr,
+                          naviny::cli::Environment::from_process());
 }

@@ -20,7 +20,8 @@ constexpr std::uint64_t fnv1a64(std::string_view bytes) {
 inline std::string to_hex(std::uint64_t value) {
   static constexpr char kDigits[] = "0123456789abcdef";
   std::string hex(16, '0');
-  for (int i = 15; i >= 0; --i, value >>= 4) hex[static_cast<std::size_t>(i)] = kDigits[value & 0xF];
+  for (int i = 15; i >= 0; --i, value >>= 4)
+    hex[static_cast<std::size_t>(i)] = kDigits[value & 0xF];
   return hex;
 }
 

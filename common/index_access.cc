@@ -8,7 +8,9 @@
 namespace naviny {
 namespace {
 
-std::string quoted(const std::filesystem::path& path) { return "'" + path.string() + "'"; }
+std::string quoted(const std::filesystem::path& path) {
+  return "'" + path.string() + "'";
+}
 
 void check_compatible(const Xapian::Database& db, const std::filesystem::path& path,
                       const std::string& analyzer_fingerprint) {

@@ -48,7 +48,8 @@ struct ValueSlot {
   std::string_view format;
 };
 
-inline constexpr ValueSlot kDateSlot{"date", 0, "YYYYMMDD, sortable; empty if the article has none"};
+inline constexpr ValueSlot kDateSlot{"date", 0,
+                                     "YYYYMMDD, sortable; empty if the article has none"};
 inline constexpr ValueSlot kContentHashSlot{"content_hash", 1,
                                             "16 hex digits, FNV-1a 64 of the file's bytes"};
 

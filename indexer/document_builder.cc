@@ -60,7 +60,8 @@ Xapian::Document build_document(const Article& article, Analyzer& analyzer,
   index_words(document, analyzer, article.title, 1, true);
   index_words(document, analyzer, article.body, schema::kBodyFirstPosition, false);
   document.add_boolean_term(id_term(article.id));
-  if (!article.lang.empty()) document.add_boolean_term(prefixed(schema::kLang, fold_ascii(article.lang)));
+  if (!article.lang.empty())
+    document.add_boolean_term(prefixed(schema::kLang, fold_ascii(article.lang)));
   if (!article.source.empty()) {
     document.add_boolean_term(prefixed(schema::kSource, fold_ascii(article.source)));
   }

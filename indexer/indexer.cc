@@ -1,9 +1,8 @@
 #include "indexer/indexer.h"
 
-#include <xapian.h>
-
 #include <fcntl.h>
 #include <stdio.h>
+#include <xapian.h>
 
 #include <cerrno>
 #include <cstring>
@@ -156,11 +155,10 @@ IndexSummary rebuild_corpus(const IndexOptions& options, IndexObserver& observer
 }
 
 std::string describe(const IndexSummary& summary) {
-  return "added " + std::to_string(summary.added) + ", updated " +
-         std::to_string(summary.updated) + ", removed " + std::to_string(summary.removed) +
-         ", unchanged " + std::to_string(summary.unchanged) + ", skipped " +
-         std::to_string(summary.skipped) + "; " + std::to_string(summary.total_articles) +
-         " articles in the index";
+  return "added " + std::to_string(summary.added) + ", updated " + std::to_string(summary.updated) +
+         ", removed " + std::to_string(summary.removed) + ", unchanged " +
+         std::to_string(summary.unchanged) + ", skipped " + std::to_string(summary.skipped) + "; " +
+         std::to_string(summary.total_articles) + " articles in the index";
 }
 
 }  // namespace naviny

@@ -11,11 +11,10 @@
 namespace naviny {
 namespace {
 
-constexpr unsigned kParserFlags = Xapian::QueryParser::FLAG_PHRASE |
-                                  Xapian::QueryParser::FLAG_BOOLEAN |
-                                  Xapian::QueryParser::FLAG_LOVEHATE |
-                                  Xapian::QueryParser::FLAG_PURE_NOT |
-                                  Xapian::QueryParser::FLAG_WILDCARD;
+constexpr unsigned kParserFlags =
+    Xapian::QueryParser::FLAG_PHRASE | Xapian::QueryParser::FLAG_BOOLEAN |
+    Xapian::QueryParser::FLAG_LOVEHATE | Xapian::QueryParser::FLAG_PURE_NOT |
+    Xapian::QueryParser::FLAG_WILDCARD;
 
 void configure(Xapian::QueryParser& parser, const Xapian::Database& db, Xapian::Stem stem,
                bool exact) {
@@ -70,8 +69,9 @@ Xapian::Query with_name_keys(const Xapian::Query& query) {
       if (!is_search_form_term(term)) return query;
       const std::string key = name_key(term);
       if (key.empty()) return query;
-      return Q(Q::OP_OR, query,
-               Q(Q::OP_SCALE_WEIGHT, Q(std::string(schema::kNameKey.prefix) + key), kNameKeyWeight));
+      return Q(
+          Q::OP_OR, query,
+          Q(Q::OP_SCALE_WEIGHT, Q(std::string(schema::kNameKey.prefix) + key), kNameKeyWeight));
     }
     case Q::OP_AND:
     case Q::OP_OR:

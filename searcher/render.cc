@@ -1,7 +1,6 @@
 #include "searcher/render.h"
 
 #include <cstdio>
-
 #include <nlohmann/json.hpp>
 
 namespace naviny {
@@ -65,8 +64,9 @@ std::string render_text(const SearchResults& results, Highlight highlight) {
     if (!hit.date.empty()) out += "  " + hit.date;
     out += "  score " + format_score(hit.score) + "\n";
     if (!hit.snippet.text.empty()) {
-      out += "   " + (ansi ? marked(hit.snippet, kAnsiHighlight, kAnsiReset)
-                           : marked(hit.snippet, kMarker, kMarker)) +
+      out += "   " +
+             (ansi ? marked(hit.snippet, kAnsiHighlight, kAnsiReset)
+                   : marked(hit.snippet, kMarker, kMarker)) +
              "\n";
     }
   }
@@ -77,10 +77,10 @@ std::string render_json(const SearchResults& results) {
   nlohmann::ordered_json hits = nlohmann::ordered_json::array();
   for (const Hit& hit : results.hits) {
     nlohmann::ordered_json entry{{"rank", hit.rank},
-                         {"id", hit.id},
-                         {"title", hit.title},
-                         {"score", hit.score},
-                         {"snippet", marked(hit.snippet, kMarker, kMarker)}};
+                                 {"id", hit.id},
+                                 {"title", hit.title},
+                                 {"score", hit.score},
+                                 {"snippet", marked(hit.snippet, kMarker, kMarker)}};
     if (!hit.date.empty()) entry["date"] = hit.date;
     hits.push_back(std::move(entry));
   }

@@ -13,8 +13,8 @@ struct SearchRequest {
   std::string query;
   std::size_t offset = 0;
   std::size_t limit = 10;
-  bool exact = false;     // match surface forms only: no folding, transliteration or name keys
-  bool snippets = true;   // computing snippets costs a pass over each hit's text
+  bool exact = false;    // match surface forms only: no folding, transliteration or name keys
+  bool snippets = true;  // computing snippets costs a pass over each hit's text
 };
 
 struct Hit {

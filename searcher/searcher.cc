@@ -15,7 +15,9 @@ namespace naviny {
 namespace {
 
 // BM25 parameters: k1, k2, k3, b, min_normlen (see bench/README.md for how they were chosen).
-Xapian::BM25Weight ranking_weight() { return Xapian::BM25Weight(1.2, 0.0, 1.0, 0.5, 0.5); }
+Xapian::BM25Weight ranking_weight() {
+  return Xapian::BM25Weight(1.2, 0.0, 1.0, 0.5, 0.5);
+}
 
 std::string text_field(const nlohmann::json& data, const char* key) {
   const auto found = data.find(key);

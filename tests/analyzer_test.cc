@@ -1,9 +1,10 @@
+#include "analyzers/analyzer.h"
+
 #include <gtest/gtest.h>
 
 #include <string>
 #include <vector>
 
-#include "analyzers/analyzer.h"
 #include "analyzers/name_key.h"
 #include "analyzers/tokenizer.h"
 
@@ -38,7 +39,9 @@ struct TokenCase {
   const char* expected;
 };
 
-void PrintTo(const TokenCase& row, std::ostream* out) { *out << '"' << row.text << '"'; }
+void PrintTo(const TokenCase& row, std::ostream* out) {
+  *out << '"' << row.text << '"';
+}
 
 class TokenizerTest : public ::testing::TestWithParam<TokenCase> {};
 
@@ -48,22 +51,23 @@ TEST_P(TokenizerTest, SplitsLikeXapian) {
 
 INSTANTIATE_TEST_SUITE_P(
     Table, TokenizerTest,
-    ::testing::Values(
-        TokenCase{"Regime change", "Regime[0,6) change[7,13)"},
-        TokenCase{"U.S. sanctions", "US[0,4) sanctions[5,14)"},
-        TokenCase{"Lukashenka’s rule", "Lukashenka's[0,14) rule[15,19)"},
-        TokenCase{"$2,000.50 in 2011-2012", "2,000.50[1,9) in[10,12) 2011[13,17) 2012[18,22)"},
-        TokenCase{"AT&T and C++", "AT&T[0,4) and[5,8) C++[9,12)"},
-        TokenCase{"Лукашэнкi сям’я", "Лукашэнкi[0,17) сям'я[18,29)"},
-        TokenCase{"«Минск»—Москва", "Минск[2,12) Москва[17,29)"},
-        TokenCase{"", ""}));
+    ::testing::Values(TokenCase{"Regime change", "Regime[0,6) change[7,13)"},
+                      TokenCase{"U.S. sanctions", "US[0,4) sanctions[5,14)"},
+                      TokenCase{"Lukashenka’s rule", "Lukashenka's[0,14) rule[15,19)"},
+                      TokenCase{"$2,000.50 in 2011-2012",
+                                "2,000.50[1,9) in[10,12) 2011[13,17) 2012[18,22)"},
+                      TokenCase{"AT&T and C++", "AT&T[0,4) and[5,8) C++[9,12)"},
+                      TokenCase{"Лукашэнкi сям’я", "Лукашэнкi[0,17) сям'я[18,29)"},
+                      TokenCase{"«Минск»—Москва", "Минск[2,12) Москва[17,29)"}, TokenCase{"", ""}));
 
 struct FormCase {
   const char* word;
   const char* search;
 };
 
-void PrintTo(const FormCase& row, std::ostream* out) { *out << row.word; }
+void PrintTo(const FormCase& row, std::ostream* out) {
+  *out << row.word;
+}
 
 class SearchFormTest : public ::testing::TestWithParam<FormCase> {
  protected:
@@ -100,11 +104,11 @@ class NameKeyTest : public ::testing::Test {
 
 TEST_F(NameKeyTest, VariantsOfOneNameMeet) {
   const std::vector<KeyCase> same{
-      {"Lukashenko", "Lukashenka"},   {"Lukashenko", "Лукашэнкі"},
-      {"Lukashenko", "Łukašenka"},    {"Lukashenko", "Lukaszenka"},
-      {"Lukashenko", "Лукашенко"},    {"Tsikhanouskaya", "Cichanoŭskaja"},
+      {"Lukashenko", "Lukashenka"},      {"Lukashenko", "Лукашэнкі"},
+      {"Lukashenko", "Łukašenka"},       {"Lukashenko", "Lukaszenka"},
+      {"Lukashenko", "Лукашенко"},       {"Tsikhanouskaya", "Cichanoŭskaja"},
       {"Tsikhanouskaya", "Ціханоўская"}, {"Putin", "Путина"},
-      {"Medvedev", "Медведева"},      {"Zelensky", "Зеленский"},
+      {"Medvedev", "Медведева"},         {"Zelensky", "Зеленский"},
   };
   for (const KeyCase& pair : same) {
     EXPECT_FALSE(key_of(pair.a).empty()) << pair.a;
@@ -114,7 +118,9 @@ TEST_F(NameKeyTest, VariantsOfOneNameMeet) {
 
 TEST_F(NameKeyTest, DifferentPeopleStayApart) {
   const std::vector<KeyCase> different{
-      {"Lukashenko", "Lukashevich"}, {"Lukashenko", "Lukyanenko"}, {"Lukashenko", "Lukashuk"},
+      {"Lukashenko", "Lukashevich"},
+      {"Lukashenko", "Lukyanenko"},
+      {"Lukashenko", "Lukashuk"},
       {"Лукашенко", "Лукашевич"},
   };
   for (const KeyCase& pair : different) {

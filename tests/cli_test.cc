@@ -22,7 +22,9 @@ class Cli : public ::testing::Test {
   TempDir dir_;
 };
 
-int code(ExitCode exit_code) { return static_cast<int>(exit_code); }
+int code(ExitCode exit_code) {
+  return static_cast<int>(exit_code);
+}
 
 TEST_F(Cli, JsonOutputParsesWithTheDocumentedFields) {
   const CliResult result = run_cli({"search", "--db", db(), "--json", "Putin"});

@@ -10,8 +10,8 @@ namespace naviny {
 namespace {
 
 using ::testing::ElementsAre;
-using ::testing::UnorderedElementsAre;
 using testing::TempDir;
+using ::testing::UnorderedElementsAre;
 
 class MiniCorpus : public ::testing::Test {
  protected:
@@ -37,8 +37,7 @@ class MiniCorpus : public ::testing::Test {
 
 TEST_F(MiniCorpus, CyrillicQueryFindsLatinTextAndBack) {
   EXPECT_EQ(sorted_ids("Путин"), sorted_ids("Putin"));
-  EXPECT_EQ(sorted_ids("Putin"),
-            (std::vector<std::string>{"kremlin.txt", "ru/vstrecha.txt"}));
+  EXPECT_EQ(sorted_ids("Putin"), (std::vector<std::string>{"kremlin.txt", "ru/vstrecha.txt"}));
 }
 
 TEST_F(MiniCorpus, PhraseMatchesAcrossScripts) {
@@ -112,7 +111,8 @@ TEST(Incremental, AddModifyDeleteAreReflected) {
   testing::write_file(dir / "corpus/a.txt", "Alpha\n\nabout potash\n");
   testing::write_file(dir / "corpus/b.txt", "Beta\n\nabout tractors\n");
   testing::index_or_fail(dir / "corpus", dir / "db");
-  auto rerun = testing::run_cli({"index", "--db", (dir / "db").string(), (dir / "corpus").string()});
+  auto rerun =
+      testing::run_cli({"index", "--db", (dir / "db").string(), (dir / "corpus").string()});
   EXPECT_NE(rerun.out.find("added 0, updated 0, removed 0, unchanged 2, skipped 0"),
             std::string::npos)
       << rerun.out;
@@ -132,7 +132,9 @@ TEST(BadInput, BadFilesAreSkippedAndTheRestIndexed) {
   TempDir dir;
   testing::write_file(dir / "corpus/good.txt", "Good\n\npotash exports\n");
   testing::write_file(dir / "corpus/empty.txt", "");
-  testing::write_file(dir / "corpus/binary.txt", std::string("\x7f" "ELF\0\0\0\1", 8));
+  testing::write_file(dir / "corpus/binary.txt", std::string("\x7f"
+                                                             "ELF\0\0\0\1",
+                                                             8));
   testing::write_file(dir / "corpus/latin1.txt", "Caf\xE9\n\npotash\n");
   testing::write_file(dir / "corpus/notes.md", "not an article: ignored");
   const auto result =

@@ -24,9 +24,15 @@ TempDir::~TempDir() {
   fs::remove_all(path_, ignored);
 }
 
-fs::path source_dir() { return NAVINY_SOURCE_DIR; }
-fs::path seed_corpus() { return source_dir() / "corpus"; }
-fs::path mini_corpus() { return source_dir() / "tests/fixtures/mini"; }
+fs::path source_dir() {
+  return NAVINY_SOURCE_DIR;
+}
+fs::path seed_corpus() {
+  return source_dir() / "corpus";
+}
+fs::path mini_corpus() {
+  return source_dir() / "tests/fixtures/mini";
+}
 
 void write_file(const fs::path& path, const std::string& bytes) {
   fs::create_directories(path.parent_path());

@@ -21,8 +21,8 @@ class TempDir {
 };
 
 std::filesystem::path source_dir();
-std::filesystem::path seed_corpus();   // corpus/ of the repository
-std::filesystem::path mini_corpus();   // tests/fixtures/mini
+std::filesystem::path seed_corpus();  // corpus/ of the repository
+std::filesystem::path mini_corpus();  // tests/fixtures/mini
 
 void write_file(const std::filesystem::path& path, const std::string& bytes);
 void copy_folder(const std::filesystem::path& from, const std::filesystem::path& to);
