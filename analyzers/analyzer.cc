@@ -46,11 +46,18 @@ void Analyzer::trim_cache() {
 WordForms Analyzer::compute(std::string_view word) const {
   WordForms forms;
   forms.exact = parts_->case_folder.fold(word);
+  forms.capitalized = starts_with_capital(word);
   std::string stemmed;
+  // Snowball's Russian stemmer cuts names hard ("оксана" -> "окса"), so Cyrillic name keys come
+  // from the unstemmed word and cut their own endings, as Latin forms of the same name must.
+  std::string unstemmed_romanized;
   switch (dominant_script(forms.exact)) {
-    case Script::cyrillic:
-      stemmed = parts_->russian(prepare_for_russian_stemmer(forms.exact));
+    case Script::cyrillic: {
+      const std::string prepared = prepare_for_russian_stemmer(forms.exact);
+      stemmed = parts_->russian(prepared);
+      unstemmed_romanized = parts_->romanizer.romanize(prepared);
       break;
+    }
     case Script::latin:
       stemmed = parts_->english(repair_latin_lookalikes(forms.exact));
       break;
@@ -60,7 +67,9 @@ WordForms Analyzer::compute(std::string_view word) const {
   }
   forms.search = parts_->romanizer.romanize(stemmed);
   if (forms.search.empty()) forms.search = forms.exact;
-  forms.key = name_key(forms.search);
+  NameKeys keys = name_keys(unstemmed_romanized.empty() ? forms.search : unstemmed_romanized);
+  forms.key = std::move(keys.primary);
+  forms.alt_key = std::move(keys.alternate);
   return forms;
 }
 

@@ -5,7 +5,7 @@
 //   word -> NFKC case fold (exact form)
 //        -> look-alike letters repaired -> stem in the word's own alphabet (Russian Snowball for
 //           Cyrillic, English for Latin) -> romanize (search form)
-//        -> name key (coarse, for spelling variants of names)
+//        -> name key of the unstemmed romanized word (coarse, for spelling variants of names)
 
 #include <cstddef>
 #include <memory>
@@ -18,9 +18,13 @@
 namespace naviny {
 
 struct WordForms {
-  std::string exact;   // case-folded surface form, for exact mode
-  std::string search;  // the folded, romanized, stemmed form that ordinary search matches
-  std::string key;     // name key, may be empty
+  std::string exact;    // case-folded surface form, for exact mode
+  std::string search;   // the folded, romanized, stemmed form that ordinary search matches
+  std::string key;      // name key of the unstemmed romanized word, may be empty
+  std::string alt_key;  // a second name key (see NameKeys), usually empty
+  // Starts with a capital letter. Only such words are indexed under their name keys: names are
+  // capitalised, and the coarse keys of common words would collide with them.
+  bool capitalized = false;
 };
 
 class Analyzer {

@@ -4,22 +4,24 @@ namespace naviny {
 namespace {
 
 constexpr std::size_t kMinKeyConsonants = 2;
+constexpr std::size_t kMinShortWordLetters = 3;
+constexpr char kVowelClass = 'a';
 
 // Case endings of Russian (romanised) and Polish/Czech nouns and adjectives whose consonants
 // would otherwise survive into the key. Longest first.
 constexpr std::string_view kEndings[] = {
-    "ovymi", "evymi", "ovykh", "evykh", "ovogo", "evogo", "ovomu", "evomu", "ovym",
-    "evym",  "ovoy",  "evoy",  "ovoj",  "evoj",  "owie",  "ovie",  "owi",   "ovi",
-    "ova",   "eva",   "ovu",   "evu",   "ovy",   "evy",   "ove",   "eve",   "ykh",
-    "ikh",   "akh",   "yakh",  "ach",   "ami",   "ymi",   "imi",   "ogo",   "ego",
-    "omu",   "emu",   "ov",    "ev",    "ow",    "om",    "em",    "ym",    "im"};
+    "ovymi", "evymi", "ovykh", "evykh", "ovogo", "evogo", "ovomu", "evomu", "ovym", "evym",
+    "ovoy",  "evoy",  "ovoj",  "evoj",  "ovoi",  "evoi",  "owie",  "ovie",  "owi",  "ovi",
+    "ova",   "eva",   "ovu",   "evu",   "ovy",   "evy",   "ove",   "eve",   "yakh", "ykh",
+    "ikh",   "akh",   "ach",   "yami",  "ami",   "ymi",   "imi",   "ogo",   "ego",  "omu",
+    "emu",   "yam",   "ov",    "ev",    "ow",    "om",    "em",    "am",    "ym",   "im"};
 
 bool is_vowel(char c) {
   return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y' || c == 'j';
 }
 
-// Snowball's RV: the part after the first vowel. Endings are cut only there, so "kiev" and
-// "киев" (stemmed to "ки") meet, and short words keep their consonants.
+// Snowball's RV: the part after the first vowel. Endings are cut only there, so short words keep
+// their consonants.
 std::size_t first_vowel_end(std::string_view word) {
   for (std::size_t i = 0; i < word.size(); ++i) {
     if (is_vowel(word[i])) return i + 1;
@@ -37,77 +39,104 @@ std::string_view cut_ending(std::string_view word) {
   return word;
 }
 
-bool starts_with_at(std::string_view word, std::size_t i, std::string_view piece) {
-  return word.substr(i).starts_with(piece);
-}
+class KeyWriter {
+ public:
+  explicit KeyWriter(bool keep_vowels) : keep_vowels_(keep_vowels) {}
 
-}  // namespace
-
-std::string name_key(std::string_view search_form) {
-  for (const char c : search_form) {
-    if (c < 'a' || c > 'z') return {};  // numbers, other scripts: no name
-  }
-  const std::string_view word = cut_ending(search_form);
-  std::string key;
-  std::size_t consonants = 0;
-  auto emit = [&](char cls) {
-    if (key.empty() || key.back() != cls) {
-      key.push_back(cls);
-      if (cls != 'a') ++consonants;
+  void consonant(char cls) {
+    if (key_.empty() || key_.back() != cls) {
+      key_.push_back(cls);
+      ++consonants_;
     }
-  };
-  if (!word.empty() && is_vowel(word[0])) emit('a');
+  }
+  void vowel(bool at_start) {
+    if ((keep_vowels_ || at_start) && (key_.empty() || key_.back() != kVowelClass)) {
+      key_.push_back(kVowelClass);
+    }
+  }
+  std::size_t consonants() const { return consonants_; }
+  std::string take() { return std::move(key_); }
+
+ private:
+  bool keep_vowels_;
+  std::string key_;
+  std::size_t consonants_ = 0;
+};
+
+// One pass over the word, writing consonant classes. Returns the writer for the caller to judge.
+KeyWriter skeleton(std::string_view word, bool initial_j_is_consonant, bool keep_vowels) {
+  KeyWriter out(keep_vowels);
   for (std::size_t i = 0; i < word.size();) {
+    const std::string_view rest = word.substr(i);
     const char c = word[i];
-    const char next = i + 1 < word.size() ? word[i + 1] : '\0';
-    if (starts_with_at(word, i, "shch")) {
-      emit('s'), i += 4;
-    } else if (starts_with_at(word, i, "dzh")) {
-      emit('j'), i += 3;
-    } else if (starts_with_at(word, i, "sch") || starts_with_at(word, i, "sh")) {
-      emit('s'), i += c == 's' && next == 'c' ? 3 : 2;
-    } else if (starts_with_at(word, i, "zh")) {
-      emit('z'), i += 2;
-    } else if (starts_with_at(word, i, "kh") || starts_with_at(word, i, "ch")) {
-      emit('g'), i += 2;
-    } else if (starts_with_at(word, i, "ts") || starts_with_at(word, i, "tz")) {
-      emit('c'), i += 2;
-    } else if (starts_with_at(word, i, "ph")) {
-      emit('f'), i += 2;
-    } else if (starts_with_at(word, i, "th")) {
-      emit('t'), i += 2;
-    } else if (starts_with_at(word, i, "ck")) {
-      emit('k'), i += 2;
+    const char next = rest.size() > 1 ? rest[1] : '\0';
+    if (rest.starts_with("shch")) {
+      out.consonant('s'), i += 4;
+    } else if (rest.starts_with("dzh")) {
+      out.consonant('j'), i += 3;
+    } else if (rest.starts_with("sch") || rest.starts_with("tts")) {
+      out.consonant(c == 's' ? 's' : 'c'), i += 3;
+    } else if (rest.starts_with("sh")) {
+      out.consonant('s'), i += 2;
+    } else if (rest.starts_with("zh")) {
+      out.consonant('z'), i += 2;
+    } else if (rest.starts_with("kh") || rest.starts_with("ch")) {
+      out.consonant('g'), i += 2;
+    } else if (rest.starts_with("ts") || rest.starts_with("tz")) {
+      out.consonant('c'), i += 2;
+    } else if (rest.starts_with("ph")) {
+      out.consonant('f'), i += 2;
+    } else if (rest.starts_with("th")) {
+      out.consonant('t'), i += 2;
+    } else if (rest.starts_with("ck")) {
+      out.consonant('k'), i += 2;
+    } else if (c == 'j' && i == 0 && initial_j_is_consonant) {
+      out.consonant('j'), ++i;
     } else if (c == 'u' && i > 0 && is_vowel(word[i - 1]) && next != '\0' && !is_vowel(next)) {
-      emit('v'), ++i;  // Belarusian ў: Tsikhanouskaya ~ Tsikhanovskaya
+      out.consonant('v'), ++i;  // Belarusian ў: Tsikhanouskaya ~ Tsikhanovskaya
     } else if (is_vowel(c)) {
-      ++i;
+      out.vowel(i == 0), ++i;
     } else {
       switch (c) {
-        case 'c':
-          emit(next == 'e' || next == 'i' || next == 'y' ? 'c' : 'k');
+        case 'c': out.consonant(next == 'e' || next == 'i' || next == 'y' ? 'c' : 'k'); break;
+        case 'h':  // silent after a vowel before a consonant: Johnson ~ Джонсон
+          if (!(i > 0 && is_vowel(word[i - 1]) && next != '\0' && !is_vowel(next))) {
+            out.consonant('g');
+          }
           break;
-        case 'h':
-          emit('g');
-          break;
-        case 'q':
-          emit('k');
-          break;
-        case 'w':
-          emit('v');
-          break;
-        case 'x':
-          emit('k'), emit('s');
-          break;
-        default:
-          emit(c);
-          break;
+        case 'q': out.consonant('k'); break;
+        case 'w': out.consonant('v'); break;
+        case 'x': out.consonant('k'), out.consonant('s'); break;
+        default: out.consonant(c); break;
       }
       ++i;
     }
   }
-  if (consonants < kMinKeyConsonants) return {};
-  return key;
+  return out;
+}
+
+std::string key_of(std::string_view word, bool initial_j_is_consonant) {
+  KeyWriter consonants_only = skeleton(word, initial_j_is_consonant, false);
+  if (consonants_only.consonants() >= kMinKeyConsonants) return consonants_only.take();
+  if (word.size() < kMinShortWordLetters) return {};
+  KeyWriter with_vowels = skeleton(word, initial_j_is_consonant, true);
+  return with_vowels.consonants() > 0 ? with_vowels.take() : std::string();
+}
+
+}  // namespace
+
+NameKeys name_keys(std::string_view romanized) {
+  for (const char c : romanized) {
+    if (c < 'a' || c > 'z') return {};  // numbers, other scripts: no name
+  }
+  const std::string_view word = cut_ending(romanized);
+  NameKeys keys;
+  keys.primary = key_of(word, true);
+  if (word.starts_with('j')) {
+    keys.alternate = key_of(word, false);
+    if (keys.alternate == keys.primary) keys.alternate.clear();
+  }
+  return keys;
 }
 
 }  // namespace naviny

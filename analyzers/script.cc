@@ -46,6 +46,15 @@ std::string map_code_points(std::string_view word, MapCodePoint&& map) {
 
 }  // namespace
 
+bool starts_with_capital(std::string_view word) {
+  if (word.empty()) return false;
+  UChar32 first;
+  int32_t offset = 0;
+  U8_NEXT(reinterpret_cast<const uint8_t*>(word.data()), offset, static_cast<int32_t>(word.size()),
+          first);
+  return first >= 0 && (u_isupper(first) || u_istitle(first));
+}
+
 Script dominant_script(std::string_view folded_word) {
   int latin = 0;
   int cyrillic = 0;

@@ -16,6 +16,9 @@ Script dominant_script(std::string_view folded_word);
 // ("лукашэнкі" stems like "лукашэнка").
 std::string prepare_for_russian_stemmer(std::string_view folded_word);
 
+// True if the first character of a word is an upper-case or title-case letter.
+bool starts_with_capital(std::string_view word);
+
 // Cyrillic look-alikes inside a Latin word become Latin ("Мinsk" typed with a Cyrillic М).
 std::string repair_latin_lookalikes(std::string_view folded_word);
 

@@ -61,6 +61,12 @@ bool is_apostrophe(UChar32 c) {
   return c == '\'' || c == kRightSingleQuote || c == kModifierApostrophe;
 }
 
+// Signs that romanisation schemes put inside words for ъ, ь or a syllable break (ISO 9 ʺ,
+// GOST 7.79 `, BGN/PCGN ” and ·). Between letters they join the word, as an apostrophe does.
+bool is_romanisation_sign(UChar32 c) {
+  return c == '"' || c == '`' || c == 0x00B7 || c == 0x02B9 || c == 0x02BA || c == 0x201D;
+}
+
 }  // namespace
 
 bool Tokenizer::next(Token& token) {
@@ -113,11 +119,16 @@ void Tokenizer::read_word(std::size_t start, Token& token) {
     const Decoded after = decode_at(text_, here.next);
     const bool joins = is_word_char(after.code_point) &&
                        (is_apostrophe(here.code_point) || here.code_point == '&' ||
+                        (is_romanisation_sign(here.code_point) && previous != kEnd &&
+                         !is_digit(previous)) ||
                         ((here.code_point == '.' || here.code_point == ',') && is_digit(previous) &&
                          is_digit(after.code_point)));
     if (!joins) break;
-    token.word.push_back(is_apostrophe(here.code_point) ? '\''
-                                                        : static_cast<char>(here.code_point));
+    if (is_apostrophe(here.code_point)) {
+      token.word.push_back('\'');
+    } else {
+      token.word.append(text_.substr(offset, here.next - offset));
+    }
     offset = here.next;
   }
   // A trailing "++" or "#" belongs to the word when nothing word-like follows it.

@@ -14,19 +14,22 @@ namespace {
 constexpr std::string_view kRules = R"RULES(
 :: NFC ;
 щ > shch ; ш > sh ; ж > zh ; ч > ch ; х > kh ; ц > ts ;
+[ъь] е > ye ; [ъь] ё > yo ; [ъь] ю > yu ; [ъь] я > ya ; [ъь] и > yi ;
+[aeiouy] { е > ye ; ^ е > ye ; е > e ;
 ю > yu ; я > ya ; є > ye ; ї > yi ; ё > e ; й > y ; ы > y ;
-а > a ; б > b ; в > v ; г > g ; ґ > g ; д > d ; е > e ; з > z ; и > i ; і > i ;
+а > a ; б > b ; в > v ; г > g ; ґ > g ; д > d ; з > z ; и > i ; і > i ;
 к > k ; л > l ; м > m ; н > n ; о > o ; п > p ; р > r ; с > s ; т > t ; у > u ; ў > u ;
 ф > f ; э > e ; ъ > ; ь > ;
 ђ > dj ; ј > y ; љ > ly ; њ > ny ; ћ > ch ; џ > dzh ; ѓ > gj ; ќ > kj ; ѕ > dz ;
 ł > l ; ß > ss ; æ > ae ; ø > o ; œ > oe ; đ > dj ; ð > d ; þ > th ; ı > i ;
 š > sh ; ž > zh ; č > ch ; ř > rzh ; ć > ch ; ż > zh ; ś > s ; ź > z ; ŭ > u ; ń > n ;
+ŝ > shch ; û > yu ; â > ya ;
 ą } [a-z] > on ; ą > a ; ę } [a-z] > en ; ę > e ;
 szcz > shch ; sz > sh ; cz > ch ; rz > zh ;
 :: NFD ;
 :: [:Nonspacing Mark:] Remove ;
 :: NFC ;
-[\u0027 \u2019 \u02B9 \u02BA \u02BC \u00B7 \u0060] > ;
+[\u0022 \u0027 \u0060 \u00B7 \u02B9 \u02BA \u02BC \u2019 \u201D] > ;
 )RULES";
 
 }  // namespace

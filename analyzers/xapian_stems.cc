@@ -1,16 +1,26 @@
 #include "analyzers/xapian_stems.h"
 
+#include <algorithm>
+
 namespace naviny {
 namespace {
 
 class ChainStem : public Xapian::StemImplementation {
  public:
-  ChainStem(std::shared_ptr<Analyzer> analyzer, WordForm form)
-      : analyzer_(std::move(analyzer)), form_(form) {}
+  ChainStem(std::shared_ptr<Analyzer> analyzer, WordForm form, std::shared_ptr<QueryWordKeys> keys)
+      : analyzer_(std::move(analyzer)), form_(form), keys_(std::move(keys)) {}
 
   std::string operator()(const std::string& word) override {
     const WordForms& forms = analyzer_->analyze_word(word);
-    return form_ == WordForm::search ? forms.search : forms.exact;
+    const std::string& term = form_ == WordForm::search ? forms.search : forms.exact;
+    if (keys_) {
+      for (const std::string* key : {&forms.key, &forms.alt_key}) {
+        if (key->empty()) continue;
+        std::vector<std::string>& known = (*keys_)[term];
+        if (std::find(known.begin(), known.end(), *key) == known.end()) known.push_back(*key);
+      }
+    }
+    return term;
   }
 
   std::string get_description() const override {
@@ -20,12 +30,14 @@ class ChainStem : public Xapian::StemImplementation {
  private:
   std::shared_ptr<Analyzer> analyzer_;
   WordForm form_;
+  std::shared_ptr<QueryWordKeys> keys_;
 };
 
 }  // namespace
 
-Xapian::Stem make_query_stemmer(std::shared_ptr<Analyzer> analyzer, WordForm form) {
-  return Xapian::Stem(new ChainStem(std::move(analyzer), form));
+Xapian::Stem make_query_stemmer(std::shared_ptr<Analyzer> analyzer, WordForm form,
+                                std::shared_ptr<QueryWordKeys> keys) {
+  return Xapian::Stem(new ChainStem(std::move(analyzer), form, std::move(keys)));
 }
 
 }  // namespace naviny

@@ -7,6 +7,9 @@
 #include <xapian.h>
 
 #include <memory>
+#include <string>
+#include <unordered_map>
+#include <vector>
 
 #include "analyzers/analyzer.h"
 
@@ -14,7 +17,13 @@ namespace naviny {
 
 enum class WordForm { search, exact };
 
-// A Xapian::Stem that maps a word to its search form or its exact form.
-Xapian::Stem make_query_stemmer(std::shared_ptr<Analyzer> analyzer, WordForm form);
+// The name keys of the query words a stemmer has seen, by the term it returned for them: the
+// search form alone cannot give them back (keys come from the unstemmed word).
+using QueryWordKeys = std::unordered_map<std::string, std::vector<std::string>>;
+
+// A Xapian::Stem that maps a word to its search form or its exact form, and records the word's
+// name keys in `keys` if one is given.
+Xapian::Stem make_query_stemmer(std::shared_ptr<Analyzer> analyzer, WordForm form,
+                                std::shared_ptr<QueryWordKeys> keys = nullptr);
 
 }  // namespace naviny

@@ -34,7 +34,7 @@ inline constexpr Prefix kTitle{"title", "S", TermKind::free_text, "search form o
 inline constexpr Prefix kExact{"", "XE", TermKind::internal,
                                "exact (case-folded) surface form of every word, for --exact"};
 inline constexpr Prefix kNameKey{"", "XK", TermKind::internal,
-                                 "coarse name key of every word, matched with a lower weight"};
+                                 "name keys of capitalised words, with positions; matched with a lower weight"};
 inline constexpr Prefix kId{"id", "Q", TermKind::boolean, "article id: path below the corpus root"};
 inline constexpr Prefix kLang{"lang", "L", TermKind::boolean, "language code from front matter"};
 inline constexpr Prefix kSource{"source", "XSOURCE", TermKind::boolean,

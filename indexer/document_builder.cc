@@ -31,7 +31,12 @@ void index_words(Xapian::Document& document, Analyzer& analyzer, const std::stri
     document.add_posting(prefixed(schema::kBody, forms.search), position, weight);
     document.add_posting(prefixed(schema::kExact, forms.exact), position);
     if (is_title) document.add_posting(prefixed(schema::kTitle, forms.search), position);
-    if (!forms.key.empty()) document.add_term(prefixed(schema::kNameKey, forms.key));
+    if (forms.capitalized) {
+      if (!forms.key.empty()) document.add_posting(prefixed(schema::kNameKey, forms.key), position);
+      if (!forms.alt_key.empty()) {
+        document.add_posting(prefixed(schema::kNameKey, forms.alt_key), position);
+      }
+    }
     ++position;
   });
 }

@@ -46,8 +46,10 @@ Highlighter::Highlighter(const Xapian::Query& query, Analyzer& analyzer) : analy
 }
 
 bool Highlighter::matches(const WordForms& forms) const {
-  return search_forms_.contains(forms.search) || exact_forms_.contains(forms.exact) ||
-         (!forms.key.empty() && keys_.contains(forms.key));
+  if (search_forms_.contains(forms.search) || exact_forms_.contains(forms.exact)) return true;
+  // As in the index: only capitalised words carry name keys.
+  return forms.capitalized && ((!forms.key.empty() && keys_.contains(forms.key)) ||
+                               (!forms.alt_key.empty() && keys_.contains(forms.alt_key)));
 }
 
 Snippet Highlighter::snippet(std::string_view text, std::size_t max_bytes) const {

@@ -3,8 +3,6 @@
 #include <sstream>
 #include <vector>
 
-#include "analyzers/name_key.h"
-#include "analyzers/xapian_stems.h"
 #include "common/errors.h"
 #include "common/schema.h"
 
@@ -61,17 +59,51 @@ std::vector<std::pair<std::size_t, std::string>> words_of(const std::string& tex
 
 }  // namespace
 
-Xapian::Query with_name_keys(const Xapian::Query& query) {
+Xapian::Query with_name_keys(const Xapian::Query& query, const QueryWordKeys& keys) {
   using Q = Xapian::Query;
+  const auto key_terms = [&](const std::string& term) {
+    std::vector<Q> terms;
+    const auto found = keys.find(term);
+    if (found == keys.end()) return terms;
+    for (const std::string& key : found->second) {
+      terms.emplace_back(std::string(schema::kNameKey.prefix) + key);
+    }
+    return terms;
+  };
   switch (query.get_type()) {
     case Q::LEAF_TERM: {
       const std::string term = *query.get_terms_begin();
-      if (!is_search_form_term(term)) return query;
-      const std::string key = name_key(term);
-      if (key.empty()) return query;
-      return Q(
-          Q::OP_OR, query,
-          Q(Q::OP_SCALE_WEIGHT, Q(std::string(schema::kNameKey.prefix) + key), kNameKeyWeight));
+      const std::vector<Q> variants = key_terms(term);
+      if (!is_search_form_term(term) || variants.empty()) return query;
+      return Q(Q::OP_OR, query,
+               Q(Q::OP_SCALE_WEIGHT, Q(Q::OP_SYNONYM, variants.begin(), variants.end()),
+                 kNameKeyWeight));
+    }
+    case Q::OP_PHRASE: {
+      // Xapian 1.4 phrases take only terms, so each reading of the phrase is a phrase of its
+      // own: the typed forms, then each word's name key (primary, then alternate) where it has
+      // one. Keys are indexed only for capitalised words, so this matches names, as intended.
+      std::vector<Q> typed;
+      std::vector<Q> primary;
+      std::vector<Q> alternate;
+      bool any_key = false;
+      bool any_alternate = false;
+      for (std::size_t i = 0; i < query.get_num_subqueries(); ++i) {
+        const Q part = query.get_subquery(i);
+        const std::vector<Q> variants =
+            part.get_type() == Q::LEAF_TERM ? key_terms(*part.get_terms_begin()) : std::vector<Q>{};
+        typed.push_back(part);
+        primary.push_back(variants.empty() ? part : variants[0]);
+        alternate.push_back(variants.size() > 1 ? variants[1] : primary.back());
+        any_key = any_key || !variants.empty();
+        any_alternate = any_alternate || variants.size() > 1;
+      }
+      if (!any_key) return query;
+      std::vector<Q> readings{Q(Q::OP_PHRASE, primary.begin(), primary.end())};
+      if (any_alternate) readings.emplace_back(Q::OP_PHRASE, alternate.begin(), alternate.end());
+      return Q(Q::OP_OR, Q(Q::OP_PHRASE, typed.begin(), typed.end()),
+               Q(Q::OP_SCALE_WEIGHT, Q(Q::OP_OR, readings.begin(), readings.end()),
+                 kNameKeyWeight));
     }
     case Q::OP_AND:
     case Q::OP_OR:
@@ -79,21 +111,23 @@ Xapian::Query with_name_keys(const Xapian::Query& query) {
     case Q::OP_XOR:
     case Q::OP_AND_MAYBE:
     case Q::OP_FILTER:
+    case Q::OP_SYNONYM:
     case Q::OP_MAX: {
       std::vector<Q> parts;
       for (std::size_t i = 0; i < query.get_num_subqueries(); ++i) {
-        parts.push_back(with_name_keys(query.get_subquery(i)));
+        parts.push_back(with_name_keys(query.get_subquery(i), keys));
       }
       return Q(query.get_type(), parts.begin(), parts.end());
     }
     default:
-      return query;  // phrases and NEAR keep exact positions; others carry parameters
+      return query;  // NEAR, ranges, scaled and elite sets carry parameters we cannot read back
   }
 }
 
 QueryBuilder::QueryBuilder(const Xapian::Database& db, std::shared_ptr<Analyzer> analyzer)
-    : analyzer_(std::move(analyzer)) {
-  configure(folded_parser_, db, make_query_stemmer(analyzer_, WordForm::search), false);
+    : analyzer_(std::move(analyzer)), word_keys_(std::make_shared<QueryWordKeys>()) {
+  configure(folded_parser_, db, make_query_stemmer(analyzer_, WordForm::search, word_keys_),
+            false);
   configure(exact_parser_, db, make_query_stemmer(analyzer_, WordForm::exact), true);
 }
 
@@ -106,7 +140,8 @@ Xapian::Query QueryBuilder::build(const std::string& text, bool exact) {
     throw QueryError("the query is empty; give at least one word, e.g. `naviny search sanctions`");
   }
   if (exact) return parse(exact_parser_, cleaned);
-  return with_name_keys(parse(folded_parser_, cleaned));
+  word_keys_->clear();
+  return with_name_keys(parse(folded_parser_, cleaned), *word_keys_);
 }
 
 Xapian::Query QueryBuilder::parse(Xapian::QueryParser& parser, const std::string& text) {

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "analyzers/analyzer.h"
+#include "analyzers/xapian_stems.h"
 
 namespace naviny {
 
@@ -28,11 +29,14 @@ class QueryBuilder {
   Xapian::Query parse(Xapian::QueryParser& parser, const std::string& text);
 
   std::shared_ptr<Analyzer> analyzer_;
+  std::shared_ptr<QueryWordKeys> word_keys_;
   Xapian::QueryParser folded_parser_;
   Xapian::QueryParser exact_parser_;
 };
 
-// Adds a lower-weighted name-key alternative to every search-form term outside phrases.
-Xapian::Query with_name_keys(const Xapian::Query& query);
+// Adds the name keys of the query words: outside phrases as a lower-weighted alternative to each
+// search-form term, inside phrases as a synonym at the same position (so "Joe Biden" matches
+// "Джо Байден"). NEAR keeps its terms as they are: its window cannot be read back in Xapian 1.4.
+Xapian::Query with_name_keys(const Xapian::Query& query, const QueryWordKeys& keys);
 
 }  // namespace naviny

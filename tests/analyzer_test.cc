@@ -129,9 +129,12 @@ TEST_F(NameKeyTest, DifferentPeopleStayApart) {
 }
 
 TEST(NameKey, NumbersAndShortWordsHaveNoKey) {
-  EXPECT_EQ(name_key("2020"), "");
-  EXPECT_EQ(name_key("eu"), "");
-  EXPECT_EQ(name_key("lukashenko"), "lksnk");
+  EXPECT_EQ(name_keys("2020").primary, "");
+  EXPECT_EQ(name_keys("eu").primary, "");
+  EXPECT_EQ(name_keys("lukashenko").primary, "lksnk");
+  EXPECT_EQ(name_keys("ola").primary, "ala");
+  EXPECT_EQ(name_keys("johnson").primary, "jnsn");
+  EXPECT_EQ(name_keys("johnson").alternate, "ansn");
 }
 
 TEST(AnalyzerChain, PositionsFollowTheText) {
