@@ -48,8 +48,8 @@ WordForms Analyzer::compute(std::string_view word) const {
   forms.exact = parts_->case_folder.fold(word);
   forms.capitalized = starts_with_capital(word);
   std::string stemmed;
-  // Snowball's Russian stemmer cuts names hard ("оксана" -> "окса"), so Cyrillic name keys come
-  // from the unstemmed word and cut their own endings, as Latin forms of the same name must.
+  // Stemmers cut names hard (Russian "оксана" -> "окса", English "eshche" -> "eshch"), so name
+  // keys come from the unstemmed romanized word and cut Slavic endings of their own.
   std::string unstemmed_romanized;
   switch (dominant_script(forms.exact)) {
     case Script::cyrillic: {
@@ -58,9 +58,13 @@ WordForms Analyzer::compute(std::string_view word) const {
       unstemmed_romanized = parts_->romanizer.romanize(prepared);
       break;
     }
-    case Script::latin:
-      stemmed = parts_->english(repair_latin_lookalikes(forms.exact));
+    case Script::latin: {
+      std::string repaired = repair_latin_lookalikes(forms.exact);
+      stemmed = parts_->english(repaired);
+      if (repaired.ends_with("'s")) repaired.resize(repaired.size() - 2);  // Putin's
+      unstemmed_romanized = parts_->romanizer.romanize(repaired);
       break;
+    }
     case Script::other:
       stemmed = forms.exact;
       break;

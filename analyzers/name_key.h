@@ -9,12 +9,15 @@ namespace naviny {
 // name share: Slavic case endings are cut (after the first vowel, as Snowball does), vowels are
 // dropped, and consonants that schemes spell differently fall into one class (sh/s, zh/z,
 // kh/h/g/ch, v/w, ts/c). "lukashenko", "lukashenka" and "lukashenki" give "lksnk";
-// "lukashevich" gives "lksvg" and stays apart. A word with fewer than two consonants keeps its
-// vowels as 'a' ("ola" gives "ala"), so that short names still have a key.
+// "lukashevich" gives "lksvg" and stays apart. Short skeletons (three consonants or fewer) keep
+// a slot 'a' for each vowel run but the last ("putin" gives "patan", "ola" gives "ala"), so that
+// they collide less with common words.
 struct NameKeys {
   std::string primary;    // empty when the word carries no usable key
-  std::string alternate;  // a second reading, or empty: initial Latin "j" as in English
-                          // (Johnson ~ Джонсон) first, as in Polish (Janukowycz ~ Янукович) here
+  // The primary key reads Latin "j" and "c" as English does (Johnson ~ Джонсон,
+  // Clinton ~ Клинтон); the alternate, when it differs, as Slavic spellings do
+  // (Janukowycz ~ Янукович, Cichanoŭskaja ~ Ціханоўская).
+  std::string alternate;
 };
 
 NameKeys name_keys(std::string_view romanized);

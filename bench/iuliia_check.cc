@@ -21,18 +21,25 @@ struct Forms {
   std::string word;
   std::string search;
   std::string key;
+  std::string alt_key;
 };
 
 std::vector<Forms> analyse(naviny::Analyzer& analyzer, const std::string& text) {
   std::vector<Forms> words;
   analyzer.analyze_text(text, [&](const naviny::Token& token, const naviny::WordForms& forms) {
-    words.push_back({token.word, forms.search, forms.key});
+    words.push_back({token.word, forms.search, forms.key, forms.alt_key});
   });
   return words;
 }
 
 bool agree(const Forms& a, const Forms& b) {
-  return a.search == b.search || (!a.key.empty() && a.key == b.key);
+  if (a.search == b.search) return true;
+  for (const std::string* x : {&a.key, &a.alt_key}) {
+    for (const std::string* y : {&b.key, &b.alt_key}) {
+      if (!x->empty() && *x == *y) return true;
+    }
+  }
+  return false;
 }
 
 }  // namespace

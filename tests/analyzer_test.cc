@@ -134,7 +134,8 @@ TEST(NameKey, NumbersAndShortWordsHaveNoKey) {
   EXPECT_EQ(name_keys("lukashenko").primary, "lksnk");
   EXPECT_EQ(name_keys("ola").primary, "ala");
   EXPECT_EQ(name_keys("johnson").primary, "jnsn");
-  EXPECT_EQ(name_keys("johnson").alternate, "ansn");
+  EXPECT_EQ(name_keys("johnson").alternate, "ansan");
+  EXPECT_EQ(name_keys("putina").primary, "patan");
 }
 
 TEST(AnalyzerChain, PositionsFollowTheText) {
