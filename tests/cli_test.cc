@@ -70,9 +70,9 @@ TEST_F(Cli, LimitAndOffsetPage) {
 TEST_F(Cli, StatsCountsArticles) {
   const CliResult text = run_cli({"stats", "--db", db()});
   ASSERT_EQ(text.exit_code, 0) << text.err;
-  EXPECT_NE(text.out.find("articles:         7"), std::string::npos) << text.out;
+  EXPECT_NE(text.out.find("articles:         8"), std::string::npos) << text.out;
   const auto json = nlohmann::json::parse(run_cli({"stats", "--db", db(), "--json"}).out);
-  EXPECT_EQ(json["articles"], 7);
+  EXPECT_EQ(json["articles"], 8);
   EXPECT_GT(json["distinct_terms"].get<int>(), 50);
   EXPECT_FALSE(json["last_update"].get<std::string>().empty());
 }
@@ -130,7 +130,7 @@ TEST_F(Cli, RebuildReplacesAnIncompatibleIndex) {
       run_cli({"index", "--rebuild", "--db", db(), testing::mini_corpus().string()});
   ASSERT_EQ(rebuilt.exit_code, 0) << rebuilt.err;
   EXPECT_NE(rebuilt.out.find("rebuilt "), std::string::npos) << rebuilt.out;
-  EXPECT_NE(rebuilt.out.find("added 7,"), std::string::npos) << rebuilt.out;
+  EXPECT_NE(rebuilt.out.find("added 8,"), std::string::npos) << rebuilt.out;
   EXPECT_EQ(testing::search_ids(db(), "Putin").size(), 2u);
   EXPECT_FALSE(std::filesystem::exists(db() + ".rebuild"));
 }

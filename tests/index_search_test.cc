@@ -47,12 +47,23 @@ TEST_F(MiniCorpus, PhraseMatchesAcrossScripts) {
 }
 
 TEST_F(MiniCorpus, EverySpellingOfLukashenkoAndNotLukashevich) {
-  const std::vector<std::string> expected{"be/naviny.txt", "kremlin.txt", "lacinka.txt",
-                                          "ru/vstrecha.txt", "sanctions.txt"};
+  const std::vector<std::string> expected{"be/naviny.txt",   "kremlin.txt",   "lacinka.txt",
+                                          "ru/vstrecha.txt", "sanctions.txt", "uk/zelenskyi.txt"};
   for (const char* spelling : {"Lukashenko", "Lukashenka", "Łukašenka", "Лукашенко", "Лукашэнка",
                                "Лукашэнкі", "Lukaszenka"}) {
     EXPECT_EQ(sorted_ids(spelling), expected) << spelling;
   }
+}
+
+TEST_F(MiniCorpus, UkrainianNamesAndPlaces) {
+  EXPECT_EQ(ids("Zelensky"), std::vector<std::string>{"uk/zelenskyi.txt"});
+  EXPECT_EQ(ids("Zełenski"), std::vector<std::string>{"uk/zelenskyi.txt"});
+  EXPECT_EQ(ids("Kyiv"), std::vector<std::string>{"uk/zelenskyi.txt"});
+}
+
+TEST_F(MiniCorpus, LacinkaAndBelarusianCyrillicMeet) {
+  EXPECT_EQ(sorted_ids("Cichanoŭskaja"), (std::vector<std::string>{"be/naviny.txt", "lacinka.txt"}));
+  EXPECT_EQ(sorted_ids("Ціханоўская"), sorted_ids("Tsikhanouskaya"));
 }
 
 TEST_F(MiniCorpus, ExactModeMatchesTheSurfaceFormOnly) {
