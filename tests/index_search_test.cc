@@ -117,6 +117,19 @@ TEST(Ranking, ExactSpellingOutranksNameVariant) {
   EXPECT_THAT(testing::search_ids(dir / "db", "Lukashenka"), ElementsAre("a.txt", "b.txt"));
 }
 
+TEST(Ranking, NamePhraseMatchesInAnotherScriptAndInflection) {
+  TempDir dir;
+  testing::write_file(dir / "corpus/en.txt", "Report\n\nJoe Biden spoke in Warsaw.\n");
+  testing::write_file(dir / "corpus/ru.txt", "Сообщение\n\nДжо Байден выступил в Варшаве.\n");
+  testing::write_file(dir / "corpus/pl.txt", "Raport\n\nWizyta Joe Bidena w Warszawie.\n");
+  testing::write_file(dir / "corpus/hunter.txt", "Report\n\nHunter Biden spoke in Kyiv.\n");
+  testing::index_or_fail(dir / "corpus", dir / "db");
+  auto found = testing::search_ids(dir / "db", "\"Joe Biden\"");
+  std::sort(found.begin(), found.end());
+  EXPECT_THAT(found, ElementsAre("en.txt", "pl.txt", "ru.txt"));
+  EXPECT_EQ(testing::search_ids(dir / "db", "\"Joe Biden\"").front(), "en.txt");
+}
+
 TEST(Incremental, AddModifyDeleteAreReflected) {
   TempDir dir;
   testing::write_file(dir / "corpus/a.txt", "Alpha\n\nabout potash\n");
