@@ -98,22 +98,14 @@ TEST_F(Cli, SecondWriterIsRefused) {
 }
 
 TEST_F(Cli, IndexOfAnotherSchemaAsksForARebuild) {
-  {
-    Xapian::WritableDatabase writer(db(), Xapian::DB_OPEN);
-    writer.set_metadata(std::string(schema::kMetaSchemaVersion), "0");
-    writer.commit();
-  }
+  overwrite_metadata(db(), schema::kMetaSchemaVersion, "0");
   const CliResult result = run_cli({"search", "--db", db(), "Putin"});
   EXPECT_EQ(result.exit_code, code(ExitCode::incompatible));
   EXPECT_NE(result.err.find("naviny index --rebuild"), std::string::npos) << result.err;
 }
 
 TEST_F(Cli, IndexOfAnotherAnalyzerAsksForARebuild) {
-  {
-    Xapian::WritableDatabase writer(db(), Xapian::DB_OPEN);
-    writer.set_metadata(std::string(schema::kMetaAnalyzer), "naviny-analyzer/0 icu/1 rules/0");
-    writer.commit();
-  }
+  overwrite_metadata(db(), schema::kMetaAnalyzer, "naviny-analyzer/0 icu/1 rules/0");
   const CliResult result = run_cli({"search", "--db", db(), "Putin"});
   EXPECT_EQ(result.exit_code, code(ExitCode::incompatible));
   EXPECT_NE(result.err.find("was built by analyzer 'naviny-analyzer/0"), std::string::npos)
@@ -121,11 +113,7 @@ TEST_F(Cli, IndexOfAnotherAnalyzerAsksForARebuild) {
 }
 
 TEST_F(Cli, RebuildReplacesAnIncompatibleIndex) {
-  {
-    Xapian::WritableDatabase writer(db(), Xapian::DB_OPEN);
-    writer.set_metadata(std::string(schema::kMetaSchemaVersion), "0");
-    writer.commit();
-  }
+  overwrite_metadata(db(), schema::kMetaSchemaVersion, "0");
   const CliResult rebuilt =
       run_cli({"index", "--rebuild", "--db", db(), testing::mini_corpus().string()});
   ASSERT_EQ(rebuilt.exit_code, 0) << rebuilt.err;
