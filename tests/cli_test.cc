@@ -26,6 +26,13 @@ int code(ExitCode exit_code) {
   return static_cast<int>(exit_code);
 }
 
+// Makes the index look as if another naviny had built it.
+void overwrite_metadata(const std::string& db, std::string_view key, const std::string& value) {
+  Xapian::WritableDatabase writer(db, Xapian::DB_OPEN);
+  writer.set_metadata(std::string(key), value);
+  writer.commit();
+}
+
 TEST_F(Cli, JsonOutputParsesWithTheDocumentedFields) {
   const CliResult result = run_cli({"search", "--db", db(), "--json", "Putin"});
   ASSERT_EQ(result.exit_code, 0) << result.err;
