@@ -4,6 +4,8 @@
 #include <unicode/uvernum.h>
 #include <xapian.h>
 
+#include <unordered_set>
+
 #include "analyzers/case_folder.h"
 #include "analyzers/name_key.h"
 #include "analyzers/script.h"
@@ -15,6 +17,12 @@ namespace {
 
 // Vocabulary grows with the corpus; past this many distinct words the memo starts afresh.
 constexpr std::size_t kMaxCachedWords = 1'000'000;
+
+// Whether the text between two words ends a sentence.
+bool ends_sentence(std::string_view gap) {
+  return gap.find_first_of(".!?\n") != std::string_view::npos ||
+         gap.find("\u2026") != std::string_view::npos;
+}
 
 }  // namespace
 
@@ -75,6 +83,31 @@ WordForms Analyzer::compute(std::string_view word) const {
   forms.key = std::move(keys.primary);
   forms.alt_key = std::move(keys.alternate);
   return forms;
+}
+
+std::vector<AnalyzedWord> analyze_words(Analyzer& analyzer, std::string_view text,
+                                        const std::vector<AnalyzedWord>* context) {
+  std::vector<AnalyzedWord> words;
+  std::size_t previous_end = 0;
+  analyzer.analyze_text(text, [&](const Token& token, const WordForms& forms) {
+    const bool starts_sentence =
+        words.empty() || ends_sentence(text.substr(previous_end, token.begin - previous_end));
+    previous_end = token.end;
+    words.push_back({token, forms, starts_sentence, false});
+  });
+  std::unordered_set<std::string_view> lower_case_forms;
+  for (const std::vector<AnalyzedWord>* list :
+       {static_cast<const std::vector<AnalyzedWord>*>(&words), context}) {
+    if (list == nullptr) continue;
+    for (const AnalyzedWord& word : *list) {
+      if (!word.forms.capitalized) lower_case_forms.insert(word.forms.search);
+    }
+  }
+  for (AnalyzedWord& word : words) {
+    word.name_like = word.forms.capitalized &&
+                     (!word.starts_sentence || !lower_case_forms.contains(word.forms.search));
+  }
+  return words;
 }
 
 }  // namespace naviny

@@ -12,6 +12,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <vector>
 
 #include "analyzers/tokenizer.h"
 
@@ -30,7 +31,7 @@ struct WordForms {
 class Analyzer {
  public:
   // Bump whenever a change to the chain changes any term it produces.
-  static constexpr int kVersion = 1;
+  static constexpr int kVersion = 2;
 
   Analyzer();
   ~Analyzer();
@@ -63,5 +64,21 @@ class Analyzer {
   std::unordered_map<std::string, WordForms> cache_;
   std::string fingerprint_;
 };
+
+// One word of a text, located, with everything the chain derives from it.
+struct AnalyzedWord {
+  Token token;
+  WordForms forms;
+  bool starts_sentence = false;  // first word of the text or after . ! ? … or a line break
+  // Written as a name: capitalised, and either inside a sentence or, at the start of one, not
+  // also written in lower case in the same text ("Кары" opening a sentence is "кары", penalties).
+  // Only such words are indexed under name keys and recognised as entities.
+  bool name_like = false;
+};
+
+// The words of `text`; `name_like` is judged against `text` and the words of `context` (the
+// rest of the same article, e.g. its title), which may be null.
+std::vector<AnalyzedWord> analyze_words(Analyzer& analyzer, std::string_view text,
+                                        const std::vector<AnalyzedWord>* context = nullptr);
 
 }  // namespace naviny

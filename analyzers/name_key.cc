@@ -14,18 +14,25 @@ constexpr char kVowelClass = 'a';
 // Case endings of Russian (romanised) and Polish/Czech nouns and adjectives whose consonants
 // would otherwise survive into the key. Longest first.
 constexpr std::string_view kEndings[] = {
-    "ovymi", "evymi", "ovykh", "evykh", "ovogo", "evogo", "ovomu", "evomu", "ovym", "evym",
-    "ovoy",  "evoy",  "ovoj",  "evoj",  "ovoi",  "evoi",  "owie",  "ovie",  "owi",  "ovi",
-    "ova",   "eva",   "ovu",   "evu",   "ovy",   "evy",   "ove",   "eve",   "yakh", "ykh",
-    "ikh",   "akh",   "ach",   "yami",  "ami",   "ymi",   "imi",   "ogo",   "ego",  "omu",
-    "emu",   "yam",   "ov",    "ev",    "ow",    "om",    "em",    "am",    "ym",   "im",
-    "ih",    "yh"};
+    "ovovou", "evovou", "ovova", "evova", "ovove", "evove", "ovymi", "evymi", "ovykh", "evykh",
+    "ovogo",  "evogo",  "ovomu", "evomu", "ovym",  "evym",  "ovoy",  "evoy",  "ovoj",  "evoj",
+    "ovoi",   "evoi",   "owie",  "ovie",  "owi",   "ovi",   "ova",   "eva",   "ovu",   "evu",
+    "ovy",    "evy",    "ove",   "eve",   "yakh",  "ykh",   "ikh",   "akh",   "ach",   "yami",
+    "ami",    "ymi",    "imi",   "ogo",   "ego",   "omu",   "emu",   "yam",   "ov",    "ev",
+    "ow",     "om",     "em",    "am",    "ym",    "im",    "ih",    "yh"};
 
 bool is_vowel(char c) {
   return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y' || c == 'j';
 }
 
-bool is_open_vowel(char c) { return c == 'a' || c == 'e' || c == 'o'; }
+// English reads c and g soft before these letters.
+bool softens(char next) {
+  return next == 'e' || next == 'i' || next == 'y';
+}
+
+bool is_open_vowel(char c) {
+  return c == 'a' || c == 'e' || c == 'o';
+}
 
 // Snowball's RV: the part after the first vowel. Endings are cut only there, so short words keep
 // their consonants.
@@ -74,7 +81,7 @@ class KeyWriter {
 // How to read the Latin letters that English and Slavic spellings use differently.
 enum class Reading {
   english,  // initial j as in Johnson (Джонсон), c before a/o/u as in Clinton (Клинтон)
-  slavic,   // initial j as in Janukowycz (Янукович), c always as in Cichanoŭskaja (Ціханоўская)
+  slavic,  // initial j as in Janukowycz (Янукович), c always as in Cichanoŭskaja (Ціханоўская)
 };
 
 // One pass over the word, writing consonant classes. Returns the writer for the caller to judge.
@@ -96,37 +103,61 @@ KeyWriter skeleton(std::string_view word, Reading reading, bool keep_vowels) {
       out.consonant('z'), i += 2;
     } else if (rest.starts_with("kh") || rest.starts_with("ch")) {
       out.consonant('g'), i += 2;
-    } else if (rest.starts_with("ts") || rest.starts_with("tz")) {
+    } else if (rest.starts_with("ts") || rest.starts_with("tz") ||
+               (rest.starts_with("tc") && !rest.starts_with("tch"))) {
       out.consonant('c'), i += 2;
     } else if (rest.starts_with("ph")) {
       out.consonant('f'), i += 2;
     } else if (rest.starts_with("th")) {
       out.consonant('t'), i += 2;
+    } else if (rest == "dt") {
+      out.consonant('d'), i += 2;  // Verhofstadt ~ Верхофстад
     } else if (rest.starts_with("ck")) {
       out.consonant('k'), i += 2;
+    } else if (i == 0 && rest.starts_with("mc")) {
+      out.consonant('m'), out.vowel(false), out.consonant('k'), i += 2;  // McCain ~ Маккейн
+    } else if (c == 'u' && i == 0 && is_vowel(next)) {
+      out.consonant('v'), ++i;  // English w as Cyrillic у: Warren ~ Уоррен, Williamson ~ Уильямсон
     } else if (c == 'j' && i == 0 && reading == Reading::english) {
       out.consonant('j'), ++i;
-    } else if (c == 'u' && i > 0 && is_open_vowel(word[i - 1]) && next != '\0' &&
-               !is_vowel(next)) {
-      out.consonant('v'), ++i;  // Belarusian ў: Tsikhanouskaya ~ Tsikhanovskaya
+    } else if (c == 'u' && i > 0 && is_open_vowel(word[i - 1]) && next != '\0' && !is_vowel(next) &&
+               !word.starts_with("iou")) {  // French iou is ю: Iouliia
+      out.consonant('v'), ++i;              // Belarusian ў: Tsikhanouskaya ~ Tsikhanovskaya
     } else if (is_vowel(c)) {
       out.vowel(i == 0), ++i;
     } else {
       switch (c) {
         case 'c':
-          out.consonant(reading == Reading::slavic || next == 'e' || next == 'i' || next == 'y'
-                            ? 'c'
-                            : 'k');
+          if (reading == Reading::slavic) {
+            out.consonant('c');
+          } else {
+            out.consonant(softens(next) ? 's' : 'k');  // Pence ~ Пенс, Clinton ~ Клинтон
+          }
+          break;
+        case 'g':  // Sturgeon ~ Стърджън, Nigel ~ Найджел; Slavic g is always hard
+          out.consonant(reading == Reading::english && softens(next) ? 'j' : 'g');
           break;
         case 'h':  // silent after a vowel before a consonant: Johnson ~ Джонсон
           if (!(i > 0 && is_vowel(word[i - 1]) && next != '\0' && !is_vowel(next))) {
             out.consonant('g');
           }
           break;
-        case 'q': out.consonant('k'); break;
-        case 'w': out.consonant('v'); break;
-        case 'x': out.consonant('k'), out.consonant('s'); break;
-        default: out.consonant(c); break;
+        case 'q':
+          out.consonant('k');
+          break;
+        case 'w':
+          out.consonant('v');
+          break;
+        case 'x':  // English ks; Slavic scholarly and GOST spellings write х as x (ètix ~ этих)
+          if (reading == Reading::slavic) {
+            out.consonant('g');
+          } else {
+            out.consonant('k'), out.consonant('s');
+          }
+          break;
+        default:
+          out.consonant(c);
+          break;
       }
       ++i;
     }
@@ -141,7 +172,8 @@ std::string key_of(std::string_view word, Reading reading) {
   KeyWriter with_vowels = skeleton(word, reading, true);
   if (with_vowels.consonants() == 0) return {};
   std::string key = with_vowels.take();
-  if (consonants_only.consonants() >= kMinKeyConsonants && key.back() == kVowelClass) key.pop_back();
+  if (consonants_only.consonants() >= kMinKeyConsonants && key.back() == kVowelClass)
+    key.pop_back();
   return key;
 }
 

@@ -13,7 +13,7 @@ namespace naviny {
 // a slot 'a' for each vowel run but the last ("putin" gives "patan", "ola" gives "ala"), so that
 // they collide less with common words.
 struct NameKeys {
-  std::string primary;    // empty when the word carries no usable key
+  std::string primary;  // empty when the word carries no usable key
   // The primary key reads Latin "j" and "c" as English does (Johnson ~ Джонсон,
   // Clinton ~ Клинтон); the alternate, when it differs, as Slavic spellings do
   // (Janukowycz ~ Янукович, Cichanoŭskaja ~ Ціханоўская).

@@ -117,12 +117,12 @@ void Tokenizer::read_word(std::size_t start, Token& token) {
       continue;
     }
     const Decoded after = decode_at(text_, here.next);
-    const bool joins = is_word_char(after.code_point) &&
-                       (is_apostrophe(here.code_point) || here.code_point == '&' ||
-                        (is_romanisation_sign(here.code_point) && previous != kEnd &&
-                         !is_digit(previous)) ||
-                        ((here.code_point == '.' || here.code_point == ',') && is_digit(previous) &&
-                         is_digit(after.code_point)));
+    const bool joins =
+        is_word_char(after.code_point) &&
+        (is_apostrophe(here.code_point) || here.code_point == '&' ||
+         (is_romanisation_sign(here.code_point) && previous != kEnd && !is_digit(previous)) ||
+         ((here.code_point == '.' || here.code_point == ',') && is_digit(previous) &&
+          is_digit(after.code_point)));
     if (!joins) break;
     if (is_apostrophe(here.code_point)) {
       token.word.push_back('\'');

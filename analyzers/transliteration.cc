@@ -19,7 +19,8 @@ constexpr std::string_view kRules = R"RULES(
 ю > yu ; я > ya ; є > ye ; ї > yi ; ё > e ; й > y ; ы > y ;
 а > a ; б > b ; в > v ; г > g ; ґ > g ; д > d ; з > z ; и > i ; і > i ;
 к > k ; л > l ; м > m ; н > n ; о > o ; п > p ; р > r ; с > s ; т > t ; у > u ; ў > u ;
-ф > f ; э > e ; ъ > ; ь > ;
+ф > f ; э > e ; ъ > a ; ь > ;
+қ > k ; ғ > g ; ҳ > kh ; ң > n ; ә > a ; ө > o ; ү > u ; ұ > u ; һ > h ;
 ђ > dj ; ј > y ; љ > ly ; њ > ny ; ћ > ch ; џ > dzh ; ѓ > gj ; ќ > kj ; ѕ > dz ;
 ł > l ; ß > ss ; æ > ae ; ø > o ; œ > oe ; đ > dj ; ð > d ; þ > th ; ı > i ;
 š > sh ; ž > zh ; č > ch ; ř > rzh ; ć > ch ; ż > zh ; ś > s ; ź > z ; ŭ > u ; ń > n ;
@@ -29,7 +30,7 @@ szcz > shch ; sz > sh ; cz > ch ; rz > zh ;
 :: NFD ;
 :: [:Nonspacing Mark:] Remove ;
 :: NFC ;
-[\u0022 \u0027 \u0060 \u00B7 \u02B9 \u02BA \u02BC \u2019 \u201D] > ;
+[\u0022 \u0027 \u0060 \u00B7 \u02B9 \u02BA \u02BB \u02BC \u2019 \u201D] > ;
 )RULES";
 
 }  // namespace

@@ -29,6 +29,7 @@ struct Command {
   std::function<int()> run;
 };
 
+Command add_analyze_command(CLI::App& app, Context& context);
 Command add_index_command(CLI::App& app, Context& context);
 Command add_search_command(CLI::App& app, Context& context);
 Command add_stats_command(CLI::App& app, Context& context);

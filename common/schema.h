@@ -12,7 +12,7 @@
 namespace naviny::schema {
 
 // Bump when prefixes, slots or the document data format change; older indexes must be rebuilt.
-inline constexpr int kVersion = 1;
+inline constexpr int kVersion = 2;
 
 enum class TermKind {
   free_text,  // analysed words: ranked, with positions for phrases
@@ -33,14 +33,30 @@ inline constexpr Prefix kBody{"", "", TermKind::free_text,
 inline constexpr Prefix kTitle{"title", "S", TermKind::free_text, "search form of title words"};
 inline constexpr Prefix kExact{"", "XE", TermKind::internal,
                                "exact (case-folded) surface form of every word, for --exact"};
-inline constexpr Prefix kNameKey{"", "XK", TermKind::internal,
-                                 "name keys of capitalised words, with positions; matched with a lower weight"};
+inline constexpr Prefix kNameKey{
+    "", "XK", TermKind::internal,
+    "name keys of capitalised words, with positions; matched with a lower weight"};
 inline constexpr Prefix kId{"id", "Q", TermKind::boolean, "article id: path below the corpus root"};
 inline constexpr Prefix kLang{"lang", "L", TermKind::boolean, "language code from front matter"};
 inline constexpr Prefix kSource{"source", "XSOURCE", TermKind::boolean,
                                 "source from front matter, case-folded"};
 
-inline constexpr std::array kPrefixes{kBody, kTitle, kExact, kNameKey, kId, kLang, kSource};
+inline constexpr Prefix kEntity{
+    "", "XENT", TermKind::internal,
+    "gazetteer entity id, one term per entity mentioned; wdf = mentions"};
+
+inline constexpr std::array kPrefixes{kBody, kTitle, kExact,  kNameKey,
+                                      kId,   kLang,  kSource, kEntity};
+
+// Query fields that filter by entity: the name after the colon (any alias, in any script, or the
+// entity id) is resolved through the gazetteer to kEntity terms. `type` empty: any type.
+struct EntityField {
+  std::string_view field;
+  std::string_view type;
+};
+inline constexpr std::array kEntityFields{EntityField{"person", "person"},
+                                          EntityField{"org", "org"}, EntityField{"place", "place"},
+                                          EntityField{"entity", ""}};
 
 struct ValueSlot {
   std::string_view name;
@@ -53,7 +69,10 @@ inline constexpr ValueSlot kDateSlot{"date", 0,
 inline constexpr ValueSlot kContentHashSlot{"content_hash", 1,
                                             "16 hex digits, FNV-1a 64 of the file's bytes"};
 
-inline constexpr std::array kValueSlots{kDateSlot, kContentHashSlot};
+inline constexpr ValueSlot kEntitiesSlot{"entities", 2,
+                                         "ids of the entities mentioned, one per line, for facets"};
+
+inline constexpr std::array kValueSlots{kDateSlot, kContentHashSlot, kEntitiesSlot};
 
 // Document data is one JSON object with these keys (absent when unknown).
 struct DataField {
@@ -68,6 +87,7 @@ inline constexpr std::array kDataFields{
     DataField{"url", "url from front matter"},
     DataField{"lang", "language code from front matter"},
     DataField{"body", "body text as written, used for snippets"},
+    DataField{"entities", "[{\"id\", \"mentions\"}] of the entities mentioned, most first"},
 };
 
 // Positions of body words start here, so that a phrase never runs from the title into the body.
@@ -77,5 +97,7 @@ inline constexpr Xapian::termpos kBodyFirstPosition = 1000;
 inline constexpr std::string_view kMetaSchemaVersion = "naviny.schema_version";
 inline constexpr std::string_view kMetaAnalyzer = "naviny.analyzer";
 inline constexpr std::string_view kMetaLastUpdate = "naviny.last_update";
+// The gazetteer TSV the index was tagged with; searches resolve entity names with it.
+inline constexpr std::string_view kMetaGazetteer = "naviny.gazetteer";
 
 }  // namespace naviny::schema

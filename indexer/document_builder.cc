@@ -1,5 +1,6 @@
 #include "indexer/document_builder.h"
 
+#include <algorithm>
 #include <nlohmann/json.hpp>
 
 #include "common/hash.h"
@@ -22,32 +23,58 @@ std::string fold_ascii(std::string text) {
   return text;
 }
 
-// Indexes the words of `text` starting at `position`; title words also go under the title
-// prefix and count kTitleWeight times in the body-and-title terms.
-void index_words(Xapian::Document& document, Analyzer& analyzer, const std::string& text,
+// Indexes `words` starting at `position`; title words also go under the title prefix and count
+// kTitleWeight times in the body-and-title terms.
+void index_words(Xapian::Document& document, const std::vector<AnalyzedWord>& words,
                  Xapian::termpos position, bool is_title) {
   const Xapian::termcount weight = is_title ? kTitleWeight : 1;
-  analyzer.analyze_text(text, [&](const Token&, const WordForms& forms) {
+  for (const AnalyzedWord& word : words) {
+    const WordForms& forms = word.forms;
     document.add_posting(prefixed(schema::kBody, forms.search), position, weight);
     document.add_posting(prefixed(schema::kExact, forms.exact), position);
     if (is_title) document.add_posting(prefixed(schema::kTitle, forms.search), position);
-    if (forms.capitalized) {
+    if (word.name_like) {
       if (!forms.key.empty()) document.add_posting(prefixed(schema::kNameKey, forms.key), position);
       if (!forms.alt_key.empty()) {
         document.add_posting(prefixed(schema::kNameKey, forms.alt_key), position);
       }
     }
     ++position;
-  });
+  }
 }
 
-std::string document_data(const Article& article) {
+// Entities with the most mentions first, then by id, so output is stable.
+std::vector<std::pair<const Entity*, std::size_t>> ranked(const EntityMentions& mentions,
+                                                          const Gazetteer& gazetteer) {
+  std::vector<std::pair<const Entity*, std::size_t>> list;
+  for (const auto& [entity, count] : mentions)
+    list.emplace_back(&gazetteer.entities()[entity], count);
+  std::stable_sort(list.begin(), list.end(),
+                   [](const auto& a, const auto& b) { return a.second > b.second; });
+  return list;
+}
+
+void add_entities(Xapian::Document& document, nlohmann::json& data,
+                  const std::vector<std::pair<const Entity*, std::size_t>>& entities) {
+  std::string slot;
+  nlohmann::json list = nlohmann::json::array();
+  for (const auto& [entity, mentions] : entities) {
+    document.add_term(prefixed(schema::kEntity, entity->id),
+                      static_cast<Xapian::termcount>(mentions));
+    slot += entity->id + "\n";
+    list.push_back({{"id", entity->id}, {"mentions", mentions}});
+  }
+  if (!slot.empty()) document.add_value(schema::kEntitiesSlot.slot, slot);
+  data["entities"] = std::move(list);
+}
+
+nlohmann::json document_data(const Article& article) {
   nlohmann::json data{{"id", article.id}, {"title", article.title}, {"body", article.body}};
   if (!article.date.empty()) data["date"] = article.date;
   if (!article.source.empty()) data["source"] = article.source;
   if (!article.url.empty()) data["url"] = article.url;
   if (!article.lang.empty()) data["lang"] = article.lang;
-  return data.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  return data;
 }
 
 }  // namespace
@@ -60,10 +87,13 @@ std::string id_term(const std::string& article_id) {
 }
 
 Xapian::Document build_document(const Article& article, Analyzer& analyzer,
-                                const std::string& content_hash) {
+                                const std::string& content_hash,
+                                const EntityRecognizer* recognizer) {
   Xapian::Document document;
-  index_words(document, analyzer, article.title, 1, true);
-  index_words(document, analyzer, article.body, schema::kBodyFirstPosition, false);
+  const std::vector<AnalyzedWord> body = analyze_words(analyzer, article.body);
+  const std::vector<AnalyzedWord> title = analyze_words(analyzer, article.title, &body);
+  index_words(document, title, 1, true);
+  index_words(document, body, schema::kBodyFirstPosition, false);
   document.add_boolean_term(id_term(article.id));
   if (!article.lang.empty())
     document.add_boolean_term(prefixed(schema::kLang, fold_ascii(article.lang)));
@@ -76,7 +106,12 @@ Xapian::Document build_document(const Article& article, Analyzer& analyzer,
     document.add_value(schema::kDateSlot.slot, yyyymmdd);
   }
   document.add_value(schema::kContentHashSlot.slot, content_hash);
-  document.set_data(document_data(article));
+  nlohmann::json data = document_data(article);
+  if (recognizer != nullptr) {
+    add_entities(document, data,
+                 ranked(recognizer->recognize({&title, &body}), recognizer->gazetteer()));
+  }
+  document.set_data(data.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
   return document;
 }
 

@@ -9,6 +9,8 @@
 #include <unordered_set>
 
 #include "analyzers/analyzer.h"
+#include "analyzers/entity_recognizer.h"
+#include "analyzers/gazetteer.h"
 #include "common/errors.h"
 #include "common/hash.h"
 #include "common/index_access.h"
@@ -20,12 +22,27 @@
 namespace naviny {
 namespace {
 
+Gazetteer load_gazetteer(const IndexOptions& options, Analyzer& analyzer) {
+  if (!options.gazetteer.empty()) return Gazetteer::load(options.gazetteer, analyzer);
+  const std::filesystem::path beside_corpus = options.corpus / "entities.tsv";
+  if (std::filesystem::is_regular_file(beside_corpus)) {
+    return Gazetteer::load(beside_corpus, analyzer);
+  }
+  return {};
+}
+
 class CorpusSync {
  public:
   CorpusSync(const IndexOptions& options, IndexObserver& observer)
       : options_(options),
         observer_(observer),
-        db_(open_index_for_writing(options.db, analyzer_.fingerprint())) {}
+        db_(open_index_for_writing(options.db, analyzer_.fingerprint())),
+        gazetteer_(load_gazetteer(options, analyzer_)),
+        recognizer_(gazetteer_) {
+    summary_.gazetteer_changed =
+        db_.get_doccount() > 0 &&
+        db_.get_metadata(std::string(schema::kMetaGazetteer)) != gazetteer_.text();
+  }
 
   IndexSummary run(const std::vector<CorpusFile>& files,
                    const std::vector<std::pair<std::string, std::string>>& scan_problems) {
@@ -56,13 +73,15 @@ class CorpusSync {
       const std::string hash = to_hex(fnv1a64(bytes));
       const Xapian::PostingIterator existing = db_.postlist_begin(term);
       const bool known = existing != db_.postlist_end(term);
-      if (known && db_.get_document(*existing).get_value(schema::kContentHashSlot.slot) == hash) {
+      if (known && !summary_.gazetteer_changed &&
+          db_.get_document(*existing).get_value(schema::kContentHashSlot.slot) == hash) {
         ++summary_.unchanged;
         return;
       }
       const Article article = parse_article(bytes, file.id);
       for (const std::string& warning : article.warnings) observer_.warned(file.id, warning);
-      db_.replace_document(term, build_document(article, analyzer_, hash));
+      db_.replace_document(term, build_document(article, analyzer_, hash,
+                                                gazetteer_.empty() ? nullptr : &recognizer_));
       ++(known ? summary_.updated : summary_.added);
       count_change();
     } catch (const BadInputError& e) {
@@ -89,6 +108,10 @@ class CorpusSync {
 
   void commit() {
     stamp_index(db_, analyzer_.fingerprint());
+    // Recorded only when the whole run is done, so that a killed re-tagging run re-tags again.
+    if (pending_ == 0 || !summary_.gazetteer_changed) {
+      db_.set_metadata(std::string(schema::kMetaGazetteer), gazetteer_.text());
+    }
     db_.commit();
     pending_ = 0;
   }
@@ -97,6 +120,8 @@ class CorpusSync {
   IndexObserver& observer_;
   Analyzer analyzer_;
   Xapian::WritableDatabase db_;
+  Gazetteer gazetteer_;
+  EntityRecognizer recognizer_;
   IndexSummary summary_;
   std::size_t pending_ = 0;
 };
@@ -158,7 +183,9 @@ std::string describe(const IndexSummary& summary) {
   return "added " + std::to_string(summary.added) + ", updated " + std::to_string(summary.updated) +
          ", removed " + std::to_string(summary.removed) + ", unchanged " +
          std::to_string(summary.unchanged) + ", skipped " + std::to_string(summary.skipped) + "; " +
-         std::to_string(summary.total_articles) + " articles in the index";
+         std::to_string(summary.total_articles) + " articles in the index" +
+         (summary.gazetteer_changed ? "; the gazetteer changed, so every article was re-tagged"
+                                    : "");
 }
 
 }  // namespace naviny

@@ -25,11 +25,14 @@ struct IndexSummary {
   std::size_t unchanged = 0;
   std::size_t skipped = 0;
   std::size_t total_articles = 0;  // in the index after the run
+  bool gazetteer_changed = false;  // so every article was re-tagged
 };
 
 struct IndexOptions {
   std::filesystem::path db;
   std::filesystem::path corpus;
+  // The entity gazetteer; empty means CORPUS/entities.tsv if there is one, else no entities.
+  std::filesystem::path gazetteer;
   // Changes are committed after this many documents, so a killed run keeps whole batches.
   std::size_t batch_size = 1000;
 };

@@ -112,4 +112,42 @@ std::string render_json(const IndexStats& stats) {
                {"analyzer", stats.analyzer}});
 }
 
+namespace {
+
+std::vector<std::string> name_keys_of(const WordForms& forms) {
+  std::vector<std::string> keys;
+  if (!forms.key.empty()) keys.push_back(forms.key);
+  if (!forms.alt_key.empty()) keys.push_back(forms.alt_key);
+  return keys;
+}
+
+}  // namespace
+
+std::string render_text(const std::vector<AnalyzedWord>& words) {
+  std::string out;
+  for (const AnalyzedWord& word : words) {
+    out += word.token.word + "\texact " + word.forms.exact + "\tsearch " + word.forms.search;
+    const std::vector<std::string> keys = name_keys_of(word.forms);
+    if (!keys.empty()) {
+      out += "\tname keys";
+      for (const std::string& key : keys) out += " " + key;
+      if (!word.name_like) out += " (query only: not written as a name here)";
+    }
+    out += "\n";
+  }
+  return out;
+}
+
+std::string render_json(const std::vector<AnalyzedWord>& words) {
+  nlohmann::json out = nlohmann::json::array();
+  for (const AnalyzedWord& word : words) {
+    out.push_back({{"word", word.token.word},
+                   {"exact", word.forms.exact},
+                   {"search", word.forms.search},
+                   {"name_keys", name_keys_of(word.forms)},
+                   {"name_like", word.name_like}});
+  }
+  return out.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+}
+
 }  // namespace naviny

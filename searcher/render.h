@@ -2,6 +2,7 @@
 
 #include <string>
 
+#include "analyzers/analyzer.h"
 #include "searcher/results.h"
 
 namespace naviny {
@@ -19,5 +20,10 @@ std::string render_json(const SearchResults& results);
 
 std::string render_text(const IndexStats& stats);
 std::string render_json(const IndexStats& stats);
+
+// One line per word: the word, then its exact form, search form and name keys.
+std::string render_text(const std::vector<AnalyzedWord>& words);
+// [{"word", "exact", "search", "name_keys": [...], "capitalized"}]
+std::string render_json(const std::vector<AnalyzedWord>& words);
 
 }  // namespace naviny

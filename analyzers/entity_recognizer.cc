@@ -1,0 +1,90 @@
+#include "analyzers/entity_recognizer.h"
+
+#include <set>
+
+namespace naviny {
+namespace {
+
+std::vector<std::string> lookup_keys(const AliasWord& word) {
+  std::vector<std::string> keys{"s:" + word.search};
+  if (!word.key.empty()) keys.push_back("k:" + word.key);
+  if (!word.alt_key.empty()) keys.push_back("k:" + word.alt_key);
+  return keys;
+}
+
+bool matches_at(const std::vector<AnalyzedWord>& words, std::size_t start, const Alias& alias) {
+  if (start + alias.words.size() > words.size()) return false;
+  for (std::size_t i = 0; i < alias.words.size(); ++i) {
+    if (!word_matches(words[start + i], alias.words[i])) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+EntityRecognizer::EntityRecognizer(const Gazetteer& gazetteer) : gazetteer_(gazetteer) {
+  for (std::size_t i = 0; i < gazetteer.aliases().size(); ++i) {
+    for (std::string& key : lookup_keys(gazetteer.aliases()[i].words.front())) {
+      by_first_word_.emplace(std::move(key), i);
+    }
+  }
+}
+
+EntityMentions EntityRecognizer::recognize(
+    const std::vector<const std::vector<AnalyzedWord>*>& texts) const {
+  EntityMentions full;
+  std::vector<std::set<std::size_t>> short_mentions;  // the entities each one may name
+  for (const std::vector<AnalyzedWord>* text : texts) {
+    const std::vector<AnalyzedWord>& words = *text;
+    for (std::size_t i = 0; i < words.size();) {
+      const AliasWord first = alias_word_of(words[i].forms);
+      std::vector<std::string> keys{"s:" + first.search};
+      if (words[i].name_like) {
+        for (std::string& key : lookup_keys(first)) {
+          if (key.starts_with("k:")) keys.push_back(std::move(key));
+        }
+      }
+      std::size_t best_length = 0;
+      bool best_is_short = true;
+      std::set<std::size_t> best_entities;
+      for (const std::string& key : keys) {
+        const auto [from, to] = by_first_word_.equal_range(key);
+        for (auto it = from; it != to; ++it) {
+          const Alias& alias = gazetteer_.aliases()[it->second];
+          if (!matches_at(words, i, alias)) continue;
+          const std::size_t length = alias.words.size();
+          // Longer wins; at equal length a full alias beats a short form.
+          const bool better =
+              length > best_length || (length == best_length && best_is_short && !alias.short_form);
+          if (better) best_entities.clear();
+          if (better || (length == best_length && alias.short_form == best_is_short)) {
+            best_length = length;
+            best_is_short = alias.short_form;
+            best_entities.insert(alias.entity);
+          }
+        }
+      }
+      if (best_length == 0) {
+        ++i;
+        continue;
+      }
+      if (best_is_short) {
+        short_mentions.push_back(best_entities);
+      } else if (best_entities.size() == 1) {
+        ++full[*best_entities.begin()];
+      }
+      i += best_length;
+    }
+  }
+  for (const std::set<std::size_t>& candidates : short_mentions) {
+    std::size_t resolved = 0;
+    std::size_t with_full_mention = 0;
+    for (const std::size_t entity : candidates) {
+      if (full.contains(entity)) resolved = entity, ++with_full_mention;
+    }
+    if (with_full_mention == 1) ++full[resolved];
+  }
+  return full;
+}
+
+}  // namespace naviny

@@ -1,0 +1,185 @@
+#include "analyzers/gazetteer.h"
+
+#include <algorithm>
+#include <fstream>
+#include <set>
+#include <sstream>
+
+#include "common/errors.h"
+
+namespace naviny {
+namespace {
+
+constexpr std::string_view kTypeNames[] = {"person", "org", "place"};
+constexpr std::size_t kMinColumns = 4;
+constexpr std::size_t kMaxColumns = 5;
+
+std::vector<std::string_view> split(std::string_view text, char separator) {
+  std::vector<std::string_view> parts;
+  std::size_t start = 0;
+  while (true) {
+    const std::size_t end = text.find(separator, start);
+    parts.push_back(text.substr(start, end - start));
+    if (end == std::string_view::npos) return parts;
+    start = end + 1;
+  }
+}
+
+std::string_view trimmed(std::string_view text) {
+  const std::size_t first = text.find_first_not_of(" \r");
+  if (first == std::string_view::npos) return {};
+  return text.substr(first, text.find_last_not_of(" \r") - first + 1);
+}
+
+bool keys_meet(const WordForms& a, const AliasWord& b) {
+  for (const std::string* key : {&a.key, &a.alt_key}) {
+    if (!key->empty() && (*key == b.key || *key == b.alt_key)) return true;
+  }
+  return false;
+}
+
+std::size_t edit_distance(std::string_view a, std::string_view b) {
+  std::vector<std::size_t> row(b.size() + 1);
+  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    std::size_t diagonal = row[0];
+    row[0] = i;
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      const std::size_t above = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      diagonal = above;
+    }
+  }
+  return row[b.size()];
+}
+
+std::string joined_search_forms(const std::vector<AliasWord>& words) {
+  std::string joined;
+  for (const AliasWord& word : words) joined += (joined.empty() ? "" : " ") + word.search;
+  return joined;
+}
+
+std::vector<AliasWord> alias_words(Analyzer& analyzer, std::string_view text) {
+  std::vector<AliasWord> words;
+  for (const AnalyzedWord& word : analyze_words(analyzer, text)) {
+    words.push_back(alias_word_of(word.forms));
+  }
+  return words;
+}
+
+}  // namespace
+
+std::string_view type_name(EntityType type) {
+  return kTypeNames[static_cast<std::size_t>(type)];
+}
+
+std::optional<EntityType> parse_type(std::string_view name) {
+  for (std::size_t i = 0; i < std::size(kTypeNames); ++i) {
+    if (kTypeNames[i] == name) return static_cast<EntityType>(i);
+  }
+  return std::nullopt;
+}
+
+AliasWord alias_word_of(const WordForms& forms) {
+  return {forms.search, forms.key, forms.alt_key, forms.capitalized};
+}
+
+bool word_matches(const AnalyzedWord& word, const AliasWord& alias_word) {
+  if (alias_word.capitalized && !word.forms.capitalized) return false;
+  if (word.forms.search == alias_word.search) return true;
+  return word.name_like && keys_meet(word.forms, alias_word);
+}
+
+Gazetteer Gazetteer::parse(std::string_view tsv, std::string_view source, Analyzer& analyzer) {
+  Gazetteer gazetteer;
+  gazetteer.text_ = std::string(tsv);
+  std::set<std::string, std::less<>> ids;
+  std::size_t line_number = 0;
+  for (const std::string_view line : split(tsv, '\n')) {
+    ++line_number;
+    if (trimmed(line).empty() || line.front() == '#') continue;
+    const auto fail = [&](const std::string& problem) {
+      throw BadInputError(std::string(source) + ", line " + std::to_string(line_number) + ": " +
+                          problem +
+                          "; each row is id, type, name, aliases and short forms, separated by "
+                          "tabs (see corpus/README.md)");
+    };
+    const std::vector<std::string_view> columns = split(line, '\t');
+    if (columns.size() < kMinColumns || columns.size() > kMaxColumns) {
+      fail("expected 4 or 5 tab-separated columns, found " + std::to_string(columns.size()));
+    }
+    const std::string id(trimmed(columns[0]));
+    const std::optional<EntityType> type = parse_type(trimmed(columns[1]));
+    if (id.empty()) fail("the id is empty");
+    if (!type) fail("unknown type '" + std::string(columns[1]) + "' (person, org or place)");
+    if (!ids.insert(id).second) fail("the id '" + id + "' is used twice");
+    const std::size_t entity = gazetteer.entities_.size();
+    gazetteer.entities_.push_back({id, *type, std::string(trimmed(columns[2]))});
+    for (std::size_t column = 3; column < columns.size(); ++column) {
+      for (const std::string_view alias : split(columns[column], '|')) {
+        std::vector<AliasWord> words = alias_words(analyzer, alias);
+        if (words.empty()) continue;
+        gazetteer.aliases_.push_back({entity, std::move(words), column == 4});
+      }
+    }
+  }
+  return gazetteer;
+}
+
+Gazetteer Gazetteer::load(const std::string& path, Analyzer& analyzer) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    throw NotFoundError("cannot read the entity gazetteer '" + path +
+                        "'; check the path, or leave it out to index without entities");
+  }
+  std::ostringstream text;
+  text << in.rdbuf();
+  return parse(text.str(), path, analyzer);
+}
+
+std::optional<std::size_t> Gazetteer::find_id(std::string_view id) const {
+  for (std::size_t i = 0; i < entities_.size(); ++i) {
+    if (entities_[i].id == id) return i;
+  }
+  return std::nullopt;
+}
+
+std::vector<std::size_t> Gazetteer::resolve(std::string_view name, std::optional<EntityType> type,
+                                            Analyzer& analyzer) const {
+  const auto wanted = [&](std::size_t entity) { return !type || entities_[entity].type == *type; };
+  if (const auto by_id = find_id(trimmed(name)); by_id && wanted(*by_id)) return {*by_id};
+  std::vector<AnalyzedWord> words = analyze_words(analyzer, name);
+  // A user typing "person:lukashenka" means the name: compare as names whatever the case.
+  for (AnalyzedWord& word : words) word.name_like = word.forms.capitalized = true;
+  std::set<std::size_t> found;
+  for (const Alias& alias : aliases_) {
+    if (!wanted(alias.entity) || alias.words.size() != words.size()) continue;
+    bool all = true;
+    for (std::size_t i = 0; i < words.size() && all; ++i) {
+      all = word_matches(words[i], alias.words[i]);
+    }
+    if (all) found.insert(alias.entity);
+  }
+  return {found.begin(), found.end()};
+}
+
+std::vector<std::size_t> Gazetteer::closest(std::string_view name, std::optional<EntityType> type,
+                                            Analyzer& analyzer, std::size_t count) const {
+  const std::string wanted = joined_search_forms(alias_words(analyzer, name));
+  std::vector<std::size_t> best(entities_.size(), std::string::npos);
+  for (const Alias& alias : aliases_) {
+    if (type && entities_[alias.entity].type != *type) continue;
+    best[alias.entity] =
+        std::min(best[alias.entity], edit_distance(wanted, joined_search_forms(alias.words)));
+  }
+  std::vector<std::size_t> order;
+  for (std::size_t i = 0; i < entities_.size(); ++i) {
+    if (best[i] != std::string::npos) order.push_back(i);
+  }
+  std::stable_sort(order.begin(), order.end(),
+                   [&](std::size_t a, std::size_t b) { return best[a] < best[b]; });
+  if (order.size() > count) order.resize(count);
+  return order;
+}
+
+}  // namespace naviny

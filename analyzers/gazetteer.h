@@ -1,0 +1,79 @@
+#pragma once
+
+// The entity gazetteer (corpus/entities.tsv): people, organisations and places with their
+// aliases in every script and spelling. Aliases are analysed with the same chain as article
+// text, so an inflected or differently romanised mention still matches.
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "analyzers/analyzer.h"
+
+namespace naviny {
+
+enum class EntityType { person, org, place };
+
+std::string_view type_name(EntityType type);
+std::optional<EntityType> parse_type(std::string_view name);
+
+struct Entity {
+  std::string id;  // stable slug, e.g. "vladimir-putin"
+  EntityType type;
+  std::string name;  // display name
+};
+
+// One word of an alias, as the matcher compares it.
+struct AliasWord {
+  std::string search;
+  std::string key;
+  std::string alt_key;
+  bool capitalized = false;  // must then match a word written as a name
+};
+
+struct Alias {
+  std::size_t entity;  // index into Gazetteer::entities()
+  std::vector<AliasWord> words;
+  // A short form (a bare surname such as "Biden" or "May") identifies the entity only in an
+  // article that also has a full alias of it.
+  bool short_form = false;
+};
+
+class Gazetteer {
+ public:
+  Gazetteer() = default;
+  // Parses the TSV text; `source` names it in error messages. Throws BadInputError naming the
+  // line of a malformed row.
+  static Gazetteer parse(std::string_view tsv, std::string_view source, Analyzer& analyzer);
+  // Reads and parses a file. Throws NotFoundError if it cannot be read.
+  static Gazetteer load(const std::string& path, Analyzer& analyzer);
+
+  const std::vector<Entity>& entities() const { return entities_; }
+  const std::vector<Alias>& aliases() const { return aliases_; }
+  bool empty() const { return entities_.empty(); }
+  // The TSV it was parsed from, stored in the index so that searches resolve names the same way.
+  const std::string& text() const { return text_; }
+
+  std::optional<std::size_t> find_id(std::string_view id) const;
+  // Entities (of `type`, if given) with an alias, full or short, that the whole of `name` matches.
+  std::vector<std::size_t> resolve(std::string_view name, std::optional<EntityType> type,
+                                   Analyzer& analyzer) const;
+  // The entities whose names or aliases are closest in spelling to `name`, best first.
+  std::vector<std::size_t> closest(std::string_view name, std::optional<EntityType> type,
+                                   Analyzer& analyzer, std::size_t count) const;
+
+ private:
+  std::vector<Entity> entities_;
+  std::vector<Alias> aliases_;
+  std::string text_;
+};
+
+// Whether a word of text matches a word of an alias: the same search form, or, for a word
+// written as a name, a shared name key.
+bool word_matches(const AnalyzedWord& word, const AliasWord& alias_word);
+
+AliasWord alias_word_of(const WordForms& forms);
+
+}  // namespace naviny
