@@ -14,6 +14,7 @@ struct SearchArguments {
   std::size_t offset = 0;
   bool json = false;
   bool exact = false;
+  std::size_t facets = 0;
   std::string color = "auto";
 };
 
@@ -37,6 +38,12 @@ Command add_search_command(CLI::App& app, Context& context) {
   output->add_flag("--json", arguments->json, "print one JSON object instead of text");
   output->add_option("--color", arguments->color, "highlight with colour: auto, always, never")
       ->check(CLI::IsMember({"auto", "always", "never"}));
+  output
+      ->add_option("--facets", arguments->facets,
+                   "also show the N people, organisations and places found most often among all "
+                   "matching articles (N defaults to 5)")
+      ->expected(0, 1)
+      ->default_str("5");
   command->add_flag("--exact", arguments->exact,
                     "match words as written: no stemming, transliteration or name variants");
   return {command, [&context, arguments] {
@@ -46,6 +53,7 @@ Command add_search_command(CLI::App& app, Context& context) {
             request.limit = arguments->limit;
             request.offset = arguments->offset;
             request.exact = arguments->exact;
+            request.facets = arguments->facets;
             const SearchResults results = searcher.search(request);
             if (arguments->json) {
               context.out << render_json(results);

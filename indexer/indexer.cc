@@ -55,6 +55,8 @@ class CorpusSync {
       observer_.progress(i + 1, files.size());
     }
     remove_missing(present);
+    // Recorded only once the whole run is done, so that a killed re-tagging run re-tags again.
+    db_.set_metadata(std::string(schema::kMetaGazetteer), gazetteer_.text());
     commit();
     summary_.total_articles = db_.get_doccount();
     return summary_;
@@ -108,10 +110,6 @@ class CorpusSync {
 
   void commit() {
     stamp_index(db_, analyzer_.fingerprint());
-    // Recorded only when the whole run is done, so that a killed re-tagging run re-tags again.
-    if (pending_ == 0 || !summary_.gazetteer_changed) {
-      db_.set_metadata(std::string(schema::kMetaGazetteer), gazetteer_.text());
-    }
     db_.commit();
     pending_ = 0;
   }

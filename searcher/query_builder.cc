@@ -15,7 +15,7 @@ constexpr unsigned kParserFlags =
     Xapian::QueryParser::FLAG_WILDCARD;
 
 void configure(Xapian::QueryParser& parser, const Xapian::Database& db, Xapian::Stem stem,
-               bool exact) {
+               bool exact, const std::shared_ptr<IndexGazetteer>& gazetteer) {
   parser.set_database(db);
   parser.set_stemmer(stem);
   parser.set_stemming_strategy(Xapian::QueryParser::STEM_ALL);
@@ -34,6 +34,13 @@ void configure(Xapian::QueryParser& parser, const Xapian::Database& db, Xapian::
       case schema::TermKind::internal:
         break;
     }
+  }
+  for (const schema::EntityField& field : schema::kEntityFields) {
+    // release(): Xapian's reference counting owns the processor from here on.
+    parser.add_boolean_prefix(
+        std::string(field.field),
+        (new EntityFieldProcessor(gazetteer, std::string(field.field), parse_type(field.type)))
+            ->release());
   }
   if (exact) parser.add_prefix("", std::string(schema::kExact.prefix));
   parser.add_rangeprocessor(new Xapian::DateRangeProcessor(
@@ -101,9 +108,9 @@ Xapian::Query with_name_keys(const Xapian::Query& query, const QueryWordKeys& ke
       if (!any_key) return query;
       std::vector<Q> readings{Q(Q::OP_PHRASE, primary.begin(), primary.end())};
       if (any_alternate) readings.emplace_back(Q::OP_PHRASE, alternate.begin(), alternate.end());
-      return Q(Q::OP_OR, Q(Q::OP_PHRASE, typed.begin(), typed.end()),
-               Q(Q::OP_SCALE_WEIGHT, Q(Q::OP_OR, readings.begin(), readings.end()),
-                 kNameKeyWeight));
+      return Q(
+          Q::OP_OR, Q(Q::OP_PHRASE, typed.begin(), typed.end()),
+          Q(Q::OP_SCALE_WEIGHT, Q(Q::OP_OR, readings.begin(), readings.end()), kNameKeyWeight));
     }
     case Q::OP_AND:
     case Q::OP_OR:
@@ -124,11 +131,12 @@ Xapian::Query with_name_keys(const Xapian::Query& query, const QueryWordKeys& ke
   }
 }
 
-QueryBuilder::QueryBuilder(const Xapian::Database& db, std::shared_ptr<Analyzer> analyzer)
+QueryBuilder::QueryBuilder(const Xapian::Database& db, std::shared_ptr<Analyzer> analyzer,
+                           std::shared_ptr<IndexGazetteer> gazetteer)
     : analyzer_(std::move(analyzer)), word_keys_(std::make_shared<QueryWordKeys>()) {
-  configure(folded_parser_, db, make_query_stemmer(analyzer_, WordForm::search, word_keys_),
-            false);
-  configure(exact_parser_, db, make_query_stemmer(analyzer_, WordForm::exact), true);
+  configure(folded_parser_, db, make_query_stemmer(analyzer_, WordForm::search, word_keys_), false,
+            gazetteer);
+  configure(exact_parser_, db, make_query_stemmer(analyzer_, WordForm::exact), true, gazetteer);
 }
 
 Xapian::Query QueryBuilder::build(const std::string& text, bool exact) {

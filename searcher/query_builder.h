@@ -7,6 +7,7 @@
 
 #include "analyzers/analyzer.h"
 #include "analyzers/xapian_stems.h"
+#include "searcher/entity_filter.h"
 
 namespace naviny {
 
@@ -18,7 +19,8 @@ inline constexpr double kNameKeyWeight = 0.4;
 // Xapian's QueryParser syntax, the schema's prefixes, date ranges, and name keys.
 class QueryBuilder {
  public:
-  QueryBuilder(const Xapian::Database& db, std::shared_ptr<Analyzer> analyzer);
+  QueryBuilder(const Xapian::Database& db, std::shared_ptr<Analyzer> analyzer,
+               std::shared_ptr<IndexGazetteer> gazetteer);
 
   // Throws QueryError for an empty query or a syntax error, naming where it is.
   // In exact mode words match their case-folded surface form only: no stemming,

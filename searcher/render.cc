@@ -23,6 +23,36 @@ std::string marked(const Snippet& snippet, std::string_view open, std::string_vi
   return out;
 }
 
+// Entities shown under each hit in text output; --json has them all.
+constexpr std::size_t kHitEntities = 6;
+
+std::string entity_list(const std::vector<EntityRef>& entities, std::size_t limit) {
+  std::string out;
+  for (std::size_t i = 0; i < entities.size() && i < limit; ++i) {
+    out += (i == 0 ? "" : ", ") + entities[i].name + " (" + std::to_string(entities[i].count) + ")";
+  }
+  if (entities.empty()) out = "none";
+  if (entities.size() > limit) out += ", …";
+  return out;
+}
+
+std::string facet_label(const std::string& type) {
+  if (type == "person") return "people:        ";
+  if (type == "org") return "organisations: ";
+  return "places:        ";
+}
+
+nlohmann::ordered_json entity_json(const std::vector<EntityRef>& entities, const char* count_name) {
+  nlohmann::ordered_json list = nlohmann::ordered_json::array();
+  for (const EntityRef& entity : entities) {
+    list.push_back({{"id", entity.id},
+                    {"type", entity.type},
+                    {"name", entity.name},
+                    {count_name, entity.count}});
+  }
+  return list;
+}
+
 std::string format_score(double score) {
   char buffer[32];
   std::snprintf(buffer, sizeof buffer, "%.3f", score);
@@ -47,13 +77,13 @@ std::string dump(const nlohmann::ordered_json& json) {
 
 std::string render_text(const SearchResults& results, Highlight highlight) {
   std::string out;
-  if (results.hits.empty()) {
-    return "no results for '" + results.query + "'" +
-           (results.offset > 0 ? " at offset " + std::to_string(results.offset) : "") + "\n";
-  }
+  if (results.total_estimate == 0) return "no results for '" + results.query + "'\n";
   out += "about " + std::to_string(results.total_estimate) + " results for '" + results.query +
-         "'; showing " + std::to_string(results.hits.front().rank) + "-" +
-         std::to_string(results.hits.back().rank) + "\n";
+         "'; showing " +
+         (results.hits.empty() ? "none at offset " + std::to_string(results.offset)
+                               : std::to_string(results.hits.front().rank) + "-" +
+                                     std::to_string(results.hits.back().rank)) +
+         "\n";
   const bool ansi = highlight == Highlight::ansi;
   for (const Hit& hit : results.hits) {
     out += "\n" + std::to_string(hit.rank) + ". ";
@@ -69,6 +99,12 @@ std::string render_text(const SearchResults& results, Highlight highlight) {
                    : marked(hit.snippet, kMarker, kMarker)) +
              "\n";
     }
+    if (!hit.entities.empty())
+      out += "   mentions: " + entity_list(hit.entities, kHitEntities) + "\n";
+  }
+  for (const auto& [type, entities] : results.facets) {
+    if (type == results.facets.front().first) out += "\nin all matching articles:\n";
+    out += "  " + facet_label(type) + entity_list(entities, entities.size()) + "\n";
   }
   return out;
 }
@@ -82,12 +118,21 @@ std::string render_json(const SearchResults& results) {
                                  {"score", hit.score},
                                  {"snippet", marked(hit.snippet, kMarker, kMarker)}};
     if (!hit.date.empty()) entry["date"] = hit.date;
+    entry["entities"] = entity_json(hit.entities, "mentions");
     hits.push_back(std::move(entry));
   }
-  return dump({{"query", results.query},
-               {"total", results.total_estimate},
-               {"offset", results.offset},
-               {"hits", std::move(hits)}});
+  nlohmann::ordered_json out{{"query", results.query},
+                             {"total", results.total_estimate},
+                             {"offset", results.offset},
+                             {"hits", std::move(hits)}};
+  if (!results.facets.empty()) {
+    nlohmann::ordered_json facets = nlohmann::ordered_json::object();
+    for (const auto& [type, entities] : results.facets) {
+      facets[type] = entity_json(entities, "articles");
+    }
+    out["facets"] = std::move(facets);
+  }
+  return dump(out);
 }
 
 std::string render_text(const IndexStats& stats) {
@@ -148,6 +193,22 @@ std::string render_json(const std::vector<AnalyzedWord>& words) {
                    {"name_like", word.name_like}});
   }
   return out.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+}
+
+std::string render_text(const EntityListing& listing) {
+  std::string out;
+  for (const EntityRef& entity : listing.entities) {
+    char count[16];
+    std::snprintf(count, sizeof count, "%6zu", entity.count);
+    out += std::string(count) + "  " + entity.type + std::string(7 - entity.type.size(), ' ') +
+           entity.id + "  " + entity.name + "\n";
+  }
+  if (listing.entities.empty()) out = "no entities match\n";
+  return out;
+}
+
+std::string render_json(const EntityListing& listing) {
+  return dump(entity_json(listing.entities, "articles"));
 }
 
 }  // namespace naviny

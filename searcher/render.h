@@ -21,6 +21,10 @@ std::string render_json(const SearchResults& results);
 std::string render_text(const IndexStats& stats);
 std::string render_json(const IndexStats& stats);
 
+// One line per entity: article count, type, id, name. JSON: [{"id", "type", "name", "articles"}].
+std::string render_text(const EntityListing& listing);
+std::string render_json(const EntityListing& listing);
+
 // One line per word: the word, then its exact form, search form and name keys.
 std::string render_text(const std::vector<AnalyzedWord>& words);
 // [{"word", "exact", "search", "name_keys": [...], "capitalized"}]

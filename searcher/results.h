@@ -13,8 +13,16 @@ struct SearchRequest {
   std::string query;
   std::size_t offset = 0;
   std::size_t limit = 10;
-  bool exact = false;    // match surface forms only: no folding, transliteration or name keys
-  bool snippets = true;  // computing snippets costs a pass over each hit's text
+  bool exact = false;      // match surface forms only: no folding, transliteration or name keys
+  bool snippets = true;    // computing snippets costs a pass over each hit's text
+  std::size_t facets = 0;  // top entities of each type to count over all matches; 0: none
+};
+
+struct EntityRef {
+  std::string id;
+  std::string type;  // person, org, place
+  std::string name;
+  std::size_t count = 0;  // mentions in an article, or matching articles in a facet
 };
 
 struct Hit {
@@ -24,6 +32,7 @@ struct Hit {
   std::string date;  // YYYY-MM-DD or empty
   double score = 0;
   Snippet snippet;
+  std::vector<EntityRef> entities;  // most mentioned first
 };
 
 struct SearchResults {
@@ -31,6 +40,13 @@ struct SearchResults {
   std::size_t total_estimate = 0;
   std::size_t offset = 0;
   std::vector<Hit> hits;
+  // With SearchRequest::facets: per type ("person", "org", "place"), the entities most often
+  // found among all matching articles, with the number of those articles.
+  std::vector<std::pair<std::string, std::vector<EntityRef>>> facets;
+};
+
+struct EntityListing {
+  std::vector<EntityRef> entities;  // count: articles that mention the entity
 };
 
 struct IndexStats {

@@ -2,12 +2,15 @@
 
 #include <xapian.h>
 
+#include <algorithm>
 #include <nlohmann/json.hpp>
+#include <set>
 
 #include "analyzers/analyzer.h"
 #include "common/errors.h"
 #include "common/index_access.h"
 #include "common/schema.h"
+#include "searcher/entity_filter.h"
 #include "searcher/highlighter.h"
 #include "searcher/query_builder.h"
 
@@ -33,6 +36,18 @@ std::uintmax_t folder_size(const std::filesystem::path& path) {
   return total;
 }
 
+void sort_by_count(std::vector<EntityRef>& refs) {
+  std::stable_sort(refs.begin(), refs.end(),
+                   [](const EntityRef& a, const EntityRef& b) { return a.count > b.count; });
+}
+
+std::string ascii_lower(std::string text) {
+  for (char& c : text) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return text;
+}
+
 }  // namespace
 
 struct Searcher::State {
@@ -40,11 +55,13 @@ struct Searcher::State {
       : path(db_path),
         analyzer(std::move(shared_analyzer)),
         db(open_index_for_reading(path, analyzer->fingerprint())),
-        builder(db, analyzer) {}
+        gazetteer(std::make_shared<IndexGazetteer>(db, analyzer)),
+        builder(db, analyzer, gazetteer) {}
 
   std::filesystem::path path;
   std::shared_ptr<Analyzer> analyzer;
   Xapian::Database db;
+  std::shared_ptr<IndexGazetteer> gazetteer;
   QueryBuilder builder;
 };
 
@@ -58,8 +75,13 @@ SearchResults Searcher::search(const SearchRequest& request) {
   Xapian::Enquire enquire(state_->db);
   enquire.set_query(query);
   enquire.set_weighting_scheme(ranking_weight());
-  const Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
-                                             static_cast<Xapian::doccount>(request.limit));
+  EntityFacetSpy facet_spy;
+  if (request.facets > 0) enquire.add_matchspy(&facet_spy);
+  // Facets count every match, so Xapian must look at them all.
+  const Xapian::doccount check_at_least = request.facets > 0 ? state_->db.get_doccount() : 0;
+  const Xapian::MSet mset =
+      enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
+                       static_cast<Xapian::doccount>(request.limit), check_at_least);
   SearchResults results;
   results.query = request.query;
   results.offset = request.offset;
@@ -74,9 +96,68 @@ SearchResults Searcher::search(const SearchRequest& request) {
     hit.date = text_field(data, "date");
     hit.score = match.get_weight();
     if (request.snippets) hit.snippet = highlighter.snippet(text_field(data, "body"));
+    if (const auto entities = data.find("entities"); entities != data.end()) {
+      for (const auto& entity : *entities) {
+        hit.entities.push_back(
+            entity_ref(entity.value("id", ""), entity.value("mentions", std::size_t{0})));
+      }
+    }
     results.hits.push_back(std::move(hit));
   }
+  if (request.facets > 0) results.facets = facets(facet_spy, request.facets);
   return results;
+}
+
+EntityRef Searcher::entity_ref(const std::string& id, std::size_t count) {
+  const Gazetteer& gazetteer = state_->gazetteer->get();
+  const std::optional<std::size_t> index = gazetteer.find_id(id);
+  if (!index) return {id, "", id, count};
+  const Entity& entity = gazetteer.entities()[*index];
+  return {entity.id, std::string(type_name(entity.type)), entity.name, count};
+}
+
+std::vector<std::pair<std::string, std::vector<EntityRef>>> Searcher::facets(
+    const EntityFacetSpy& spy, std::size_t per_type) {
+  std::vector<std::pair<std::string, std::vector<EntityRef>>> facets;
+  for (const EntityType type : {EntityType::person, EntityType::org, EntityType::place}) {
+    std::vector<EntityRef> refs;
+    for (const auto& [id, count] : spy.counts()) {
+      EntityRef ref = entity_ref(id, count);
+      if (ref.type == type_name(type)) refs.push_back(std::move(ref));
+    }
+    sort_by_count(refs);
+    if (refs.size() > per_type) refs.resize(per_type);
+    facets.emplace_back(std::string(type_name(type)), std::move(refs));
+  }
+  return facets;
+}
+
+EntityListing Searcher::entities(const std::string& type, const std::string& pattern) {
+  const Gazetteer& gazetteer = state_->gazetteer->get();
+  std::set<std::size_t> matching;
+  const std::string folded = ascii_lower(pattern);
+  for (std::size_t i = 0; i < gazetteer.entities().size(); ++i) {
+    const Entity& entity = gazetteer.entities()[i];
+    if (!type.empty() && type_name(entity.type) != type) continue;
+    if (folded.empty() || ascii_lower(entity.name).find(folded) != std::string::npos ||
+        entity.id.find(folded) != std::string::npos) {
+      matching.insert(i);
+    }
+  }
+  if (!pattern.empty()) {
+    for (const std::size_t i : gazetteer.resolve(pattern, parse_type(type), *state_->analyzer)) {
+      matching.insert(i);
+    }
+  }
+  EntityListing listing;
+  for (const std::size_t i : matching) {
+    const Entity& entity = gazetteer.entities()[i];
+    listing.entities.push_back(
+        {entity.id, std::string(type_name(entity.type)), entity.name,
+         state_->db.get_termfreq(std::string(schema::kEntity.prefix) + entity.id)});
+  }
+  sort_by_count(listing.entities);
+  return listing;
 }
 
 IndexStats Searcher::stats() {

@@ -7,6 +7,8 @@
 
 namespace naviny {
 
+class EntityFacetSpy;
+
 // Searches one naviny index. Opening checks that the index was built by this schema and
 // analyzer. Not thread-safe: use one Searcher per thread.
 class Searcher {
@@ -22,7 +24,16 @@ class Searcher {
 
   IndexStats stats();
 
+  // The gazetteer's entities, of `type` if given, whose name, id or an alias contains or
+  // matches `pattern` (all when empty), with the number of articles that mention each, most
+  // mentioned first.
+  EntityListing entities(const std::string& type, const std::string& pattern);
+
  private:
+  EntityRef entity_ref(const std::string& id, std::size_t count);
+  std::vector<std::pair<std::string, std::vector<EntityRef>>> facets(const EntityFacetSpy& spy,
+                                                                     std::size_t per_type);
+
   struct State;
   std::unique_ptr<State> state_;
 };

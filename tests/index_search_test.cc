@@ -62,7 +62,8 @@ TEST_F(MiniCorpus, UkrainianNamesAndPlaces) {
 }
 
 TEST_F(MiniCorpus, LacinkaAndBelarusianCyrillicMeet) {
-  EXPECT_EQ(sorted_ids("Cichanoŭskaja"), (std::vector<std::string>{"be/naviny.txt", "lacinka.txt"}));
+  EXPECT_EQ(sorted_ids("Cichanoŭskaja"),
+            (std::vector<std::string>{"be/naviny.txt", "lacinka.txt"}));
   EXPECT_EQ(sorted_ids("Ціханоўская"), sorted_ids("Tsikhanouskaya"));
 }
 

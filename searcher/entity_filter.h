@@ -1,0 +1,58 @@
+#pragma once
+
+// Entity filters (person:, org:, place:, entity:) and entity facets, resolved through the
+// gazetteer the index was tagged with.
+
+#include <xapian.h>
+
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "analyzers/analyzer.h"
+#include "analyzers/gazetteer.h"
+
+namespace naviny {
+
+// The gazetteer stored in an index, parsed on first use (most searches never need it).
+class IndexGazetteer {
+ public:
+  IndexGazetteer(const Xapian::Database& db, std::shared_ptr<Analyzer> analyzer)
+      : db_(db), analyzer_(std::move(analyzer)) {}
+  const Gazetteer& get();
+  Analyzer& analyzer() { return *analyzer_; }
+
+ private:
+  Xapian::Database db_;
+  std::shared_ptr<Analyzer> analyzer_;
+  std::optional<Gazetteer> gazetteer_;
+};
+
+// Turns "person:Лукашэнка" into the filter term of the entity any of whose aliases (or whose id)
+// the name matches. Throws QueryError for an unknown name, listing the closest known entities,
+// and for a name that fits several entities, listing them.
+class EntityFieldProcessor : public Xapian::FieldProcessor {
+ public:
+  EntityFieldProcessor(std::shared_ptr<IndexGazetteer> gazetteer, std::string field,
+                       std::optional<EntityType> type)
+      : gazetteer_(std::move(gazetteer)), field_(std::move(field)), type_(type) {}
+  Xapian::Query operator()(const std::string& name) override;
+
+ private:
+  std::shared_ptr<IndexGazetteer> gazetteer_;
+  std::string field_;
+  std::optional<EntityType> type_;
+};
+
+// Counts the entities of every matching document (not only the shown page).
+class EntityFacetSpy : public Xapian::MatchSpy {
+ public:
+  void operator()(const Xapian::Document& document, double weight) override;
+  const std::map<std::string, std::size_t>& counts() const { return counts_; }
+
+ private:
+  std::map<std::string, std::size_t> counts_;  // entity id -> matching articles
+};
+
+}  // namespace naviny

@@ -1,0 +1,209 @@
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <nlohmann/json.hpp>
+
+#include "analyzers/entity_recognizer.h"
+#include "common/errors.h"
+#include "searcher/searcher.h"
+#include "tests/test_support.h"
+
+namespace naviny {
+namespace {
+
+using ::testing::ElementsAre;
+using ::testing::HasSubstr;
+using ::testing::IsEmpty;
+
+constexpr const char* kGazetteer =
+    "# id\ttype\tname\taliases\tshort_forms\n"
+    "lukashenko\tperson\tAlexander Lukashenko\tAliaksandr Lukashenka|Аляксандр "
+    "Лукашэнка\tLukashenka|Лукашэнка\n"
+    "putin\tperson\tVladimir Putin\tVladimir Putin|Putin|Путин\t\n"
+    "joe-biden\tperson\tJoe Biden\tJoe Biden|Джо Байден\tBiden|Байден\n"
+    "hunter-biden\tperson\tHunter Biden\tHunter Biden\tBiden\n"
+    "clifford-may\tperson\tClifford May\tClifford May\tMay\n"
+    "george-kent\tperson\tGeorge Kent\tGeorge Kent\tKent\n"
+    "belarus\tplace\tBelarus\tBelarus|Беларусь|Белоруссия|Białoruś\t\n"
+    "new-york\tplace\tNew York\tNew York\t\n"
+    "york\tplace\tYork\tYork\t\n";
+
+// Recognition over one text: "id:mentions" in gazetteer order.
+class Recognition : public ::testing::Test {
+ protected:
+  std::vector<std::string> entities_in(const std::string& text) {
+    const std::vector<AnalyzedWord> words = analyze_words(analyzer_, text);
+    std::vector<std::string> found;
+    for (const auto& [entity, count] : recognizer_.recognize({&words})) {
+      found.push_back(gazetteer_.entities()[entity].id + ":" + std::to_string(count));
+    }
+    return found;
+  }
+  Analyzer analyzer_;
+  Gazetteer gazetteer_ = Gazetteer::parse(kGazetteer, "test gazetteer", analyzer_);
+  EntityRecognizer recognizer_{gazetteer_};
+};
+
+TEST_F(Recognition, AliasesInAnyScriptAndInflection) {
+  EXPECT_THAT(entities_in("Встреча с Путиным прошла. Putin's talks went on."),
+              ElementsAre("putin:2"));
+  EXPECT_THAT(entities_in("Візіт у Беларусь і Białorusi."), ElementsAre("belarus:2"));
+}
+
+TEST_F(Recognition, LongestMatchWins) {
+  EXPECT_THAT(entities_in("He moved from New York to York."), ElementsAre("new-york:1", "york:1"));
+}
+
+TEST_F(Recognition, SurnameCountsAfterAFullMention) {
+  EXPECT_THAT(entities_in("Aliaksandr Lukashenka spoke. Later Lukashenka left."),
+              ElementsAre("lukashenko:2"));
+  EXPECT_THAT(entities_in("Аляксандр Лукашэнка сказаў. Потым Лукашэнкі не было."),
+              ElementsAre("lukashenko:2"));
+  EXPECT_THAT(entities_in("Later Lukashenka left."), IsEmpty());
+}
+
+TEST_F(Recognition, AmbiguousSurnameGoesToTheFullMentionOrNowhere) {
+  EXPECT_THAT(entities_in("Joe Biden spoke. Biden then left."), ElementsAre("joe-biden:2"));
+  EXPECT_THAT(entities_in("Hunter Biden spoke. Biden then left."), ElementsAre("hunter-biden:2"));
+  // Both named in full: the bare surname could be either, so it is not counted.
+  EXPECT_THAT(entities_in("Joe Biden and Hunter Biden met. Biden then left."),
+              ElementsAre("joe-biden:1", "hunter-biden:1"));
+  EXPECT_THAT(entities_in("Biden then left."), IsEmpty());
+}
+
+TEST_F(Recognition, CommonWordsThatAreAlsoNamesAreNotTagged) {
+  EXPECT_THAT(entities_in("The vote is in May. It rained in Kent."), IsEmpty());
+  EXPECT_THAT(entities_in("George Kent testified. Kent said more."), ElementsAre("george-kent:2"));
+}
+
+TEST(GazetteerFile, MalformedRowNamesItsLine) {
+  Analyzer analyzer;
+  try {
+    Gazetteer::parse("# header\nputin\tperson\tVladimir Putin\n", "entities.tsv", analyzer);
+    FAIL() << "a row of three columns was accepted";
+  } catch (const BadInputError& e) {
+    EXPECT_THAT(e.what(), HasSubstr("entities.tsv, line 2"));
+  }
+  EXPECT_THROW(Gazetteer::parse("x\tanimal\tX\tX\n", "entities.tsv", analyzer), BadInputError);
+}
+
+// The bundled gazetteer on the seed articles.
+class SeedEntities : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    dir_ = new testing::TempDir;
+    testing::index_or_fail(testing::seed_corpus(), db());
+  }
+  static void TearDownTestSuite() {
+    delete dir_;
+    dir_ = nullptr;
+  }
+  static std::filesystem::path db() { return dir_->path() / "db"; }
+  static std::vector<std::string> ids(const std::string& query) {
+    std::vector<std::string> found = testing::search_ids(db(), query);
+    for (std::string& id : found) id = id.substr(0, 3);
+    std::sort(found.begin(), found.end());
+    return found;
+  }
+  static testing::TempDir* dir_;
+};
+
+testing::TempDir* SeedEntities::dir_ = nullptr;
+
+TEST_F(SeedEntities, PersonFilterFindsTheArticlesThatMentionHim) {
+  EXPECT_THAT(ids("person:Putin"), ElementsAre("000", "001", "003", "004"));
+  EXPECT_EQ(ids("person:Путин"), ids("person:Putin"));
+  EXPECT_EQ(ids("person:Лукашэнка"), ids("person:Lukashenko"));
+  EXPECT_EQ(ids("person:Łukašenka"), ids("person:Lukashenko"));
+  EXPECT_THAT(ids("org:Wagner"), ElementsAre("003"));
+}
+
+TEST_F(SeedEntities, FilterCombinesWithWords) {
+  std::vector<std::string> both;
+  const auto people = ids("person:Lukashenka");
+  const auto words = ids("sanctions");
+  std::set_intersection(people.begin(), people.end(), words.begin(), words.end(),
+                        std::back_inserter(both));
+  ASSERT_FALSE(both.empty());
+  EXPECT_EQ(ids("person:Lukashenka sanctions"), both);
+  EXPECT_THAT(ids("person:Putin AND person:Medvedev"), ElementsAre("000"));
+}
+
+TEST_F(SeedEntities, FacetCountsEqualCountsOfFilteredSearches) {
+  Searcher searcher(db());
+  SearchRequest request;
+  request.query = "sanctions";
+  request.limit = 1;
+  request.facets = 1000;
+  const SearchResults results = searcher.search(request);
+  ASSERT_EQ(results.facets.size(), 3u);
+  std::size_t checked = 0;
+  for (const auto& [type, entities] : results.facets) {
+    for (const EntityRef& entity : entities) {
+      EXPECT_EQ(entity.count, ids("sanctions " + type + ":" + entity.id).size()) << entity.id;
+      ++checked;
+    }
+  }
+  EXPECT_GT(checked, 10u);
+}
+
+TEST_F(SeedEntities, HitsCarryTheirEntitiesInJson) {
+  const auto result = testing::run_cli({"search", "--db", db().string(), "--json", "Medvedev"});
+  ASSERT_EQ(result.exit_code, 0) << result.err;
+  const auto entities = nlohmann::json::parse(result.out)["hits"][0]["entities"];
+  const auto medvedev = std::find_if(entities.begin(), entities.end(),
+                                     [](const auto& e) { return e["id"] == "dmitry-medvedev"; });
+  ASSERT_NE(medvedev, entities.end());
+  EXPECT_EQ((*medvedev)["type"], "person");
+  EXPECT_GE((*medvedev)["mentions"].get<int>(), 1);
+}
+
+TEST_F(SeedEntities, UnknownNameListsTheClosest) {
+  const auto result = testing::run_cli({"search", "--db", db().string(), "person:Lukashevich"});
+  EXPECT_EQ(result.exit_code, 4);
+  EXPECT_THAT(result.err, HasSubstr("no person called 'Lukashevich'"));
+  EXPECT_THAT(result.err, HasSubstr("Alexander Lukashenko (alexander-lukashenko)"));
+}
+
+TEST_F(SeedEntities, AmbiguousNameAsksForTheFullName) {
+  const auto result = testing::run_cli({"search", "--db", db().string(), "person:Biden"});
+  EXPECT_EQ(result.exit_code, 4);
+  EXPECT_THAT(result.err, HasSubstr("Joe Biden (joe-biden)"));
+  EXPECT_THAT(result.err, HasSubstr("Hunter Biden (hunter-biden)"));
+}
+
+TEST_F(SeedEntities, EntitiesCommandCountsArticles) {
+  const auto result =
+      testing::run_cli({"entities", "--db", db().string(), "--json", "--type", "org", "Wagner"});
+  ASSERT_EQ(result.exit_code, 0) << result.err;
+  const auto listing = nlohmann::json::parse(result.out);
+  ASSERT_EQ(listing.size(), 1u);
+  EXPECT_EQ(listing[0]["id"], "wagner-group");
+  EXPECT_EQ(listing[0]["articles"], 1);
+}
+
+TEST(GazetteerChange, NextIndexRunRetagsEveryArticle) {
+  testing::TempDir dir;
+  std::filesystem::create_directories(dir / "corpus");
+  testing::write_file(dir / "corpus/a.txt", "Talks\n\nGeorge Kent met Grigory Ioffe in Minsk.\n");
+  testing::write_file(dir / "corpus/entities.tsv", "kent\tperson\tGeorge Kent\tGeorge Kent\t\n");
+  testing::index_or_fail(dir / "corpus", dir / "db");
+  EXPECT_THAT(testing::search_ids(dir / "db", "person:\"George Kent\""), ElementsAre("a.txt"));
+  EXPECT_EQ(testing::run_cli({"search", "--db", (dir / "db").string(), "person:\"Grigory Ioffe\""})
+                .exit_code,
+            4);
+
+  testing::write_file(dir / "corpus/entities.tsv",
+                      "kent\tperson\tGeorge Kent\tGeorge Kent\t\n"
+                      "ioffe\tperson\tGrigory Ioffe\tGrigory Ioffe\t\n");
+  const auto result =
+      testing::run_cli({"index", "--db", (dir / "db").string(), (dir / "corpus").string()});
+  ASSERT_EQ(result.exit_code, 0) << result.err;
+  EXPECT_THAT(result.out, HasSubstr("updated 1"));
+  EXPECT_THAT(result.out, HasSubstr("re-tagged"));
+  EXPECT_THAT(testing::search_ids(dir / "db", "person:\"Grigory Ioffe\""), ElementsAre("a.txt"));
+}
+
+}  // namespace
+}  // namespace naviny
