@@ -53,6 +53,7 @@ class CliObserver : public IndexObserver {
 
 struct IndexArguments {
   std::string corpus;
+  std::string gazetteer;
   bool quiet = false;
   bool rebuild = false;
 };
@@ -66,12 +67,15 @@ Command add_index_command(CLI::App& app, Context& context) {
   add_db_option(*command, context);
   command->add_option("CORPUS_DIR", arguments->corpus, "folder of article files")->required();
   command->add_flag("-q,--quiet", arguments->quiet, "no progress display");
+  command->add_option("--gazetteer", arguments->gazetteer,
+                      "entity gazetteer (default: CORPUS_DIR/entities.tsv if there is one)");
   command->add_flag("--rebuild", arguments->rebuild,
                     "build a new index from scratch beside the old one, then swap it in");
   return {command, [&context, arguments] {
             IndexOptions options;
             options.db = context.db_path();
             options.corpus = arguments->corpus;
+            options.gazetteer = arguments->gazetteer;
             IndexSummary summary;
             {
               CliObserver observer(context.err,

@@ -1,0 +1,71 @@
+#!/usr/bin/python3
+"""Recall and precision of naviny's entity filters on a SlavicNER-layout folder.
+
+For every annotated entity (PER, GPE, ORG with at least --min-docs articles) whose English name,
+taken from its id (PER-Vladimir-Putin -> "Vladimir Putin"), the bundled gazetteer knows, runs
+`naviny search person:"Vladimir Putin"` (org: for ORG, place: for GPE) and scores the returned
+articles against the annotated ones. Entities the gazetteer does not know are skipped and counted.
+
+usage: entity_filter_eval.py SLAVICNER_DIR --naviny BIN [--gazetteer corpus/entities.tsv]
+per-entity lines go to stderr; the last line on stdout is the macro summary.
+"""
+import argparse, collections, json, os, subprocess, sys, tempfile
+
+FIELDS = {"PER": "person", "GPE": "place", "ORG": "org"}
+
+
+def gold_articles(data):
+    gold = collections.defaultdict(set)
+    ner = os.path.join(data, "ner")
+    for root, _, files in os.walk(ner):
+        for name in files:
+            rel = os.path.relpath(os.path.join(root, name), ner)
+            article = os.path.splitext(rel)[0] + ".txt"
+            for line in open(os.path.join(root, name), encoding="utf-8", errors="replace"):
+                columns = line.rstrip("\n").split("\t")
+                if len(columns) >= 6:
+                    gold[columns[5]].add(article)
+    return gold
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("data")
+    parser.add_argument("--naviny", required=True)
+    parser.add_argument("--gazetteer", default=os.path.join(os.path.dirname(__file__), "..", "corpus", "entities.tsv"))
+    parser.add_argument("--min-docs", type=int, default=5)
+    args = parser.parse_args()
+    db = os.path.join(tempfile.mkdtemp(), "db")
+    subprocess.run([args.naviny, "index", "--quiet", "--db", db, "--gazetteer", args.gazetteer,
+                    os.path.join(args.data, "raw")], check=True, capture_output=True)
+    recalls, precisions, skipped = collections.defaultdict(list), [], 0
+    for eid, articles in sorted(gold_articles(args.data).items()):
+        kind, _, name = eid.partition("-")
+        if kind not in FIELDS or len(articles) < args.min_docs:
+            continue
+        name = " ".join(part for part in name.split("-") if part not in ("Jr.", "Sr."))
+        run = subprocess.run([args.naviny, "search", "--db", db, "--json", "--limit", "100000",
+                              '%s:"%s"' % (FIELDS[kind], name)], capture_output=True, text=True)
+        if run.returncode == 4:  # not in the gazetteer, or ambiguous
+            skipped += 1
+            continue
+        run.check_returncode()
+        got = {hit["id"] for hit in json.loads(run.stdout)["hits"]}
+        hits = len(got & articles)
+        recall = hits / len(articles)
+        recalls[kind].append(recall)
+        recalls["all"].append(recall)
+        if got:
+            precisions.append(hits / len(got))
+        print("%-40s gold=%4d got=%4d recall=%.2f precision=%s" % (
+            eid, len(articles), len(got), recall, "%.2f" % (hits / len(got)) if got else "-"),
+            file=sys.stderr)
+    mean = lambda xs: sum(xs) / len(xs) if xs else 0.0
+    print("entity filters: macro recall %.3f (PER %.3f, GPE %.3f, ORG %.3f), precision %.3f, "
+          "%d entities in the gazetteer, %d not" % (
+              mean(recalls["all"]), mean(recalls["PER"]), mean(recalls["GPE"]), mean(recalls["ORG"]),
+              mean(precisions), len(recalls["all"]), skipped))
+
+
+if __name__ == "__main__":
+    main()
