@@ -33,14 +33,25 @@ inline constexpr Prefix kBody{"", "", TermKind::free_text,
 inline constexpr Prefix kTitle{"title", "S", TermKind::free_text, "search form of title words"};
 inline constexpr Prefix kExact{"", "XE", TermKind::internal,
                                "exact (case-folded) surface form of every word, for --exact"};
-inline constexpr Prefix kNameKey{"", "XK", TermKind::internal,
-                                 "name keys of capitalised words, with positions; matched with a lower weight"};
+inline constexpr Prefix kNameKey{
+    "", "XK", TermKind::internal,
+    "name keys of capitalised words, with positions; matched with a lower weight"};
 inline constexpr Prefix kId{"id", "Q", TermKind::boolean, "article id: path below the corpus root"};
 inline constexpr Prefix kLang{"lang", "L", TermKind::boolean, "language code from front matter"};
 inline constexpr Prefix kSource{"source", "XSOURCE", TermKind::boolean,
                                 "source from front matter, case-folded"};
 
-inline constexpr std::array kPrefixes{kBody, kTitle, kExact, kNameKey, kId, kLang, kSource};
+// Articles given to `naviny add` carry the term kOrigin + kOriginAdded. `naviny index` keeps the
+// index in step with the corpus folder but leaves these alone (their files are not in it), and
+// `naviny index --rebuild` carries them over from their stored text. Corpus articles have no
+// origin term, so indexes written before this prefix existed need no rebuild.
+inline constexpr Prefix kOrigin{"", "XORIGIN", TermKind::internal,
+                                "how the article came in: 'add' for `naviny add`, none for "
+                                "corpus files"};
+inline constexpr std::string_view kOriginAdded = "add";
+
+inline constexpr std::array kPrefixes{kBody, kTitle, kExact,  kNameKey,
+                                      kId,   kLang,  kSource, kOrigin};
 
 struct ValueSlot {
   std::string_view name;

@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "common/errors.h"
 #include "common/hash.h"
 #include "common/schema.h"
 
@@ -50,7 +51,29 @@ std::string document_data(const Article& article) {
   return data.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
+std::string string_field(const nlohmann::json& data, const char* key) {
+  const auto found = data.find(key);
+  return found != data.end() && found->is_string() ? found->get<std::string>() : std::string();
+}
+
 }  // namespace
+
+Article article_from_document_data(const std::string& data) {
+  const nlohmann::json json = nlohmann::json::parse(data, nullptr, /*allow_exceptions=*/false);
+  if (!json.is_object() || !json.contains("id") || !json.contains("title") ||
+      !json.contains("body")) {
+    throw BadInputError("its stored text is not in the form this naviny reads");
+  }
+  Article article;
+  article.id = string_field(json, "id");
+  article.title = string_field(json, "title");
+  article.body = string_field(json, "body");
+  article.date = string_field(json, "date");
+  article.source = string_field(json, "source");
+  article.url = string_field(json, "url");
+  article.lang = string_field(json, "lang");
+  return article;
+}
 
 std::string id_term(const std::string& article_id) {
   if (schema::kId.prefix.size() + article_id.size() <= kMaxIdTermBytes) {
@@ -59,12 +82,17 @@ std::string id_term(const std::string& article_id) {
   return prefixed(schema::kId, "#" + to_hex(fnv1a64(article_id)));
 }
 
+std::string added_origin_term() {
+  return std::string(schema::kOrigin.prefix) + std::string(schema::kOriginAdded);
+}
+
 Xapian::Document build_document(const Article& article, Analyzer& analyzer,
-                                const std::string& content_hash) {
+                                const std::string& content_hash, ArticleOrigin origin) {
   Xapian::Document document;
   index_words(document, analyzer, article.title, 1, true);
   index_words(document, analyzer, article.body, schema::kBodyFirstPosition, false);
   document.add_boolean_term(id_term(article.id));
+  if (origin == ArticleOrigin::added) document.add_boolean_term(added_origin_term());
   if (!article.lang.empty())
     document.add_boolean_term(prefixed(schema::kLang, fold_ascii(article.lang)));
   if (!article.source.empty()) {

@@ -45,12 +45,15 @@ void copy_folder(const fs::path& from, const fs::path& to) {
   fs::copy(from, to, fs::copy_options::recursive | fs::copy_options::overwrite_existing);
 }
 
-CliResult run_cli(const std::vector<std::string>& arguments) {
+CliResult run_cli(const std::vector<std::string>& arguments,
+                  const std::optional<std::string>& standard_input) {
   std::vector<const char*> argv{"naviny"};
   for (const std::string& argument : arguments) argv.push_back(argument.c_str());
   std::ostringstream out;
   std::ostringstream err;
   cli::Environment env;  // no $NAVINY_DB, no terminal: tests always pass --db
+  std::istringstream in(standard_input.value_or(""));
+  if (standard_input) env.standard_input = &in;
   const int code = cli::run(static_cast<int>(argv.size()), argv.data(), out, err, env);
   return {code, out.str(), err.str()};
 }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -33,8 +34,10 @@ struct CliResult {
   std::string err;
 };
 
-// Runs the naviny command line in this process, as if from a shell with no terminal.
-CliResult run_cli(const std::vector<std::string>& arguments);
+// Runs the naviny command line in this process, as if from a shell with no terminal, with
+// `standard_input` as its standard input (none if nullopt).
+CliResult run_cli(const std::vector<std::string>& arguments,
+                  const std::optional<std::string>& standard_input = std::nullopt);
 
 // Indexes `corpus` into `db` through the CLI and fails the test if that does not succeed.
 void index_or_fail(const std::filesystem::path& corpus, const std::filesystem::path& db);
