@@ -1,5 +1,8 @@
 #pragma once
 
+#include <sys/resource.h>
+#include <sys/types.h>
+
 #include <filesystem>
 #include <optional>
 #include <string>
@@ -45,5 +48,21 @@ void index_or_fail(const std::filesystem::path& corpus, const std::filesystem::p
 // The ids returned for a query, in rank order (all of them, up to 1000).
 std::vector<std::string> search_ids(const std::filesystem::path& db, const std::string& query,
                                     const std::vector<std::string>& extra_arguments = {});
+
+// Writes `count` small articles, 000000.txt onwards, into `folder`; the same every time. Every
+// third (0, 3, 6, ...) mentions potash; every article mentions Minsk.
+void write_generated_corpus(const std::filesystem::path& folder, std::size_t count);
+
+// Starts the real naviny program (NAVINY_BINARY) with these arguments and returns its pid. Its
+// standard output and error go to `output` (appended), or are discarded if it is empty.
+pid_t spawn_naviny(const std::vector<std::string>& arguments,
+                   const std::filesystem::path& output = {});
+
+// Waits for a spawned naviny and returns its exit code, or minus the signal that killed it.
+// Fills `usage` (peak memory and so on) if given.
+int wait_naviny(pid_t pid, struct rusage* usage = nullptr);
+
+// spawn_naviny, then wait_naviny.
+int run_naviny(const std::vector<std::string>& arguments, const std::filesystem::path& output = {});
 
 }  // namespace naviny::testing
