@@ -122,6 +122,11 @@ Xapian::Database open_index_for_reading(const std::filesystem::path& path,
 Xapian::WritableDatabase open_index_for_writing(const std::filesystem::path& path,
                                                 const std::string& analyzer_fingerprint,
                                                 Compatibility compatibility) {
+  std::error_code ignored;
+  if (std::filesystem::exists(path, ignored) && !std::filesystem::is_directory(path, ignored)) {
+    throw InternalError(quoted(path) +
+                        " is a file, not an index folder; give --db a new or empty folder");
+  }
   try {
     if (!opens_as_index(path)) create_index_atomically(path);
     Xapian::WritableDatabase db(path.string(), Xapian::DB_OPEN);
