@@ -40,6 +40,10 @@ std::uintmax_t folder_size(const std::filesystem::path& path) {
 // but not forever: a writer committing faster than we can search would starve us.
 constexpr int kMaxReopens = 10;
 
+// Longer queries are refused: the cost of parsing (and of finding where a query stops parsing)
+// grows faster than its length, and no one types this much.
+constexpr std::size_t kMaxQueryBytes = 4096;
+
 // Runs `run`; if the index changed under it, calls `reopen` and runs it again.
 template <typename Run, typename Reopen>
 auto retry_when_index_changes(const std::filesystem::path& path, Run run, Reopen reopen) {
@@ -97,6 +101,11 @@ Searcher::Searcher(const std::filesystem::path& db_path) {
 Searcher::~Searcher() = default;
 
 SearchResults Searcher::search(const SearchRequest& request) {
+  if (request.query.size() > kMaxQueryBytes) {
+    throw QueryError("the query is " + std::to_string(request.query.size()) +
+                     " bytes long, more than naviny takes (" + std::to_string(kMaxQueryBytes) +
+                     "); shorten it");
+  }
   return retry_when_index_changes(
       state_->path,
       [&] {
