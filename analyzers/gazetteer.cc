@@ -1,9 +1,7 @@
 #include "analyzers/gazetteer.h"
 
 #include <algorithm>
-#include <fstream>
 #include <set>
-#include <sstream>
 
 #include "common/errors.h"
 
@@ -124,17 +122,6 @@ Gazetteer Gazetteer::parse(std::string_view tsv, std::string_view source, Analyz
     }
   }
   return gazetteer;
-}
-
-Gazetteer Gazetteer::load(const std::string& path, Analyzer& analyzer) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    throw NotFoundError("cannot read the entity gazetteer '" + path +
-                        "'; check the path, or leave it out to index without entities");
-  }
-  std::ostringstream text;
-  text << in.rdbuf();
-  return parse(text.str(), path, analyzer);
 }
 
 std::optional<std::size_t> Gazetteer::find_id(std::string_view id) const {

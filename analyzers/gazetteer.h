@@ -47,8 +47,6 @@ class Gazetteer {
   // Parses the TSV text; `source` names it in error messages. Throws BadInputError naming the
   // line of a malformed row.
   static Gazetteer parse(std::string_view tsv, std::string_view source, Analyzer& analyzer);
-  // Reads and parses a file. Throws NotFoundError if it cannot be read.
-  static Gazetteer load(const std::string& path, Analyzer& analyzer);
 
   const std::vector<Entity>& entities() const { return entities_; }
   const std::vector<Alias>& aliases() const { return aliases_; }

@@ -4,6 +4,7 @@
 #include <xapian.h>
 
 #include <cstdlib>
+#include <iostream>
 #include <ostream>
 
 #include "cli/commands.h"
@@ -20,8 +21,8 @@ std::string env_or_empty(const char* name) {
 }  // namespace
 
 Environment Environment::from_process() {
-  return {env_or_empty("NAVINY_DB"), env_or_empty("XDG_DATA_HOME"), env_or_empty("HOME"),
-          isatty(STDOUT_FILENO) == 1, isatty(STDERR_FILENO) == 1};
+  return {env_or_empty("NAVINY_DB"),  env_or_empty("XDG_DATA_HOME"), env_or_empty("HOME"),
+          isatty(STDOUT_FILENO) == 1, isatty(STDERR_FILENO) == 1,    &std::cin};
 }
 
 std::filesystem::path Context::db_path() const {
@@ -45,9 +46,11 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err,
   app.require_subcommand(1);
   app.set_version_flag("--version", "naviny 0.1.0");
   Context context{out, err, env, {}};
-  const Command commands[] = {add_index_command(app, context), add_search_command(app, context),
-                              add_stats_command(app, context), add_analyze_command(app, context),
-                              add_entities_command(app, context)};
+  const Command commands[] = {
+      add_index_command(app, context),   add_add_command(app, context),
+      add_remove_command(app, context),  add_search_command(app, context),
+      add_stats_command(app, context),   add_entities_command(app, context),
+      add_analyze_command(app, context)};
 
   try {
     app.parse(argc, argv);

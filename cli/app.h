@@ -12,6 +12,7 @@ struct Environment {
   std::string home;           // $HOME
   bool stdout_is_terminal = false;
   bool stderr_is_terminal = false;
+  std::istream* standard_input = nullptr;  // for `naviny add -`; null: there is none
 
   static Environment from_process();
 };

@@ -1,61 +1,18 @@
-#include <chrono>
 #include <ostream>
 
 #include "cli/commands.h"
+#include "cli/index_observer.h"
 #include "indexer/indexer.h"
 
 namespace naviny::cli {
 namespace {
-
-// Reports skips and warnings on stderr as they happen, and progress when stderr is a terminal.
-class CliObserver : public IndexObserver {
- public:
-  CliObserver(std::ostream& err, bool show_progress) : err_(err), show_progress_(show_progress) {}
-
-  ~CliObserver() override {
-    if (progress_shown_) err_ << "\r\x1b[K" << std::flush;
-  }
-
-  void skipped(const std::string& id, const std::string& reason) override {
-    clear_progress();
-    err_ << "naviny: skipped " << id << ": " << reason << "\n";
-  }
-
-  void warned(const std::string& id, const std::string& warning) override {
-    clear_progress();
-    err_ << "naviny: warning: " << id << ": " << warning << "\n";
-  }
-
-  void progress(std::size_t done, std::size_t total) override {
-    if (!show_progress_) return;
-    const auto now = std::chrono::steady_clock::now();
-    if (now - last_shown_ < std::chrono::milliseconds(200) && done != total) return;
-    last_shown_ = now;
-    const double seconds = std::chrono::duration<double>(now - started_).count();
-    const double rate = seconds > 0 ? static_cast<double>(done) / seconds : 0;
-    const double left = rate > 0 ? static_cast<double>(total - done) / rate : 0;
-    err_ << "\r\x1b[K" << done << "/" << total << " articles, " << static_cast<long>(rate) << "/s, "
-         << static_cast<long>(left) << " s left" << std::flush;
-    progress_shown_ = true;
-  }
-
- private:
-  void clear_progress() {
-    if (progress_shown_) err_ << "\r\x1b[K";
-  }
-
-  std::ostream& err_;
-  bool show_progress_;
-  bool progress_shown_ = false;
-  std::chrono::steady_clock::time_point started_ = std::chrono::steady_clock::now();
-  std::chrono::steady_clock::time_point last_shown_{};
-};
 
 struct IndexArguments {
   std::string corpus;
   std::string gazetteer;
   bool quiet = false;
   bool rebuild = false;
+  std::size_t batch_size = IndexOptions{}.batch_size;
 };
 
 }  // namespace
@@ -71,8 +28,15 @@ Command add_index_command(CLI::App& app, Context& context) {
                       "entity gazetteer (default: CORPUS_DIR/entities.tsv if there is one)");
   command->add_flag("--rebuild", arguments->rebuild,
                     "build a new index from scratch beside the old one, then swap it in");
+  // Advanced, so hidden from --help: tests use small batches to kill a run between commits.
+  command
+      ->add_option("--batch-size", arguments->batch_size,
+                   "commit after this many changed articles (default 1000)")
+      ->check(CLI::PositiveNumber)
+      ->group("");
   return {command, [&context, arguments] {
             IndexOptions options;
+            options.batch_size = arguments->batch_size;
             options.db = context.db_path();
             options.corpus = arguments->corpus;
             options.gazetteer = arguments->gazetteer;

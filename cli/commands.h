@@ -32,6 +32,8 @@ struct Command {
 Command add_analyze_command(CLI::App& app, Context& context);
 Command add_entities_command(CLI::App& app, Context& context);
 Command add_index_command(CLI::App& app, Context& context);
+Command add_add_command(CLI::App& app, Context& context);
+Command add_remove_command(CLI::App& app, Context& context);
 Command add_search_command(CLI::App& app, Context& context);
 Command add_stats_command(CLI::App& app, Context& context);
 

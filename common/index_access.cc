@@ -1,5 +1,12 @@
 #include "common/index_access.h"
 
+#include <signal.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
 #include <ctime>
 
 #include "common/errors.h"
@@ -31,6 +38,64 @@ void check_compatible(const Xapian::Database& db, const std::filesystem::path& p
   }
 }
 
+bool opens_as_index(const std::filesystem::path& path) {
+  try {
+    Xapian::Database probe(path.string());
+    return true;
+  } catch (const Xapian::DatabaseOpeningError&) {
+    return false;
+  }
+}
+
+// Removes sibling staging folders (see below) of creators that were killed: their process is gone.
+void remove_abandoned_staging(const std::filesystem::path& path) {
+  const std::string stem = path.filename().string() + ".creating.";
+  std::error_code error;
+  const std::filesystem::path parent = path.has_parent_path() ? path.parent_path() : ".";
+  for (const auto& entry : std::filesystem::directory_iterator(parent, error)) {
+    const std::string name = entry.path().filename().string();
+    if (!name.starts_with(stem)) continue;
+    const long pid = std::strtol(name.c_str() + stem.size(), nullptr, 10);
+    if (pid > 0 && ::kill(static_cast<pid_t>(pid), 0) != 0 && errno == ESRCH) {
+      std::filesystem::remove_all(entry.path(), error);
+    }
+  }
+}
+
+// Creates an empty index at `path` (which must not exist, or be an empty folder) in one step:
+// Xapian writes a new database file by file, and a run killed meanwhile would leave a folder that
+// neither opens nor can be created again. So it is made in a sibling folder, then renamed into
+// place. If another process renamed its own first, that one is used.
+void create_index_atomically(const std::filesystem::path& path) {
+  namespace fs = std::filesystem;
+  std::error_code error;
+  if (fs::exists(path, error) && !fs::is_empty(path, error)) {
+    throw InternalError(
+        quoted(path) +
+        " is not empty and holds no naviny index (perhaps a first `naviny index` was killed "
+        "before it finished creating it); give --db a new or empty folder, or remove this one");
+  }
+  if (path.has_parent_path()) fs::create_directories(path.parent_path());
+  remove_abandoned_staging(path);
+  fs::path staging = path;
+  staging += ".creating." + std::to_string(::getpid());
+  fs::remove_all(staging);
+  {
+    Xapian::WritableDatabase created(staging.string(), Xapian::DB_CREATE);
+    created.commit();
+    created.close();
+  }
+  if (::rename(staging.c_str(), path.c_str()) != 0) {
+    const int rename_error = errno;
+    fs::remove_all(staging, error);
+    if (rename_error != ENOTEMPTY && rename_error != EEXIST) {
+      throw InternalError("cannot create the index at " + quoted(path) + " (" +
+                          std::strerror(rename_error) +
+                          "); check that the path names a folder you can write to");
+    }
+  }
+}
+
 }  // namespace
 
 std::string rebuild_hint(const std::filesystem::path& path) {
@@ -57,9 +122,14 @@ Xapian::Database open_index_for_reading(const std::filesystem::path& path,
 Xapian::WritableDatabase open_index_for_writing(const std::filesystem::path& path,
                                                 const std::string& analyzer_fingerprint,
                                                 Compatibility compatibility) {
+  std::error_code ignored;
+  if (std::filesystem::exists(path, ignored) && !std::filesystem::is_directory(path, ignored)) {
+    throw InternalError(quoted(path) +
+                        " is a file, not an index folder; give --db a new or empty folder");
+  }
   try {
-    std::filesystem::create_directories(path);
-    Xapian::WritableDatabase db(path.string(), Xapian::DB_CREATE_OR_OPEN);
+    if (!opens_as_index(path)) create_index_atomically(path);
+    Xapian::WritableDatabase db(path.string(), Xapian::DB_OPEN);
     if (compatibility == Compatibility::check) check_compatible(db, path, analyzer_fingerprint);
     return db;
   } catch (const Xapian::DatabaseLockError&) {
@@ -71,7 +141,8 @@ Xapian::WritableDatabase open_index_for_writing(const std::filesystem::path& pat
                         e.get_msg() + "); check that the folder is writable");
   } catch (const std::filesystem::filesystem_error& e) {
     throw InternalError("cannot create the index folder " + quoted(path) + " (" +
-                        e.code().message() + "); check that its parent is writable");
+                        e.code().message() +
+                        "); check that the path names a folder you can write to");
   }
 }
 

@@ -41,12 +41,21 @@ inline constexpr Prefix kLang{"lang", "L", TermKind::boolean, "language code fro
 inline constexpr Prefix kSource{"source", "XSOURCE", TermKind::boolean,
                                 "source from front matter, case-folded"};
 
+// Articles given to `naviny add` carry the term kOrigin + kOriginAdded. `naviny index` keeps the
+// index in step with the corpus folder but leaves these alone (their files are not in it), and
+// `naviny index --rebuild` carries them over from their stored text. Corpus articles have no
+// origin term, so indexes written before this prefix existed need no rebuild.
+inline constexpr Prefix kOrigin{"", "XORIGIN", TermKind::internal,
+                                "how the article came in: 'add' for `naviny add`, none for "
+                                "corpus files"};
+inline constexpr std::string_view kOriginAdded = "add";
+
 inline constexpr Prefix kEntity{
     "", "XENT", TermKind::internal,
     "gazetteer entity id, one term per entity mentioned; wdf = mentions"};
 
 inline constexpr std::array kPrefixes{kBody, kTitle, kExact,  kNameKey,
-                                      kId,   kLang,  kSource, kEntity};
+                                      kId,   kLang,  kSource, kEntity, kOrigin};
 
 // Query fields that filter by entity: the name after the colon (any alias, in any script, or the
 // entity id) is resolved through the gazetteer to kEntity terms. `type` empty: any type.

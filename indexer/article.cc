@@ -1,5 +1,7 @@
 #include "indexer/article.h"
 
+#include <cerrno>
+#include <cstring>
 #include <fstream>
 
 #include "common/errors.h"
@@ -77,9 +79,13 @@ bool read_front_matter(std::string_view& rest, Article& article) {
 
 Article parse_article(std::string_view bytes, std::string id) {
   if (bytes.starts_with(kUtf8Bom)) bytes.remove_prefix(kUtf8Bom.size());
-  if (trim(bytes).empty()) throw BadInputError("the file is empty");
+  if (trim(bytes).empty())
+    throw BadInputError(
+        "the file is empty (or only blank); write the article into it or remove it");
   if (bytes.find('\0') != std::string_view::npos) {
-    throw BadInputError("looks like a binary file (it contains NUL bytes), not an article");
+    throw BadInputError(
+        "looks like a binary file (it contains NUL bytes), not an article; move it out of the "
+        "corpus folder");
   }
   Article article;
   article.id = std::move(id);
@@ -101,21 +107,39 @@ Article parse_article(std::string_view bytes, std::string id) {
     std::string_view line;
     while (!rest.empty() && (line = trim(take_line(rest))).empty()) {
     }
-    if (line.empty()) throw BadInputError("has front matter but no title and no text");
+    if (line.empty())
+      throw BadInputError(
+          "has front matter but no title and no text; add a `title:` line or the article's text");
     article.title = std::string(line);
   }
   article.body = std::string(trim(rest));
   return article;
 }
 
-std::string read_article_file(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw BadInputError("cannot be read (check its permissions)");
+std::string read_article_stream(std::istream& in) {
   std::string bytes(kMaxArticleBytes + 1, '\0');
   in.read(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-  if (in.bad()) throw BadInputError("cannot be read (I/O error)");
+  if (in.bad()) throw BadInputError("cannot be read (I/O error); check the disk or the pipe");
   bytes.resize(static_cast<std::size_t>(in.gcount()));
   return bytes;
+}
+
+std::string read_article_file(const std::filesystem::path& path) {
+  std::error_code error;
+  const auto status = std::filesystem::status(path, error);
+  if (status.type() == std::filesystem::file_type::not_found) {
+    throw BadInputError("does not exist; check the path");
+  }
+  if (status.type() == std::filesystem::file_type::directory) {
+    throw BadInputError("is a folder, not an article; index folders with `naviny index`");
+  }
+  errno = 0;
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    const std::string reason = errno != 0 ? std::strerror(errno) : "cannot be opened";
+    throw BadInputError("cannot be read (" + reason + "); check its permissions");
+  }
+  return read_article_stream(in);
 }
 
 }  // namespace naviny

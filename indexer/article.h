@@ -2,6 +2,7 @@
 
 #include <cstddef>
 #include <filesystem>
+#include <iosfwd>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -28,7 +29,12 @@ inline constexpr std::size_t kMaxArticleBytes = 8 * 1024 * 1024;
 // are empty, binary or not UTF-8.
 Article parse_article(std::string_view bytes, std::string id);
 
-// Reads at most kMaxArticleBytes + 1 bytes of a file. Throws BadInputError if it cannot.
+// Reads at most kMaxArticleBytes + 1 bytes of a file, so that memory stays bounded however large
+// the file is (parse_article then truncates with a warning). Throws BadInputError, saying why, if
+// the file does not exist, is a folder or cannot be read.
 std::string read_article_file(const std::filesystem::path& path);
+
+// The same for a stream, such as standard input.
+std::string read_article_stream(std::istream& in);
 
 }  // namespace naviny

@@ -20,6 +20,19 @@ bool is_article_name(const fs::path& path) {
   return extension == ".txt";
 }
 
+// Why an entry named like an article is not a file we can read, and what to do about it.
+std::string why_not_readable(const fs::directory_entry& entry, const std::error_code& error) {
+  std::error_code ignored;
+  if (entry.is_symlink(ignored)) {
+    return "is a symbolic link that leads to no file (" +
+           (error ? error.message() : std::string("it points to a folder or a special file")) +
+           "); fix the link or remove it";
+  }
+  if (error) return "cannot be read (" + error.message() + "); check the file and its folder";
+  return "is not a regular file (a named pipe, socket or device), so it is not read; move it out "
+         "of the corpus folder";
+}
+
 }  // namespace
 
 std::string article_id(const fs::path& root, const fs::path& file) {
@@ -57,8 +70,7 @@ std::vector<CorpusFile> scan_corpus(
     }
     if (!is_article_name(entry.path())) continue;
     if (!entry.is_regular_file(error)) {
-      on_problem(article_id(root, entry.path()),
-                 error ? "cannot be read: " + error.message() : "is not a regular file");
+      on_problem(article_id(root, entry.path()), why_not_readable(entry, error));
       error.clear();
       continue;
     }

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <nlohmann/json.hpp>
 
+#include "common/errors.h"
 #include "common/hash.h"
 #include "common/schema.h"
 
@@ -77,7 +78,29 @@ nlohmann::json document_data(const Article& article) {
   return data;
 }
 
+std::string string_field(const nlohmann::json& data, const char* key) {
+  const auto found = data.find(key);
+  return found != data.end() && found->is_string() ? found->get<std::string>() : std::string();
+}
+
 }  // namespace
+
+Article article_from_document_data(const std::string& data) {
+  const nlohmann::json json = nlohmann::json::parse(data, nullptr, /*allow_exceptions=*/false);
+  if (!json.is_object() || !json.contains("id") || !json.contains("title") ||
+      !json.contains("body")) {
+    throw BadInputError("its stored text is not in the form this naviny reads");
+  }
+  Article article;
+  article.id = string_field(json, "id");
+  article.title = string_field(json, "title");
+  article.body = string_field(json, "body");
+  article.date = string_field(json, "date");
+  article.source = string_field(json, "source");
+  article.url = string_field(json, "url");
+  article.lang = string_field(json, "lang");
+  return article;
+}
 
 std::string id_term(const std::string& article_id) {
   if (schema::kId.prefix.size() + article_id.size() <= kMaxIdTermBytes) {
@@ -86,8 +109,12 @@ std::string id_term(const std::string& article_id) {
   return prefixed(schema::kId, "#" + to_hex(fnv1a64(article_id)));
 }
 
+std::string added_origin_term() {
+  return std::string(schema::kOrigin.prefix) + std::string(schema::kOriginAdded);
+}
+
 Xapian::Document build_document(const Article& article, Analyzer& analyzer,
-                                const std::string& content_hash,
+                                const std::string& content_hash, ArticleOrigin origin,
                                 const EntityRecognizer* recognizer) {
   Xapian::Document document;
   const std::vector<AnalyzedWord> body = analyze_words(analyzer, article.body);
@@ -95,6 +122,7 @@ Xapian::Document build_document(const Article& article, Analyzer& analyzer,
   index_words(document, title, 1, true);
   index_words(document, body, schema::kBodyFirstPosition, false);
   document.add_boolean_term(id_term(article.id));
+  if (origin == ArticleOrigin::added) document.add_boolean_term(added_origin_term());
   if (!article.lang.empty())
     document.add_boolean_term(prefixed(schema::kLang, fold_ascii(article.lang)));
   if (!article.source.empty()) {

@@ -6,6 +6,10 @@
 
 #include <cerrno>
 #include <cstring>
+#include <fstream>
+#include <optional>
+#include <sstream>
+#include <limits>
 #include <unordered_set>
 
 #include "analyzers/analyzer.h"
@@ -22,43 +26,188 @@
 namespace naviny {
 namespace {
 
-Gazetteer load_gazetteer(const IndexOptions& options, Analyzer& analyzer) {
-  if (!options.gazetteer.empty()) return Gazetteer::load(options.gazetteer, analyzer);
-  const std::filesystem::path beside_corpus = options.corpus / "entities.tsv";
-  if (std::filesystem::is_regular_file(beside_corpus)) {
-    return Gazetteer::load(beside_corpus, analyzer);
+bool has_term(const Xapian::Document& document, const std::string& term) {
+  Xapian::TermIterator found = document.termlist_begin();
+  found.skip_to(term);
+  return found != document.termlist_end() && *found == term;
+}
+
+ArticleOrigin origin_of(const Xapian::Document& document) {
+  return has_term(document, added_origin_term()) ? ArticleOrigin::added : ArticleOrigin::corpus;
+}
+
+// Writes articles into one index: `naviny index`, `add`, `remove` and `--rebuild` all go through
+// it, so an article is parsed, checked and built the same way whichever command brings it in.
+// Commits every `batch_size` changes, so a killed run keeps every whole batch it committed.
+class ArticleWriter {
+ public:
+  enum class Outcome { added, updated, unchanged };
+
+  // Tags entities with `gazetteer_text` (a gazetteer TSV, possibly empty), or, when not given,
+  // with the gazetteer stored in the index, as `naviny add` does.
+  ArticleWriter(const std::filesystem::path& db, std::size_t batch_size, IndexObserver& observer,
+                const std::optional<std::string>& gazetteer_text = std::nullopt)
+      : observer_(observer),
+        batch_size_(batch_size == 0 ? 1 : batch_size),
+        db_(open_index_for_writing(db, analyzer_.fingerprint())),
+        gazetteer_(Gazetteer::parse(
+            gazetteer_text ? *gazetteer_text
+                           : db_.get_metadata(std::string(schema::kMetaGazetteer)),
+            "the entity gazetteer", analyzer_)),
+        recognizer_(gazetteer_),
+        gazetteer_changed_(db_.get_doccount() > 0 &&
+                           db_.get_metadata(std::string(schema::kMetaGazetteer)) !=
+                               gazetteer_.text()) {}
+
+  // Articles tagged with another gazetteer are re-indexed even if their bytes are unchanged.
+  bool gazetteer_changed() const { return gazetteer_changed_; }
+
+  // (Re)indexes the article `bytes` under `id`, unless the index already holds these very bytes
+  // from the same origin. Throws BadInputError if the bytes are not an article.
+  Outcome put(const std::string& id, const std::string& bytes, ArticleOrigin origin) {
+    const std::string term = id_term(id);
+    const std::string hash = to_hex(fnv1a64(bytes));
+    const Xapian::PostingIterator existing = db_.postlist_begin(term);
+    const bool known = existing != db_.postlist_end(term);
+    if (known) {
+      const Xapian::Document document = db_.get_document(*existing);
+      if (!gazetteer_changed_ && document.get_value(schema::kContentHashSlot.slot) == hash &&
+          origin_of(document) == origin) {
+        return Outcome::unchanged;
+      }
+    }
+    const Article article = parse_article(bytes, id);
+    for (const std::string& warning : article.warnings) observer_.warned(id, warning);
+    put_document(term, build(article, hash, origin));
+    return known ? Outcome::updated : Outcome::added;
   }
-  return {};
+
+  void put_document(const std::string& term, const Xapian::Document& document) {
+    db_.replace_document(term, document);
+    count_change();
+  }
+
+  // Returns false if no article has this unique-id term.
+  bool remove(const std::string& term) {
+    if (!db_.term_exists(term)) return false;
+    db_.delete_document(term);
+    count_change();
+    return true;
+  }
+
+  Xapian::Document build(const Article& article, const std::string& hash, ArticleOrigin origin) {
+    return build_document(article, analyzer_, hash, origin,
+                          gazetteer_.empty() ? nullptr : &recognizer_);
+  }
+
+  void commit() {
+    stamp_index(db_, analyzer_.fingerprint());
+    db_.commit();
+    pending_ = 0;
+  }
+
+  // The last commit of a run: records the gazetteer only now, so that a killed re-tagging run
+  // re-tags again.
+  void finish() {
+    db_.set_metadata(std::string(schema::kMetaGazetteer), gazetteer_.text());
+    commit();
+  }
+
+  Xapian::WritableDatabase& db() { return db_; }
+  Analyzer& analyzer() { return analyzer_; }
+
+ private:
+  void count_change() {
+    if (++pending_ >= batch_size_) commit();
+  }
+
+  IndexObserver& observer_;
+  std::size_t batch_size_;
+  Analyzer analyzer_;
+  Xapian::WritableDatabase db_;
+  Gazetteer gazetteer_;
+  EntityRecognizer recognizer_;
+  bool gazetteer_changed_;
+  std::size_t pending_ = 0;
+};
+
+void count(IndexSummary& summary, ArticleWriter::Outcome outcome) {
+  switch (outcome) {
+    case ArticleWriter::Outcome::added:
+      ++summary.added;
+      break;
+    case ArticleWriter::Outcome::updated:
+      ++summary.updated;
+      break;
+    case ArticleWriter::Outcome::unchanged:
+      ++summary.unchanged;
+      break;
+  }
+}
+
+// The gazetteer to tag a corpus with: --gazetteer, else CORPUS/entities.tsv, else none.
+std::string gazetteer_text(const IndexOptions& options) {
+  std::filesystem::path path = options.gazetteer;
+  if (path.empty() && std::filesystem::is_regular_file(options.corpus / "entities.tsv")) {
+    path = options.corpus / "entities.tsv";
+  }
+  if (path.empty()) return {};
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    throw NotFoundError("cannot read the entity gazetteer '" + path.string() +
+                        "'; check the path, or leave --gazetteer out to index without entities");
+  }
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
 }
 
 class CorpusSync {
  public:
   CorpusSync(const IndexOptions& options, IndexObserver& observer)
-      : options_(options),
-        observer_(observer),
-        db_(open_index_for_writing(options.db, analyzer_.fingerprint())),
-        gazetteer_(load_gazetteer(options, analyzer_)),
-        recognizer_(gazetteer_) {
-    summary_.gazetteer_changed =
-        db_.get_doccount() > 0 &&
-        db_.get_metadata(std::string(schema::kMetaGazetteer)) != gazetteer_.text();
+      : observer_(observer),
+        writer_(options.db, options.batch_size, observer, gazetteer_text(options)) {
+    summary_.gazetteer_changed = writer_.gazetteer_changed();
   }
 
-  IndexSummary run(const std::vector<CorpusFile>& files,
-                   const std::vector<std::pair<std::string, std::string>>& scan_problems) {
+  // Leaves changes after the last full batch uncommitted: call finish().
+  void run(const std::vector<CorpusFile>& files,
+           const std::vector<std::pair<std::string, std::string>>& scan_problems) {
     for (const auto& [id, reason] : scan_problems) skip(id, reason);
-    std::unordered_set<std::string> present;
-    present.reserve(files.size());
+    present_.reserve(files.size());
     for (std::size_t i = 0; i < files.size(); ++i) {
-      present.insert(id_term(files[i].id));
+      present_.insert(id_term(files[i].id));
       sync_file(files[i]);
       observer_.progress(i + 1, files.size());
     }
-    remove_missing(present);
-    // Recorded only once the whole run is done, so that a killed re-tagging run re-tags again.
-    db_.set_metadata(std::string(schema::kMetaGazetteer), gazetteer_.text());
-    commit();
-    summary_.total_articles = db_.get_doccount();
+    remove_missing();
+  }
+
+  // Re-indexes, from their stored text, the articles that `naviny add` put into `old_index`,
+  // unless the corpus holds an article of the same id: the corpus wins.
+  void carry_over_added(const Xapian::Database& old_index) {
+    const std::string origin = added_origin_term();
+    for (auto posting = old_index.postlist_begin(origin); posting != old_index.postlist_end(origin);
+         ++posting) {
+      const Xapian::Document old = old_index.get_document(*posting);
+      try {
+        const Article article = article_from_document_data(old.get_data());
+        const std::string term = id_term(article.id);
+        if (present_.contains(term)) continue;
+        writer_.put_document(term, writer_.build(article,
+                                                 old.get_value(schema::kContentHashSlot.slot),
+                                                 ArticleOrigin::added));
+        ++summary_.added;
+      } catch (const BadInputError& e) {
+        skip("(article " + std::to_string(*posting) + " added with `naviny add`)",
+             std::string(e.what()) + "; add it again");
+      }
+    }
+  }
+
+  IndexSummary finish() {
+    writer_.finish();
+    summary_.total_articles = writer_.db().get_doccount();
     return summary_;
   }
 
@@ -69,59 +218,37 @@ class CorpusSync {
   }
 
   void sync_file(const CorpusFile& file) {
-    const std::string term = id_term(file.id);
     try {
-      const std::string bytes = read_article_file(file.path);
-      const std::string hash = to_hex(fnv1a64(bytes));
-      const Xapian::PostingIterator existing = db_.postlist_begin(term);
-      const bool known = existing != db_.postlist_end(term);
-      if (known && !summary_.gazetteer_changed &&
-          db_.get_document(*existing).get_value(schema::kContentHashSlot.slot) == hash) {
-        ++summary_.unchanged;
-        return;
-      }
-      const Article article = parse_article(bytes, file.id);
-      for (const std::string& warning : article.warnings) observer_.warned(file.id, warning);
-      db_.replace_document(term, build_document(article, analyzer_, hash,
-                                                gazetteer_.empty() ? nullptr : &recognizer_));
-      ++(known ? summary_.updated : summary_.added);
-      count_change();
+      count(summary_, writer_.put(file.id, read_article_file(file.path), ArticleOrigin::corpus));
     } catch (const BadInputError& e) {
       skip(file.id, e.what());
     }
   }
 
-  void remove_missing(const std::unordered_set<std::string>& present) {
+  // Removes corpus articles whose files are gone; articles from `naviny add` have no file.
+  void remove_missing() {
+    Xapian::WritableDatabase& db = writer_.db();
+    const std::string origin = added_origin_term();
+    std::unordered_set<Xapian::docid> added;
+    for (auto posting = db.postlist_begin(origin); posting != db.postlist_end(origin); ++posting) {
+      added.insert(*posting);
+    }
     std::vector<std::string> gone;
     const std::string prefix(schema::kId.prefix);
-    for (auto term = db_.allterms_begin(prefix); term != db_.allterms_end(prefix); ++term) {
-      if (!present.contains(*term)) gone.push_back(*term);
+    for (auto term = db.allterms_begin(prefix); term != db.allterms_end(prefix); ++term) {
+      if (present_.contains(*term)) continue;
+      if (added.contains(*db.postlist_begin(*term))) continue;
+      gone.push_back(*term);
     }
     for (const std::string& term : gone) {
-      db_.delete_document(term);
-      ++summary_.removed;
-      count_change();
+      if (writer_.remove(term)) ++summary_.removed;
     }
   }
 
-  void count_change() {
-    if (++pending_ >= options_.batch_size) commit();
-  }
-
-  void commit() {
-    stamp_index(db_, analyzer_.fingerprint());
-    db_.commit();
-    pending_ = 0;
-  }
-
-  const IndexOptions& options_;
   IndexObserver& observer_;
-  Analyzer analyzer_;
-  Xapian::WritableDatabase db_;
-  Gazetteer gazetteer_;
-  EntityRecognizer recognizer_;
+  ArticleWriter writer_;
   IndexSummary summary_;
-  std::size_t pending_ = 0;
+  std::unordered_set<std::string> present_;
 };
 
 struct ScannedCorpus {
@@ -152,7 +279,8 @@ IndexSummary index_corpus(const IndexOptions& options, IndexObserver& observer) 
   // Scan first: a missing corpus must not leave an empty index behind.
   const ScannedCorpus corpus = scan(options.corpus);
   CorpusSync sync(options, observer);
-  return sync.run(corpus.files, corpus.problems);
+  sync.run(corpus.files, corpus.problems);
+  return sync.finish();
 }
 
 IndexSummary rebuild_corpus(const IndexOptions& options, IndexObserver& observer) {
@@ -169,11 +297,65 @@ IndexSummary rebuild_corpus(const IndexOptions& options, IndexObserver& observer
   IndexSummary summary;
   {
     CorpusSync sync(fresh_options, observer);
-    summary = sync.run(corpus.files, corpus.problems);
+    sync.run(corpus.files, corpus.problems);
+    sync.carry_over_added(live);
+    summary = sync.finish();
   }
   exchange_folders(fresh, options.db);
   live.close();
   std::filesystem::remove_all(fresh);  // now the old index
+  return summary;
+}
+
+IndexSummary add_articles(const AddOptions& options, IndexObserver& observer) {
+  // Checked before opening the index, so that a usage error leaves no empty index behind.
+  for (const AddSource& source : options.sources) {
+    if (source.file == "-" && source.id.empty()) {
+      throw UsageError(
+          "an article read from standard input has no file name; give its id with --id ID");
+    }
+  }
+  IndexSummary summary;
+  ArticleWriter writer(options.db, options.batch_size, observer);
+  for (const AddSource& source : options.sources) {
+    const bool from_standard_input = source.file == "-";
+    const std::string id = source.id.empty() ? source.file.filename().string() : source.id;
+    try {
+      if (id.empty()) throw BadInputError("has no file name to use as its id; give one with --id");
+      if (from_standard_input && options.standard_input == nullptr) {
+        throw BadInputError("cannot be read: no standard input");
+      }
+      const std::string bytes = from_standard_input ? read_article_stream(*options.standard_input)
+                                                    : read_article_file(source.file);
+      count(summary, writer.put(id, bytes, ArticleOrigin::added));
+    } catch (const BadInputError& e) {
+      ++summary.skipped;
+      observer.skipped(from_standard_input ? "standard input" : source.file.string(), e.what());
+    }
+  }
+  writer.finish();
+  summary.total_articles = writer.db().get_doccount();
+  return summary;
+}
+
+RemoveSummary remove_articles(const std::filesystem::path& db,
+                              const std::vector<std::string>& ids) {
+  std::error_code ignored;
+  if (!std::filesystem::exists(db, ignored)) {
+    throw NotFoundError("no index at '" + db.string() + "'; check --db (or $NAVINY_DB)");
+  }
+  IndexObserver silent;
+  ArticleWriter writer(db, std::numeric_limits<std::size_t>::max(), silent);
+  RemoveSummary summary;
+  for (const std::string& id : ids) {
+    if (writer.remove(id_term(id))) {
+      ++summary.removed;
+    } else {
+      summary.unknown_ids.push_back(id);
+    }
+  }
+  writer.commit();
+  summary.total_articles = writer.db().get_doccount();
   return summary;
 }
 

@@ -2,6 +2,7 @@
 
 #include <cstddef>
 #include <filesystem>
+#include <iosfwd>
 #include <string>
 #include <vector>
 
@@ -45,8 +46,40 @@ IndexSummary index_corpus(const IndexOptions& options, IndexObserver& observer);
 // Builds a complete new index from the corpus beside the one at options.db, then swaps the two
 // folders in one atomic step (Linux renameat2 RENAME_EXCHANGE), so searchers see the old index
 // or the new one, never a partial one. The old index stays locked, and in place, until the swap.
-// Works also when the old index is of another schema or analyzer version.
+// Works also when the old index is of another schema or analyzer version. Articles given to
+// `naviny add` are carried over from their stored text.
 IndexSummary rebuild_corpus(const IndexOptions& options, IndexObserver& observer);
+
+struct AddSource {
+  std::filesystem::path file;  // "-" reads standard input
+  std::string id;              // empty: the file's name (required for standard input)
+};
+
+struct AddOptions {
+  std::filesystem::path db;
+  std::vector<AddSource> sources;
+  std::istream* standard_input = nullptr;  // read for a source "-"
+  std::size_t batch_size = 1000;
+};
+
+// Adds or replaces single articles, parsed and checked as `naviny index` does, and marks them as
+// added (schema::kOrigin): `naviny index` does not remove them for lack of a file, and
+// `naviny index --rebuild` keeps them. A corpus file of the same id replaces such an article.
+// Sources that cannot be read or parsed are reported through observer.skipped and counted as
+// skipped; the others are still added. Throws UsageError for "-" without an id, and
+// IndexLockedError, IncompatibleIndexError as index_corpus does.
+IndexSummary add_articles(const AddOptions& options, IndexObserver& observer);
+
+struct RemoveSummary {
+  std::size_t removed = 0;
+  std::vector<std::string> unknown_ids;  // ids no article has; nothing was done for them
+  std::size_t total_articles = 0;        // in the index after the run
+};
+
+// Deletes the articles with these ids, whatever their origin. A corpus article removed this way
+// comes back at the next `naviny index` run if its file is still in the corpus folder. Throws
+// NotFoundError if there is no index at `db`.
+RemoveSummary remove_articles(const std::filesystem::path& db, const std::vector<std::string>& ids);
 
 // "added 5, updated 0, removed 0, unchanged 0, skipped 0; 5 articles in the index"
 std::string describe(const IndexSummary& summary);

@@ -1,10 +1,12 @@
 #include "searcher/searcher.h"
 
+#include <sys/stat.h>
 #include <xapian.h>
 
 #include <algorithm>
 #include <nlohmann/json.hpp>
 #include <set>
+#include <optional>
 
 #include "analyzers/analyzer.h"
 #include "common/errors.h"
@@ -48,29 +50,115 @@ std::string ascii_lower(std::string text) {
   return text;
 }
 
+// A writer that commits twice during a search discards the revision the search reads; a rebuild
+// swaps another folder in. Either way the index is whole again at once, so reopen and retry,
+// but not forever: a writer committing faster than we can search would starve us.
+constexpr int kMaxReopens = 10;
+
+// Longer queries are refused: the cost of parsing (and of finding where a query stops parsing)
+// grows faster than its length, and no one types this much.
+constexpr std::size_t kMaxQueryBytes = 4096;
+
+// Runs `run`; if the index changed under it, calls `reopen` and runs it again.
+template <typename Run, typename Reopen>
+auto retry_when_index_changes(const std::filesystem::path& path, Run run, Reopen reopen) {
+  for (int reopens = 0;; ++reopens) {
+    try {
+      if (reopens > 0) reopen();
+      return run();
+    } catch (const Xapian::DatabaseModifiedError&) {
+      if (reopens == kMaxReopens) {
+        throw InternalError("the index at '" + path.string() + "' changed " +
+                            std::to_string(kMaxReopens) +
+                            " times during one search; try again when indexing is done");
+      }
+    }
+  }
+}
+
 }  // namespace
+
+// Which folder a path names: `naviny index --rebuild` swaps another folder in under the same path.
+struct FolderIdentity {
+  dev_t device = 0;
+  ino_t inode = 0;
+  bool operator==(const FolderIdentity&) const = default;
+};
+
+std::optional<FolderIdentity> identity_of(const std::filesystem::path& path) {
+  struct stat status {};
+  if (::stat(path.c_str(), &status) != 0) return std::nullopt;
+  return FolderIdentity{status.st_dev, status.st_ino};
+}
 
 struct Searcher::State {
   State(const std::filesystem::path& db_path, std::shared_ptr<Analyzer> shared_analyzer)
       : path(db_path),
+        folder(identity_of(db_path)),
         analyzer(std::move(shared_analyzer)),
         db(open_index_for_reading(path, analyzer->fingerprint())),
         gazetteer(std::make_shared<IndexGazetteer>(db, analyzer)),
         builder(db, analyzer, gazetteer) {}
 
   std::filesystem::path path;
+  std::optional<FolderIdentity> folder;  // taken before opening: a swap in between is seen later
   std::shared_ptr<Analyzer> analyzer;
   Xapian::Database db;
   std::shared_ptr<IndexGazetteer> gazetteer;
   QueryBuilder builder;
 };
 
-Searcher::Searcher(const std::filesystem::path& db_path)
-    : state_(std::make_unique<State>(db_path, std::make_shared<Analyzer>())) {}
+Searcher::Searcher(const std::filesystem::path& db_path) {
+  // Opening reads the metadata, which a writer may change in between too.
+  const auto analyzer = std::make_shared<Analyzer>();
+  state_ = retry_when_index_changes(
+      db_path, [&] { return std::make_unique<State>(db_path, analyzer); }, [] {});
+}
 
 Searcher::~Searcher() = default;
 
 SearchResults Searcher::search(const SearchRequest& request) {
+  if (request.query.size() > kMaxQueryBytes) {
+    throw QueryError("the query is " + std::to_string(request.query.size()) +
+                     " bytes long, more than naviny takes (" + std::to_string(kMaxQueryBytes) +
+                     "); shorten it");
+  }
+  return retry_when_index_changes(
+      state_->path,
+      [&] {
+        catch_up();
+        return search_once(request);
+      },
+      [&] { reopen(); });
+}
+
+IndexStats Searcher::stats() {
+  return retry_when_index_changes(
+      state_->path,
+      [&] {
+        catch_up();
+        return stats_once();
+      },
+      [&] { reopen(); });
+}
+
+// Opens the index afresh by its path, rather than Xapian::Database::reopen(), which would keep
+// reading the old folder after a rebuild swapped a new one in.
+void Searcher::reopen() {
+  state_ = std::make_unique<State>(state_->path, state_->analyzer);
+}
+
+// A long-lived Searcher (a server, a test) sees the latest commit and the latest rebuild: the
+// check costs a stat() and reading Xapian's version file.
+void Searcher::catch_up() {
+  if (identity_of(state_->path) != state_->folder) {
+    reopen();
+  } else {
+    state_->db.reopen();
+  }
+}
+
+SearchResults Searcher::search_once(const SearchRequest& request) {
   const Xapian::Query query = state_->builder.build(request.query, request.exact);
   Xapian::Enquire enquire(state_->db);
   enquire.set_query(query);
@@ -160,7 +248,7 @@ EntityListing Searcher::entities(const std::string& type, const std::string& pat
   return listing;
 }
 
-IndexStats Searcher::stats() {
+IndexStats Searcher::stats_once() {
   IndexStats stats;
   const Xapian::Database& db = state_->db;
   stats.path = state_->path;

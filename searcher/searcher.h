@@ -19,7 +19,9 @@ class Searcher {
   Searcher(const Searcher&) = delete;
   Searcher& operator=(const Searcher&) = delete;
 
-  // Throws QueryError for an empty or unparsable query.
+  // Throws QueryError for an empty or unparsable query. If a writer changes the index meanwhile
+  // (Xapian::DatabaseModifiedError, or a rebuild swapped in), reopens it and searches again.
+  // Each search sees the index as last committed, also after a rebuild.
   SearchResults search(const SearchRequest& request);
 
   IndexStats stats();
@@ -33,6 +35,10 @@ class Searcher {
   EntityRef entity_ref(const std::string& id, std::size_t count);
   std::vector<std::pair<std::string, std::vector<EntityRef>>> facets(const EntityFacetSpy& spy,
                                                                      std::size_t per_type);
+  SearchResults search_once(const SearchRequest& request);
+  IndexStats stats_once();
+  void catch_up();
+  void reopen();
 
   struct State;
   std::unique_ptr<State> state_;

@@ -1,8 +1,15 @@
 #include "tests/test_support.h"
 
+#include <fcntl.h>
 #include <gtest/gtest.h>
+#include <spawn.h>
 #include <stdlib.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
+#include <cerrno>
+#include <cstdint>
+#include <cstdio>
 #include <fstream>
 #include <sstream>
 
@@ -45,12 +52,15 @@ void copy_folder(const fs::path& from, const fs::path& to) {
   fs::copy(from, to, fs::copy_options::recursive | fs::copy_options::overwrite_existing);
 }
 
-CliResult run_cli(const std::vector<std::string>& arguments) {
+CliResult run_cli(const std::vector<std::string>& arguments,
+                  const std::optional<std::string>& standard_input) {
   std::vector<const char*> argv{"naviny"};
   for (const std::string& argument : arguments) argv.push_back(argument.c_str());
   std::ostringstream out;
   std::ostringstream err;
   cli::Environment env;  // no $NAVINY_DB, no terminal: tests always pass --db
+  std::istringstream in(standard_input.value_or(""));
+  if (standard_input) env.standard_input = &in;
   const int code = cli::run(static_cast<int>(argv.size()), argv.data(), out, err, env);
   return {code, out.str(), err.str()};
 }
@@ -73,6 +83,62 @@ std::vector<std::string> search_ids(const fs::path& db, const std::string& query
   std::vector<std::string> ids;
   for (const Hit& hit : searcher.search(request).hits) ids.push_back(hit.id);
   return ids;
+}
+
+void write_generated_corpus(const fs::path& folder, std::size_t count) {
+  static constexpr const char* kWords[] = {
+      "Minsk",    "Moscow",  "Vilnius", "Warsaw",     "sanctions", "exports", "border",
+      "election", "protest", "economy", "Lukashenka", "Putin",     "Kremlin", "pipeline",
+      "refinery", "rail",    "grain",   "budget",     "loan",      "tariff",  "opposition"};
+  constexpr std::size_t kWordCount = sizeof kWords / sizeof kWords[0];
+  fs::create_directories(folder);
+  std::uint64_t state = 0x9e3779b97f4a7c15ULL;  // a fixed seed: every run writes the same bytes
+  for (std::size_t i = 0; i < count; ++i) {
+    char name[32];
+    std::snprintf(name, sizeof name, "%06zu.txt", i);
+    std::string text = "Report " + std::to_string(i) + " from Minsk\n\n";
+    for (int word = 0; word < 60; ++word) {
+      state = state * 6364136223846793005ULL + 1442695040888963407ULL;  // Knuth's LCG
+      text += kWords[(state >> 33) % kWordCount];
+      text += word % 12 == 11 ? ".\n" : " ";
+    }
+    if (i % 3 == 0) text += "Belaruskali sells potash.\n";
+    write_file(folder / name, text);
+  }
+}
+
+pid_t spawn_naviny(const std::vector<std::string>& arguments, const fs::path& output) {
+  std::vector<std::string> argv_strings{NAVINY_BINARY};
+  argv_strings.insert(argv_strings.end(), arguments.begin(), arguments.end());
+  std::vector<char*> argv;
+  for (std::string& argument : argv_strings) argv.push_back(argument.data());
+  argv.push_back(nullptr);
+
+  posix_spawn_file_actions_t actions;
+  posix_spawn_file_actions_init(&actions);
+  const std::string target = output.empty() ? "/dev/null" : output.string();
+  posix_spawn_file_actions_addopen(&actions, STDIN_FILENO, "/dev/null", O_RDONLY, 0);
+  posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, target.c_str(),
+                                   O_WRONLY | O_CREAT | O_APPEND, 0644);
+  posix_spawn_file_actions_adddup2(&actions, STDOUT_FILENO, STDERR_FILENO);
+  pid_t pid = 0;
+  const int error = posix_spawn(&pid, argv[0], &actions, nullptr, argv.data(), environ);
+  posix_spawn_file_actions_destroy(&actions);
+  if (error != 0) throw std::runtime_error("cannot start " + argv_strings[0]);
+  return pid;
+}
+
+int wait_naviny(pid_t pid, struct rusage* usage) {
+  int status = 0;
+  struct rusage ignored {};
+  while (wait4(pid, &status, 0, usage ? usage : &ignored) < 0) {
+    if (errno != EINTR) throw std::runtime_error("wait4 failed");
+  }
+  return WIFEXITED(status) ? WEXITSTATUS(status) : -WTERMSIG(status);
+}
+
+int run_naviny(const std::vector<std::string>& arguments, const fs::path& output) {
+  return wait_naviny(spawn_naviny(arguments, output));
 }
 
 }  // namespace naviny::testing

@@ -1,6 +1,10 @@
 #pragma once
 
+#include <sys/resource.h>
+#include <sys/types.h>
+
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -33,8 +37,10 @@ struct CliResult {
   std::string err;
 };
 
-// Runs the naviny command line in this process, as if from a shell with no terminal.
-CliResult run_cli(const std::vector<std::string>& arguments);
+// Runs the naviny command line in this process, as if from a shell with no terminal, with
+// `standard_input` as its standard input (none if nullopt).
+CliResult run_cli(const std::vector<std::string>& arguments,
+                  const std::optional<std::string>& standard_input = std::nullopt);
 
 // Indexes `corpus` into `db` through the CLI and fails the test if that does not succeed.
 void index_or_fail(const std::filesystem::path& corpus, const std::filesystem::path& db);
@@ -42,5 +48,21 @@ void index_or_fail(const std::filesystem::path& corpus, const std::filesystem::p
 // The ids returned for a query, in rank order (all of them, up to 1000).
 std::vector<std::string> search_ids(const std::filesystem::path& db, const std::string& query,
                                     const std::vector<std::string>& extra_arguments = {});
+
+// Writes `count` small articles, 000000.txt onwards, into `folder`; the same every time. Every
+// third (0, 3, 6, ...) mentions potash; every article mentions Minsk.
+void write_generated_corpus(const std::filesystem::path& folder, std::size_t count);
+
+// Starts the real naviny program (NAVINY_BINARY) with these arguments and returns its pid. Its
+// standard output and error go to `output` (appended), or are discarded if it is empty.
+pid_t spawn_naviny(const std::vector<std::string>& arguments,
+                   const std::filesystem::path& output = {});
+
+// Waits for a spawned naviny and returns its exit code, or minus the signal that killed it.
+// Fills `usage` (peak memory and so on) if given.
+int wait_naviny(pid_t pid, struct rusage* usage = nullptr);
+
+// spawn_naviny, then wait_naviny.
+int run_naviny(const std::vector<std::string>& arguments, const std::filesystem::path& output = {});
 
 }  // namespace naviny::testing

@@ -1,0 +1,171 @@
+// A `naviny index` run killed at any moment (SIGKILL: no destructor, no flush) leaves an index
+// that passes xapian-check, opens, and holds only whole articles, each exactly as an
+// uninterrupted run indexes it; the next run completes it and ends with the same index.
+
+#include <gtest/gtest.h>
+#include <signal.h>
+#include <xapian.h>
+
+#include <chrono>
+#include <cstdlib>
+#include <map>
+#include <optional>
+#include <thread>
+
+#include "tests/test_support.h"
+
+namespace naviny {
+namespace {
+
+namespace fs = std::filesystem;
+using Clock = std::chrono::steady_clock;
+
+constexpr std::size_t kArticles = 300;
+// Small batches: a commit every 10 articles, so a kill lands between or inside commits.
+const std::string kBatchSize = "10";
+
+// Everything an index holds about each article, by its unique-id term: terms with their wdf and
+// positions, values and stored data.
+using Snapshot = std::map<std::string, std::string>;
+
+Snapshot snapshot(const fs::path& db_path) {
+  Snapshot articles;
+  const Xapian::Database db(db_path.string());
+  for (auto posting = db.postlist_begin(""); posting != db.postlist_end(""); ++posting) {
+    const Xapian::Document document = db.get_document(*posting);
+    std::string id;
+    std::string contents;
+    for (auto term = document.termlist_begin(); term != document.termlist_end(); ++term) {
+      if ((*term)[0] == 'Q') id = *term;
+      contents += *term + ":" + std::to_string(term.get_wdf()) + "@";
+      for (auto position = term.positionlist_begin(); position != term.positionlist_end();
+           ++position) {
+        contents += std::to_string(*position) + ",";
+      }
+      contents += "\n";
+    }
+    for (auto value = document.values_begin(); value != document.values_end(); ++value) {
+      contents += "value " + std::to_string(value.get_valueno()) + "=" + *value + "\n";
+    }
+    contents += document.get_data();
+    EXPECT_FALSE(id.empty()) << "a document without an id term";
+    EXPECT_TRUE(articles.emplace(id, contents).second) << "two documents for " << id;
+  }
+  return articles;
+}
+
+// Articles in `db` (0 if it cannot be opened yet); polls cheaply while a writer runs.
+std::size_t article_count(const fs::path& db) {
+  try {
+    return Xapian::Database(db.string()).get_doccount();
+  } catch (const Xapian::Error&) {
+    return 0;
+  }
+}
+
+bool xapian_check_passes(const fs::path& db) {
+  const std::string command = "xapian-check '" + db.string() + "' >/dev/null 2>&1";
+  return std::system(command.c_str()) == 0;
+}
+
+// Checks what a killed run left behind: a sound index whose every article is whole.
+void expect_sound_and_whole(const fs::path& db, const Snapshot& reference,
+                            const std::string& when) {
+  if (!fs::exists(db)) return;  // killed before it created the folder
+  EXPECT_TRUE(xapian_check_passes(db)) << "xapian-check fails " << when;
+  const Snapshot partial = snapshot(db);
+  for (const auto& [id, contents] : partial) {
+    const auto expected = reference.find(id);
+    ASSERT_NE(expected, reference.end()) << id << " " << when;
+    EXPECT_EQ(contents, expected->second) << id << " is not whole " << when;
+  }
+}
+
+class CrashSafety : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    testing::write_generated_corpus(corpus(), kArticles);
+    ASSERT_EQ(testing::run_naviny({"index", "--db", reference_db().string(), corpus().string()}),
+              0);
+    reference_ = snapshot(reference_db());
+    ASSERT_EQ(reference_.size(), kArticles);
+  }
+  fs::path corpus() const { return dir_ / "corpus"; }
+  fs::path reference_db() const { return dir_ / "reference-db"; }
+  // Runs to be killed commit in small batches; the others in the default ones, to save time.
+  std::vector<std::string> index_arguments(const fs::path& db, bool rebuild = false,
+                                           bool small_batches = true) const {
+    std::vector<std::string> arguments{"index", "--quiet", "--db", db.string()};
+    if (small_batches) arguments.insert(arguments.end(), {"--batch-size", kBatchSize});
+    if (rebuild) arguments.push_back("--rebuild");
+    arguments.push_back(corpus().string());
+    return arguments;
+  }
+
+  testing::TempDir dir_;
+  Snapshot reference_;
+};
+
+TEST_F(CrashSafety, KilledRunsLeaveWholeArticlesAndTheNextRunCompletesTheIndex) {
+  const fs::path db = dir_ / "db";
+  // First kills at fixed early times (creating the index, the first batch), then kills soon
+  // after a reader sees a number of articles committed.
+  for (const int milliseconds : {2, 15, 40}) {
+    const pid_t writer = testing::spawn_naviny(index_arguments(db));
+    std::this_thread::sleep_for(std::chrono::milliseconds(milliseconds));
+    kill(writer, SIGKILL);
+    testing::wait_naviny(writer);
+    expect_sound_and_whole(db, reference_,
+                           "after a kill at " + std::to_string(milliseconds) + " ms");
+  }
+  std::size_t killed_midway = 0;
+  const std::pair<std::size_t, int> kill_points[] = {{50, 0}, {150, 3}, {250, 7}};
+  for (const auto& [seen, then_milliseconds] : kill_points) {
+    const pid_t writer = testing::spawn_naviny(index_arguments(db));
+    const auto deadline = Clock::now() + std::chrono::seconds(20);
+    while (article_count(db) < seen && Clock::now() < deadline) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    }
+    // A few milliseconds later the writer is inside its next batch or commit.
+    std::this_thread::sleep_for(std::chrono::milliseconds(then_milliseconds));
+    kill(writer, SIGKILL);
+    const int status = testing::wait_naviny(writer);
+    const std::string when = "after a kill with " + std::to_string(seen) + " articles seen";
+    expect_sound_and_whole(db, reference_, when);
+    const std::size_t left = article_count(db);
+    EXPECT_GE(left, seen) << "committed articles lost " << when;
+    if (status == -SIGKILL && left < kArticles) ++killed_midway;
+    RecordProperty("left_after_kill_at_" + std::to_string(seen), static_cast<int>(left));
+  }
+  EXPECT_GE(killed_midway, 2u) << "the runs finished before they could be killed";
+
+  const fs::path output = dir_ / "final-run.txt";
+  ASSERT_EQ(testing::run_naviny(index_arguments(db, false, /*small_batches=*/false), output), 0);
+  EXPECT_TRUE(xapian_check_passes(db));
+  EXPECT_EQ(snapshot(db), reference_);
+  EXPECT_EQ(std::distance(fs::directory_iterator(dir_.path()), fs::directory_iterator()), 4)
+      << "left staging folders behind: expected corpus, db, reference-db, final-run.txt";
+}
+
+TEST_F(CrashSafety, KilledRebuildLeavesTheLiveIndexAndTheNextRebuildCleansUp) {
+  const fs::path db = dir_ / "db";
+  testing::copy_folder(reference_db(), db);
+  fs::path leftover = db;
+  leftover += ".rebuild";
+  const pid_t writer = testing::spawn_naviny(index_arguments(db, /*rebuild=*/true));
+  const auto deadline = Clock::now() + std::chrono::seconds(20);
+  while (article_count(leftover) < 100 && Clock::now() < deadline) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  }
+  kill(writer, SIGKILL);
+  EXPECT_EQ(testing::wait_naviny(writer), -SIGKILL) << "the rebuild finished before the kill";
+  EXPECT_TRUE(xapian_check_passes(db));
+  EXPECT_EQ(snapshot(db), reference_) << "the live index changed";
+
+  ASSERT_EQ(testing::run_naviny(index_arguments(db, /*rebuild=*/true, /*small_batches=*/false)), 0);
+  EXPECT_FALSE(fs::exists(leftover));
+  EXPECT_EQ(snapshot(db), reference_);
+}
+
+}  // namespace
+}  // namespace naviny
