@@ -138,22 +138,20 @@ std::vector<std::size_t> Gazetteer::resolve(std::string_view name, std::optional
   std::vector<AnalyzedWord> words = analyze_words(analyzer, name);
   // A user typing "person:lukashenka" means the name: compare as names whatever the case.
   for (AnalyzedWord& word : words) word.forms.capitalized = true;
-  // Spellings that share the search form first; only if there are none, name keys, which are
-  // coarser (Biden and Budanov share one).
-  for (const bool by_name_key : {false, true}) {
-    std::set<std::size_t> found;
-    for (AnalyzedWord& word : words) word.name_like = by_name_key;
-    for (const Alias& alias : aliases_) {
-      if (!wanted(alias.entity) || alias.words.size() != words.size()) continue;
-      bool all = true;
-      for (std::size_t i = 0; i < words.size() && all; ++i) {
-        all = word_matches(words[i], alias.words[i]);
-      }
-      if (all) found.insert(alias.entity);
+  // By search form only: name keys are too coarse to name an entity from a few words (Biden
+  // and Budanov share one, Orlando and Ireland another), and a wrong filter is worse than an
+  // error that lists the closest names.
+  for (AnalyzedWord& word : words) word.name_like = false;
+  std::set<std::size_t> found;
+  for (const Alias& alias : aliases_) {
+    if (!wanted(alias.entity) || alias.words.size() != words.size()) continue;
+    bool all = true;
+    for (std::size_t i = 0; i < words.size() && all; ++i) {
+      all = word_matches(words[i], alias.words[i]);
     }
-    if (!found.empty()) return {found.begin(), found.end()};
+    if (all) found.insert(alias.entity);
   }
-  return {};
+  return {found.begin(), found.end()};
 }
 
 std::vector<std::size_t> Gazetteer::closest(std::string_view name, std::optional<EntityType> type,
