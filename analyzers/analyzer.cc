@@ -24,6 +24,26 @@ bool ends_sentence(std::string_view gap) {
          gap.find("\u2026") != std::string_view::npos;
 }
 
+constexpr std::string_view kPolishNasals[][2] = {{"\u0119", "e"}, {"\u0105", "a"}};  // ę, ą
+
+bool has_polish_nasal(std::string_view word) {
+  for (const auto& nasal : kPolishNasals) {
+    if (word.find(nasal[0]) != std::string_view::npos) return true;
+  }
+  return false;
+}
+
+std::string denasalize(std::string_view word) {
+  std::string out(word);
+  for (const auto& [nasal, plain] : kPolishNasals) {
+    for (std::size_t at = out.find(nasal); at != std::string::npos; at = out.find(nasal, at)) {
+      out.replace(at, nasal.size(), plain);
+      at += plain.size();
+    }
+  }
+  return out;
+}
+
 }  // namespace
 
 struct Analyzer::Parts {
@@ -59,6 +79,8 @@ WordForms Analyzer::compute(std::string_view word) const {
   // Stemmers cut names hard (Russian "оксана" -> "окса", English "eshche" -> "eshch"), so name
   // keys come from the unstemmed romanized word and cut Slavic endings of their own.
   std::string unstemmed_romanized;
+  // The same with Polish ę and ą read as plain e and a, when the word has them.
+  std::string denasalized_romanized;
   switch (dominant_script(forms.exact)) {
     case Script::cyrillic: {
       const std::string prepared = prepare_for_russian_stemmer(forms.exact);
@@ -71,6 +93,9 @@ WordForms Analyzer::compute(std::string_view word) const {
       stemmed = parts_->english(repaired);
       if (repaired.ends_with("'s")) repaired.resize(repaired.size() - 2);  // Putin's
       unstemmed_romanized = parts_->romanizer.romanize(repaired);
+      if (has_polish_nasal(repaired)) {
+        denasalized_romanized = parts_->romanizer.romanize(denasalize(repaired));
+      }
       break;
     }
     case Script::other:
@@ -80,6 +105,11 @@ WordForms Analyzer::compute(std::string_view word) const {
   forms.search = parts_->romanizer.romanize(stemmed);
   if (forms.search.empty()) forms.search = forms.exact;
   NameKeys keys = name_keys(unstemmed_romanized.empty() ? forms.search : unstemmed_romanized);
+  if (keys.alternate.empty() && !denasalized_romanized.empty()) {
+    // The English press drops the nasal that Cyrillic keeps: Wałęsa ~ Валенса and ~ Walesa.
+    keys.alternate = std::move(name_keys(denasalized_romanized).primary);
+    if (keys.alternate == keys.primary) keys.alternate.clear();
+  }
   forms.key = std::move(keys.primary);
   forms.alt_key = std::move(keys.alternate);
   return forms;

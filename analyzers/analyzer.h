@@ -31,7 +31,7 @@ struct WordForms {
 class Analyzer {
  public:
   // Bump whenever a change to the chain changes any term it produces.
-  static constexpr int kVersion = 2;
+  static constexpr int kVersion = 3;
 
   Analyzer();
   ~Analyzer();

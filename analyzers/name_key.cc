@@ -1,5 +1,7 @@
 #include "analyzers/name_key.h"
 
+#include <algorithm>
+
 namespace naviny {
 namespace {
 
@@ -9,17 +11,22 @@ constexpr std::size_t kMinKeyConsonants = 2;
 // from 0.656 to 0.709 for 0.023 less person recall (bench/README.md).
 constexpr std::size_t kMaxConsonantsWithVowelSlots = 3;
 constexpr std::size_t kMinShortWordLetters = 3;
+constexpr std::size_t kMinVStemLetters = 4;
 constexpr char kVowelClass = 'a';
 
 // Case endings of Russian (romanised) and Polish/Czech nouns and adjectives whose consonants
-// would otherwise survive into the key. Longest first.
+// would otherwise survive into the key. Longest first. Polish and German spellings write v as w,
+// so endings are looked for with w read as v (Medwedew, Zacharowa, Patruszew). Belarusian writes
+// the unstressed o of -ova and -ov as a (Kalesnikava ~ Колесникова, Barysaw ~ Борисов), Ukrainian
+// writes -ov of place names as -iv (Kharkiv ~ Kharkov).
 constexpr std::string_view kEndings[] = {
     "ovovou", "evovou", "ovova", "evova", "ovove", "evove", "ovymi", "evymi", "ovykh", "evykh",
     "ovogo",  "evogo",  "ovomu", "evomu", "ovym",  "evym",  "ovoy",  "evoy",  "ovoj",  "evoj",
-    "ovoi",   "evoi",   "owie",  "ovie",  "owi",   "ovi",   "ova",   "eva",   "ovu",   "evu",
-    "ovy",    "evy",    "ove",   "eve",   "yakh",  "ykh",   "ikh",   "akh",   "ach",   "yami",
-    "ami",    "ymi",    "imi",   "ogo",   "ego",   "omu",   "emu",   "yam",   "ov",    "ev",
-    "ow",     "om",     "em",    "am",    "ym",    "im",    "ih",    "yh"};
+    "ovoi",   "evoi",   "ovej",  "evej",  "avay",  "avaj",  "ovie",  "avie",  "ovi",   "ova",
+    "eva",    "ava",    "ovu",   "evu",   "avu",   "ovy",   "evy",   "avy",   "ove",   "eve",
+    "ave",    "yakh",   "ykh",   "ikh",   "akh",   "ach",   "yami",  "ami",   "ymi",   "imi",
+    "ogo",    "ego",    "omu",   "emu",   "yam",   "ov",    "ev",    "av",    "iv",    "om",
+    "em",     "am",     "ym",    "im",    "ih",    "yh"};
 
 bool is_vowel(char c) {
   return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y' || c == 'j';
@@ -43,11 +50,33 @@ std::size_t first_vowel_end(std::string_view word) {
   return word.size();
 }
 
+// Runs of consonants: "medved" has three, "andr" one.
+std::size_t consonant_runs(std::string_view word) {
+  std::size_t runs = 0;
+  for (std::size_t i = 0; i < word.size(); ++i) {
+    if (!is_vowel(word[i]) && (i == 0 || is_vowel(word[i - 1]))) ++runs;
+  }
+  return runs;
+}
+
+// -ev, -av and -iv and their case forms (with w read as v) are cut only from a stem of at least
+// kMinVStemLetters letters and two runs of consonants: Medwedew ~ Медведев and Kalesnikava ~
+// Колесникова lose theirs, but Kiev keeps its -ev as "kiyev" (Киев) does, and Ottawa, Renew
+// and Andrew keep theirs. The -ov endings go after any stem: Czech and Slovak add -ová to any
+// foreign name (Mayová ~ May).
+bool stem_keeps_name(std::string_view ending, std::string_view stem) {
+  const bool v_ending = ending.size() >= 2 && ending[1] == 'v' && ending[0] != 'o';
+  return !v_ending || (stem.size() >= kMinVStemLetters && consonant_runs(stem) >= 2);
+}
+
 std::string_view cut_ending(std::string_view word) {
   const std::size_t rv = first_vowel_end(word);
+  std::string v_for_w(word);
+  std::replace(v_for_w.begin(), v_for_w.end(), 'w', 'v');
   for (const std::string_view ending : kEndings) {
     if (word.size() >= rv + ending.size() && word.size() >= kMinShortWordLetters + ending.size() &&
-        word.ends_with(ending)) {
+        std::string_view(v_for_w).ends_with(ending) &&
+        stem_keeps_name(ending, word.substr(0, word.size() - ending.size()))) {
       return word.substr(0, word.size() - ending.size());
     }
   }
@@ -78,25 +107,54 @@ class KeyWriter {
   std::size_t consonants_ = 0;
 };
 
-// How to read the Latin letters that English and Slavic spellings use differently.
+// How to read the Latin letters that English, Slavic and German spellings use differently.
 enum class Reading {
   english,  // initial j as in Johnson (Джонсон), c before a/o/u as in Clinton (Клинтон)
-  slavic,  // initial j as in Janukowycz (Янукович), c always as in Cichanoŭskaja (Ціханоўская)
+  slavic,  // initial j as in Janukowycz (Янукович), c always as in Cichanoŭskaja (Ціханоўская),
+           // ck as in Morawiecki (Моравецкий)
+  // German, for the alternate key of German-looking words (whose primary is the Slavic
+  // reading, with sch as ш): z as ц (Tscherniwzi ~ Чернівці), sch as ж (Schirinowski ~
+  // Жириновский, Saluschnyj ~ Залужный), s before a vowel as з (Selenskyj ~ Зеленский), x as ks
+  german_voiced,
 };
+
+// German spellings of Slavic names (sch for ш and ж, tsch for ч) and German or Czech -yj for
+// -ый. Only such words get the German reading, as their alternate key: their primary key is the
+// Slavic reading, and Polish z (з) and English c (к) keep theirs.
+bool looks_german(std::string_view word) {
+  return word.find("sch") != std::string_view::npos || word.starts_with("sj") ||
+         word.ends_with("yj");
+}
+
+// Polish ck is цк (Morawiecki ~ Моравецкий, Łuck ~ Луцк) in its usual places: -cki, -cka,
+// -cku, -cky and at the end. Elsewhere it is German or English k (Juncker ~ Юнкер).
+bool polish_ck_follows(std::string_view after) {
+  return after.empty() || after.front() == 'i' || after.front() == 'y' || after.front() == 'a' ||
+         after.front() == 'u';
+}
 
 // One pass over the word, writing consonant classes. Returns the writer for the caller to judge.
 KeyWriter skeleton(std::string_view word, Reading reading, bool keep_vowels) {
   KeyWriter out(keep_vowels);
+  const bool voiced = reading == Reading::german_voiced;
   for (std::size_t i = 0; i < word.size();) {
     const std::string_view rest = word.substr(i);
     const char c = word[i];
     const char next = rest.size() > 1 ? rest[1] : '\0';
-    if (rest.starts_with("shch")) {
+    if (rest.starts_with("schtsch")) {
+      out.consonant('s'), i += 7;  // German щ: Juschtschenko ~ Ющенко
+    } else if (rest.starts_with("schsch")) {
+      out.consonant(voiced ? 'z' : 's'), i += 6;  // Saporischschja ~ Запорожье
+    } else if (rest.starts_with("tsch")) {
+      out.consonant('g'), i += 4;  // German ч: Gorbatschow ~ Горбачёв
+    } else if (rest.starts_with("shch")) {
       out.consonant('s'), i += 4;
     } else if (rest.starts_with("dzh")) {
       out.consonant('j'), i += 3;
-    } else if (rest.starts_with("sch") || rest.starts_with("tts")) {
-      out.consonant(c == 's' ? 's' : 'c'), i += 3;
+    } else if (rest.starts_with("sch")) {
+      out.consonant(voiced ? 'z' : 's'), i += 3;
+    } else if (rest.starts_with("tts")) {
+      out.consonant('c'), i += 3;
     } else if (rest.starts_with("sh")) {
       out.consonant('s'), i += 2;
     } else if (rest.starts_with("zh")) {
@@ -112,7 +170,10 @@ KeyWriter skeleton(std::string_view word, Reading reading, bool keep_vowels) {
       out.consonant('t'), i += 2;
     } else if (rest == "dt") {
       out.consonant('d'), i += 2;  // Verhofstadt ~ Верхофстад
-    } else if (rest.starts_with("ck")) {
+    } else if (rest == "zk") {
+      out.consonant('c'), out.consonant('k'), i += 2;  // German -ezk: Donezk ~ Донецк
+    } else if (rest.starts_with("ck") &&
+               !(reading == Reading::slavic && polish_ck_follows(rest.substr(2)))) {
       out.consonant('k'), i += 2;
     } else if (i == 0 && rest.starts_with("mc")) {
       out.consonant('m'), out.vowel(false), out.consonant('k'), i += 2;  // McCain ~ Маккейн
@@ -128,7 +189,7 @@ KeyWriter skeleton(std::string_view word, Reading reading, bool keep_vowels) {
     } else {
       switch (c) {
         case 'c':
-          if (reading == Reading::slavic) {
+          if (reading != Reading::english) {
             out.consonant('c');
           } else {
             out.consonant(softens(next) ? 's' : 'k');  // Pence ~ Пенс, Clinton ~ Клинтон
@@ -145,6 +206,9 @@ KeyWriter skeleton(std::string_view word, Reading reading, bool keep_vowels) {
         case 'q':
           out.consonant('k');
           break;
+        case 's':  // German s before a vowel is з: Selenskyj ~ Зеленский
+          out.consonant(voiced && is_vowel(next) && (i == 0 || word[i - 1] != 's') ? 'z' : 's');
+          break;
         case 'w':
           out.consonant('v');
           break;
@@ -154,6 +218,12 @@ KeyWriter skeleton(std::string_view word, Reading reading, bool keep_vowels) {
           } else {
             out.consonant('k'), out.consonant('s');
           }
+          break;
+        case 'z':  // German z is ц; so is z after l, m, n in any spelling: Jelzin ~ Ельцин
+          out.consonant(
+              voiced || (i > 0 && (word[i - 1] == 'l' || word[i - 1] == 'm' || word[i - 1] == 'n'))
+                  ? 'c'
+                  : 'z');
           break;
         default:
           out.consonant(c);
@@ -185,8 +255,13 @@ NameKeys name_keys(std::string_view romanized) {
   }
   const std::string_view word = cut_ending(romanized);
   NameKeys keys;
-  keys.primary = key_of(word, Reading::english);
-  keys.alternate = key_of(word, Reading::slavic);
+  if (looks_german(romanized)) {
+    keys.primary = key_of(word, Reading::slavic);
+    keys.alternate = key_of(word, Reading::german_voiced);
+  } else {
+    keys.primary = key_of(word, Reading::english);
+    keys.alternate = key_of(word, Reading::slavic);
+  }
   if (keys.alternate == keys.primary) keys.alternate.clear();
   return keys;
 }

@@ -7,16 +7,19 @@ namespace naviny {
 
 // Coarse keys of a romanised (unstemmed) word that different romanisations and inflections of one
 // name share: Slavic case endings are cut (after the first vowel, as Snowball does), vowels are
-// dropped, and consonants that schemes spell differently fall into one class (sh/s, zh/z,
-// kh/h/g/ch, v/w, ts/c). "lukashenko", "lukashenka" and "lukashenki" give "lksnk";
-// "lukashevich" gives "lksvg" and stays apart. Short skeletons (three consonants or fewer) keep
-// a slot 'a' for each vowel run but the last ("putin" gives "patan", "ola" gives "ala"), so that
-// they collide less with common words.
+// dropped, and consonants that schemes spell differently fall into one class (sh/sch/s, zh/z,
+// kh/h/g/ch/tsch, v/w, ts/c, and z after l, m, n as German writes ц: Jelzin ~ Ельцин).
+// "lukashenko", "lukashenka" and "lukashenki" give "lksnk"; "lukashevich" gives "lksvg" and stays
+// apart. Short skeletons (three consonants or fewer) keep a slot 'a' for each vowel run but the
+// last ("putin" gives "patan", "ola" gives "ala"), so that they collide less with common words.
 struct NameKeys {
   std::string primary;  // empty when the word carries no usable key
   // The primary key reads Latin "j" and "c" as English does (Johnson ~ Джонсон,
   // Clinton ~ Клинтон); the alternate, when it differs, as Slavic spellings do
-  // (Janukowycz ~ Янукович, Cichanoŭskaja ~ Ціханоўская).
+  // (Janukowycz ~ Янукович, Cichanoŭskaja ~ Ціханоўская, Morawiecki ~ Моравецкий). Words
+  // spelled the German way (sch, -yj) take the Slavic reading as primary and a German one as
+  // alternate (Schirinowski ~ Жириновский). The analyzer fills an empty alternate of a Polish
+  // word with ę or ą from the word read without the nasals (Wałęsa ~ Walesa).
   std::string alternate;
 };
 
