@@ -1,5 +1,7 @@
 #include "analyzers/entity_recognizer.h"
 
+#include <compare>
+#include <optional>
 #include <set>
 
 namespace naviny {
@@ -12,12 +14,26 @@ std::vector<std::string> lookup_keys(const AliasWord& word) {
   return keys;
 }
 
-bool matches_at(const std::vector<AnalyzedWord>& words, std::size_t start, const Alias& alias) {
-  if (start + alias.words.size() > words.size()) return false;
+// How well an alias fits the words at a position; a better fit wins, and equally good fits of
+// different entities are ambiguous. Longer first ("New York" before "York"), then a full alias
+// before a short form, then more words matched by search form rather than by the coarser name
+// key (Латвии is Латвия, not Литва, though the two share a key).
+struct Fit {
+  std::size_t length = 0;
+  bool full = false;
+  std::size_t by_search_form = 0;
+  auto operator<=>(const Fit&) const = default;
+};
+
+std::optional<Fit> fit_at(const std::vector<AnalyzedWord>& words, std::size_t start,
+                          const Alias& alias) {
+  if (start + alias.words.size() > words.size()) return std::nullopt;
+  Fit fit{alias.words.size(), !alias.short_form, 0};
   for (std::size_t i = 0; i < alias.words.size(); ++i) {
-    if (!word_matches(words[start + i], alias.words[i])) return false;
+    if (!word_matches(words[start + i], alias.words[i])) return std::nullopt;
+    if (words[start + i].forms.search == alias.words[i].search) ++fit.by_search_form;
   }
-  return true;
+  return fit;
 }
 
 }  // namespace
@@ -44,36 +60,29 @@ EntityMentions EntityRecognizer::recognize(
           if (key.starts_with("k:")) keys.push_back(std::move(key));
         }
       }
-      std::size_t best_length = 0;
-      bool best_is_short = true;
+      Fit best;
       std::set<std::size_t> best_entities;
       for (const std::string& key : keys) {
         const auto [from, to] = by_first_word_.equal_range(key);
         for (auto it = from; it != to; ++it) {
           const Alias& alias = gazetteer_.aliases()[it->second];
-          if (!matches_at(words, i, alias)) continue;
-          const std::size_t length = alias.words.size();
-          // Longer wins; at equal length a full alias beats a short form.
-          const bool better =
-              length > best_length || (length == best_length && best_is_short && !alias.short_form);
-          if (better) best_entities.clear();
-          if (better || (length == best_length && alias.short_form == best_is_short)) {
-            best_length = length;
-            best_is_short = alias.short_form;
-            best_entities.insert(alias.entity);
-          }
+          const std::optional<Fit> fit = fit_at(words, i, alias);
+          if (!fit || *fit < best) continue;
+          if (best < *fit) best_entities.clear();
+          best = *fit;
+          best_entities.insert(alias.entity);
         }
       }
-      if (best_length == 0) {
+      if (best.length == 0) {
         ++i;
         continue;
       }
-      if (best_is_short) {
+      if (!best.full) {
         short_mentions.push_back(best_entities);
       } else if (best_entities.size() == 1) {
         ++full[*best_entities.begin()];
       }
-      i += best_length;
+      i += best.length;
     }
   }
   for (const std::set<std::size_t>& candidates : short_mentions) {

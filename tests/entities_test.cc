@@ -27,7 +27,9 @@ constexpr const char* kGazetteer =
     "george-kent\tperson\tGeorge Kent\tGeorge Kent\tKent\n"
     "belarus\tplace\tBelarus\tBelarus|Беларусь|Белоруссия|Białoruś\t\n"
     "new-york\tplace\tNew York\tNew York\t\n"
-    "york\tplace\tYork\tYork\t\n";
+    "york\tplace\tYork\tYork\t\n"
+    "latvia\tplace\tLatvia\tLatvia|Латвия\t\n"
+    "lithuania\tplace\tLithuania\tLithuania|Литва\t\n";
 
 // Recognition over one text: "id:mentions" in gazetteer order.
 class Recognition : public ::testing::Test {
@@ -53,6 +55,11 @@ TEST_F(Recognition, AliasesInAnyScriptAndInflection) {
 
 TEST_F(Recognition, LongestMatchWins) {
   EXPECT_THAT(entities_in("He moved from New York to York."), ElementsAre("new-york:1", "york:1"));
+}
+
+TEST_F(Recognition, SpellingBeatsASharedNameKey) {
+  // Латвия and Литва share a name key; each inflected form still names its own country.
+  EXPECT_THAT(entities_in("Из Латвии и из Литвы."), ElementsAre("latvia:1", "lithuania:1"));
 }
 
 TEST_F(Recognition, SurnameCountsAfterAFullMention) {
