@@ -28,6 +28,15 @@ const Gazetteer& IndexGazetteer::get() {
 }
 
 Xapian::Query EntityFieldProcessor::operator()(const std::string& name) {
+  try {
+    return resolve(name);
+  } catch (const Error& e) {
+    if (!*problem_) *problem_ = e.what();
+    return Xapian::Query::MatchNothing;
+  }
+}
+
+Xapian::Query EntityFieldProcessor::resolve(const std::string& name) {
   const Gazetteer& gazetteer = gazetteer_->get();
   if (gazetteer.empty()) {
     throw QueryError("the index has no entities, so " + field_ +

@@ -29,20 +29,30 @@ class IndexGazetteer {
   std::optional<Gazetteer> gazetteer_;
 };
 
+// The first entity name of a query that could not be resolved, and why. Field processors leave
+// it here instead of throwing, since an exception thrown through Xapian's QueryParser leaks.
+using EntityProblem = std::optional<std::string>;
+
 // Turns "person:Лукашэнка" into the filter term of the entity any of whose aliases (or whose id)
-// the name matches. Throws QueryError for an unknown name, listing the closest known entities,
-// and for a name that fits several entities, listing them.
+// the name matches. For an unknown name (the message lists the closest known entities) or one
+// that fits several entities, it records the problem and matches nothing.
 class EntityFieldProcessor : public Xapian::FieldProcessor {
  public:
   EntityFieldProcessor(std::shared_ptr<IndexGazetteer> gazetteer, std::string field,
-                       std::optional<EntityType> type)
-      : gazetteer_(std::move(gazetteer)), field_(std::move(field)), type_(type) {}
+                       std::optional<EntityType> type, std::shared_ptr<EntityProblem> problem)
+      : gazetteer_(std::move(gazetteer)),
+        field_(std::move(field)),
+        type_(type),
+        problem_(std::move(problem)) {}
   Xapian::Query operator()(const std::string& name) override;
 
  private:
+  Xapian::Query resolve(const std::string& name);
+
   std::shared_ptr<IndexGazetteer> gazetteer_;
   std::string field_;
   std::optional<EntityType> type_;
+  std::shared_ptr<EntityProblem> problem_;
 };
 
 // Counts the entities of every matching document (not only the shown page).

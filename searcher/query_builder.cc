@@ -15,7 +15,8 @@ constexpr unsigned kParserFlags =
     Xapian::QueryParser::FLAG_WILDCARD;
 
 void configure(Xapian::QueryParser& parser, const Xapian::Database& db, Xapian::Stem stem,
-               bool exact, const std::shared_ptr<IndexGazetteer>& gazetteer) {
+               bool exact, const std::shared_ptr<IndexGazetteer>& gazetteer,
+               const std::shared_ptr<EntityProblem>& entity_problem) {
   parser.set_database(db);
   parser.set_stemmer(stem);
   parser.set_stemming_strategy(Xapian::QueryParser::STEM_ALL);
@@ -37,14 +38,15 @@ void configure(Xapian::QueryParser& parser, const Xapian::Database& db, Xapian::
   }
   for (const schema::EntityField& field : schema::kEntityFields) {
     // release(): Xapian's reference counting owns the processor from here on.
-    parser.add_boolean_prefix(
-        std::string(field.field),
-        (new EntityFieldProcessor(gazetteer, std::string(field.field), parse_type(field.type)))
-            ->release());
+    parser.add_boolean_prefix(std::string(field.field),
+                              (new EntityFieldProcessor(gazetteer, std::string(field.field),
+                                                        parse_type(field.type), entity_problem))
+                                  ->release());
   }
   if (exact) parser.add_prefix("", std::string(schema::kExact.prefix));
-  parser.add_rangeprocessor(new Xapian::DateRangeProcessor(
-      schema::kDateSlot.slot, std::string(schema::kDateSlot.name) + ":"));
+  parser.add_rangeprocessor((new Xapian::DateRangeProcessor(
+                                 schema::kDateSlot.slot, std::string(schema::kDateSlot.name) + ":"))
+                                ->release());
 }
 
 bool is_search_form_term(const std::string& term) {
@@ -62,6 +64,53 @@ std::vector<std::pair<std::size_t, std::string>> words_of(const std::string& tex
     if (i > start) words.emplace_back(start, text.substr(start, i - start));
   }
   return words;
+}
+
+bool is_field_name(std::string_view name) {
+  for (const schema::Prefix& prefix : schema::kPrefixes) {
+    if (!prefix.field.empty() && prefix.field == name) return true;
+  }
+  for (const schema::EntityField& field : schema::kEntityFields) {
+    if (field.field == name) return true;
+  }
+  return name == schema::kDateSlot.name;
+}
+
+std::string known_fields() {
+  std::string list;
+  for (const schema::Prefix& prefix : schema::kPrefixes) {
+    if (!prefix.field.empty())
+      list += std::string(list.empty() ? "" : ", ") + std::string(prefix.field) + ":";
+  }
+  for (const schema::EntityField& field : schema::kEntityFields)
+    list += ", " + std::string(field.field) + ":";
+  return list + ", " + std::string(schema::kDateSlot.name) + ":";
+}
+
+// Xapian reads "foo:bar" with an unknown "foo" as the phrase "foo bar", which silently finds
+// nothing; a typo in a field name deserves an error. Quoted text is left alone.
+void reject_unknown_fields(const std::string& text) {
+  bool quoted = false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '"') quoted = !quoted;
+    if (quoted || !std::isalpha(static_cast<unsigned char>(text[i])) ||
+        (i > 0 && !std::isspace(static_cast<unsigned char>(text[i - 1])) && text[i - 1] != '(' &&
+         text[i - 1] != '+' && text[i - 1] != '-')) {
+      continue;
+    }
+    std::size_t end = i;
+    while (end < text.size() &&
+           (std::isalpha(static_cast<unsigned char>(text[end])) || text[end] == '_'))
+      ++end;
+    if (end + 1 < text.size() && text[end] == ':' &&
+        !std::isspace(static_cast<unsigned char>(text[end + 1])) && text[end + 1] != '/' &&
+        !is_field_name(std::string_view(text).substr(i, end - i))) {
+      throw QueryError("unknown field '" + text.substr(i, end - i + 1) +
+                       "' in the query; the fields are " + known_fields() +
+                       "; to search for the words, leave out the colon");
+    }
+    i = end;
+  }
 }
 
 }  // namespace
@@ -135,8 +184,9 @@ QueryBuilder::QueryBuilder(const Xapian::Database& db, std::shared_ptr<Analyzer>
                            std::shared_ptr<IndexGazetteer> gazetteer)
     : analyzer_(std::move(analyzer)), word_keys_(std::make_shared<QueryWordKeys>()) {
   configure(folded_parser_, db, make_query_stemmer(analyzer_, WordForm::search, word_keys_), false,
-            gazetteer);
-  configure(exact_parser_, db, make_query_stemmer(analyzer_, WordForm::exact), true, gazetteer);
+            gazetteer, entity_problem_);
+  configure(exact_parser_, db, make_query_stemmer(analyzer_, WordForm::exact), true, gazetteer,
+            entity_problem_);
 }
 
 Xapian::Query QueryBuilder::build(const std::string& text, bool exact) {
@@ -147,6 +197,7 @@ Xapian::Query QueryBuilder::build(const std::string& text, bool exact) {
   if (cleaned.find_first_not_of(' ') == std::string::npos) {
     throw QueryError("the query is empty; give at least one word, e.g. `naviny search sanctions`");
   }
+  reject_unknown_fields(cleaned);
   if (exact) return parse(exact_parser_, cleaned);
   word_keys_->clear();
   return with_name_keys(parse(folded_parser_, cleaned), *word_keys_);
@@ -154,8 +205,10 @@ Xapian::Query QueryBuilder::build(const std::string& text, bool exact) {
 
 Xapian::Query QueryBuilder::parse(Xapian::QueryParser& parser, const std::string& text) {
   Xapian::Query query;
+  entity_problem_->reset();
   try {
     query = parser.parse_query(text, kParserFlags);
+    if (*entity_problem_) throw QueryError(**entity_problem_);
   } catch (const Xapian::QueryParserError& e) {
     // Xapian does not say where; find the first word at which the query stops parsing.
     std::string where;
@@ -172,8 +225,11 @@ Xapian::Query QueryBuilder::parse(Xapian::QueryParser& parser, const std::string
         break;
       }
     }
+    const bool range = e.get_msg().find("range") != std::string::npos;
     throw QueryError("cannot parse the query" + where + ": " + e.get_msg() +
-                     "; operators such as AND, OR, NOT and NEAR need a word on each side");
+                     (range
+                          ? "; write dates as YYYY-MM-DD, e.g. date:2020-01-01..2020-12-31"
+                          : "; operators such as AND, OR, NOT and NEAR need a word on each side"));
   } catch (const Xapian::Error& e) {
     throw QueryError("cannot run the query: " + e.get_msg());
   }

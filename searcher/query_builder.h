@@ -32,6 +32,7 @@ class QueryBuilder {
 
   std::shared_ptr<Analyzer> analyzer_;
   std::shared_ptr<QueryWordKeys> word_keys_;
+  std::shared_ptr<EntityProblem> entity_problem_ = std::make_shared<EntityProblem>();
   Xapian::QueryParser folded_parser_;
   Xapian::QueryParser exact_parser_;
 };

@@ -11,6 +11,15 @@ constexpr std::string_view kAnsiHighlight = "\x1b[1;33m";
 constexpr std::string_view kAnsiBold = "\x1b[1m";
 constexpr std::string_view kAnsiReset = "\x1b[0m";
 
+// Control characters (ESC above all) from a query or an article would act on the terminal;
+// in text output each becomes a space. Byte offsets stay valid, since each is one byte.
+std::string printable(std::string text) {
+  for (char& c : text) {
+    if (static_cast<unsigned char>(c) < 0x20 || c == 0x7F) c = ' ';
+  }
+  return text;
+}
+
 std::string marked(const Snippet& snippet, std::string_view open, std::string_view close) {
   std::string out;
   std::size_t copied = 0;
@@ -53,6 +62,11 @@ nlohmann::ordered_json entity_json(const std::vector<EntityRef>& entities, const
   return list;
 }
 
+std::string printable_snippet(Snippet snippet, bool ansi) {
+  snippet.text = printable(std::move(snippet.text));
+  return ansi ? marked(snippet, kAnsiHighlight, kAnsiReset) : marked(snippet, kMarker, kMarker);
+}
+
 std::string format_score(double score) {
   char buffer[32];
   std::snprintf(buffer, sizeof buffer, "%.3f", score);
@@ -77,8 +91,9 @@ std::string dump(const nlohmann::ordered_json& json) {
 
 std::string render_text(const SearchResults& results, Highlight highlight) {
   std::string out;
-  if (results.total_estimate == 0) return "no results for '" + results.query + "'\n";
-  out += "about " + std::to_string(results.total_estimate) + " results for '" + results.query +
+  const std::string query = printable(results.query);
+  if (results.total_estimate == 0) return "no results for '" + query + "'\n";
+  out += "about " + std::to_string(results.total_estimate) + " results for '" + query +
          "'; showing " +
          (results.hits.empty() ? "none at offset " + std::to_string(results.offset)
                                : std::to_string(results.hits.front().rank) + "-" +
@@ -88,16 +103,13 @@ std::string render_text(const SearchResults& results, Highlight highlight) {
   for (const Hit& hit : results.hits) {
     out += "\n" + std::to_string(hit.rank) + ". ";
     if (ansi) out += kAnsiBold;
-    out += hit.title;
+    out += printable(hit.title);
     if (ansi) out += kAnsiReset;
-    out += "\n   " + hit.id;
+    out += "\n   " + printable(hit.id);
     if (!hit.date.empty()) out += "  " + hit.date;
     out += "  score " + format_score(hit.score) + "\n";
     if (!hit.snippet.text.empty()) {
-      out += "   " +
-             (ansi ? marked(hit.snippet, kAnsiHighlight, kAnsiReset)
-                   : marked(hit.snippet, kMarker, kMarker)) +
-             "\n";
+      out += "   " + printable_snippet(hit.snippet, ansi) + "\n";
     }
     if (!hit.entities.empty())
       out += "   mentions: " + entity_list(hit.entities, kHitEntities) + "\n";

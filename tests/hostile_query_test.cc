@@ -80,18 +80,30 @@ TEST_F(HostileQuery, UnbalancedQuotesAreReadAsAPhraseToTheEnd) {
   expect_refused("\"", "the query has no words to search for");
 }
 
-TEST_F(HostileQuery, UnknownPrefixIsNoErrorAndFindsNothing) {
-  // Xapian reads "foo:bar" as the phrase "foo bar", which no article holds.
-  EXPECT_THAT(expect_answered("foo:bar"), HasSubstr("\"hits\": []"));
+TEST_F(HostileQuery, UnknownFieldIsRefusedWithTheKnownOnes) {
+  // Xapian alone would read "foo:bar" as the phrase "foo bar" and silently find nothing.
+  expect_refused("foo:bar", "unknown field 'foo:' in the query; the fields are title:, id:");
+  expect_refused("Putin persn:Putin", "unknown field 'persn:'");
+  // Colons that are not fields: quoted, a time, a URL.
+  EXPECT_THAT(expect_answered("Putin \"foo:bar\" 10:30 https://example.org"),
+              HasSubstr("\"kremlin.txt\""));
 }
 
-TEST_F(HostileQuery, BadDateRangeIsRefused) {
-  expect_refused("date:abc..def", "cannot parse the query");
+TEST_F(HostileQuery, BadDateRangeSaysHowToWriteDates) {
+  expect_refused("date:abc..def", "write dates as YYYY-MM-DD");
 }
 
 TEST_F(HostileQuery, ControlCharactersSeparateWords) {
   EXPECT_THAT(expect_answered("Putin\x01\x07\x1b[31mloan\x7f"), HasSubstr("\"kremlin.txt\""));
   expect_refused("\x01\x02\t\r\n", "the query is empty");
+}
+
+TEST_F(HostileQuery, TextOutputCarriesNoTerminalEscapes) {
+  const auto result = testing::run_cli({"search", "--db", db(), "Putin\x1b]0;pwned\x07\x1b[2J"});
+  ASSERT_EQ(result.exit_code, 0) << result.err;
+  EXPECT_THAT(result.out, HasSubstr("results for 'Putin"));
+  EXPECT_EQ(result.out.find('\x1b'), std::string::npos);
+  EXPECT_EQ(result.out.find('\x07'), std::string::npos);
 }
 
 TEST_F(HostileQuery, NulBytesSeparateWords) {
