@@ -9,13 +9,20 @@
 
 namespace naviny {
 
+enum class SortOrder {
+  relevance,
+  date_newest,  // newest first; articles without a date last, then by relevance
+  date_oldest,
+};
+
 struct SearchRequest {
   std::string query;
   std::size_t offset = 0;
   std::size_t limit = 10;
   bool exact = false;      // match surface forms only: no folding, transliteration or name keys
   bool snippets = true;    // computing snippets costs a pass over each hit's text
-  std::size_t facets = 0;  // top entities of each type to count over all matches; 0: none
+  std::size_t facets = 0;
+  SortOrder sort = SortOrder::relevance;  // top entities of each type to count over all matches; 0: none
 };
 
 struct EntityRef {

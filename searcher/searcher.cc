@@ -38,6 +38,21 @@ std::uintmax_t folder_size(const std::filesystem::path& path) {
   return total;
 }
 
+// Dates are YYYYMMDD strings, so byte order is date order. Articles without a date come last
+// whichever way the dates run.
+class DateSortKey : public Xapian::KeyMaker {
+ public:
+  explicit DateSortKey(bool descending) : descending_(descending) {}
+  std::string operator()(const Xapian::Document& document) const override {
+    std::string date = document.get_value(schema::kDateSlot.slot);
+    if (date.empty() && !descending_) date = "\xff";
+    return date;
+  }
+
+ private:
+  bool descending_;
+};
+
 void sort_by_count(std::vector<EntityRef>& refs) {
   std::stable_sort(refs.begin(), refs.end(),
                    [](const EntityRef& a, const EntityRef& b) { return a.count > b.count; });
@@ -163,6 +178,11 @@ SearchResults Searcher::search_once(const SearchRequest& request) {
   Xapian::Enquire enquire(state_->db);
   enquire.set_query(query);
   enquire.set_weighting_scheme(ranking_weight());
+  if (request.sort != SortOrder::relevance) {
+    const bool newest_first = request.sort == SortOrder::date_newest;
+    enquire.set_sort_by_key_then_relevance((new DateSortKey(newest_first))->release(),
+                                           newest_first);
+  }
   EntityFacetSpy facet_spy;
   if (request.facets > 0) enquire.add_matchspy(&facet_spy);
   // Facets count every match, so Xapian must look at them all.
