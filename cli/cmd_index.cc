@@ -10,6 +10,7 @@ namespace {
 struct IndexArguments {
   std::string corpus;
   std::string gazetteer;
+  std::string boilerplate;
   bool quiet = false;
   bool rebuild = false;
   std::size_t batch_size = IndexOptions{}.batch_size;
@@ -26,6 +27,8 @@ Command add_index_command(CLI::App& app, Context& context) {
   command->add_flag("-q,--quiet", arguments->quiet, "no progress display");
   command->add_option("--gazetteer", arguments->gazetteer,
                       "entity gazetteer (default: CORPUS_DIR/entities.tsv if there is one)");
+  command->add_option("--boilerplate", arguments->boilerplate,
+                      "boilerplate rules (default: CORPUS_DIR/boilerplate.conf if there is one)");
   command->add_flag("--rebuild", arguments->rebuild,
                     "build a new index from scratch beside the old one, then swap it in");
   // Advanced, so hidden from --help: tests use small batches to kill a run between commits.
@@ -40,6 +43,7 @@ Command add_index_command(CLI::App& app, Context& context) {
             options.db = context.db_path();
             options.corpus = arguments->corpus;
             options.gazetteer = arguments->gazetteer;
+            options.boilerplate = arguments->boilerplate;
             IndexSummary summary;
             {
               CliObserver observer(context.err,

@@ -108,5 +108,7 @@ inline constexpr std::string_view kMetaAnalyzer = "naviny.analyzer";
 inline constexpr std::string_view kMetaLastUpdate = "naviny.last_update";
 // The gazetteer TSV the index was tagged with; searches resolve entity names with it.
 inline constexpr std::string_view kMetaGazetteer = "naviny.gazetteer";
+// The boilerplate rules the index was built with.
+inline constexpr std::string_view kMetaBoilerplate = "naviny.boilerplate";
 
 }  // namespace naviny::schema
