@@ -19,10 +19,11 @@ struct SearchRequest {
   std::string query;
   std::size_t offset = 0;
   std::size_t limit = 10;
-  bool exact = false;      // match surface forms only: no folding, transliteration or name keys
-  bool snippets = true;    // computing snippets costs a pass over each hit's text
+  bool exact = false;    // match surface forms only: no folding, transliteration or name keys
+  bool snippets = true;  // computing snippets costs a pass over each hit's text
   std::size_t facets = 0;
-  SortOrder sort = SortOrder::relevance;  // top entities of each type to count over all matches; 0: none
+  SortOrder sort =
+      SortOrder::relevance;  // top entities of each type to count over all matches; 0: none
 };
 
 struct EntityRef {
@@ -40,6 +41,8 @@ struct Hit {
   double score = 0;
   Snippet snippet;
   std::vector<EntityRef> entities;  // most mentioned first
+  // For `naviny similar`: the entities this article shares with the one it is like.
+  std::vector<EntityRef> shared_entities;
 };
 
 struct SearchResults {
