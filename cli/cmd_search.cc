@@ -16,6 +16,7 @@ struct SearchArguments {
   bool exact = false;
   std::size_t facets = 0;
   std::string sort = "relevance";
+  RankingOptions ranking;
   std::string color = "auto";
 };
 
@@ -49,6 +50,25 @@ Command add_search_command(CLI::App& app, Context& context) {
       ->add_option("--sort", arguments->sort,
                    "order: relevance (default), -date (newest first) or date (oldest first)")
       ->check(CLI::IsMember({"relevance", "date", "-date"}));
+  // For tuning runs (bench/tune_relevance.py); the defaults are the tuned values.
+  auto* ranking = command->add_option_group("ranking", "ranking parameters, for tuning");
+  ranking->add_option("--bm25-k1", arguments->ranking.bm25_k1, "BM25 k1")->capture_default_str();
+  ranking->add_option("--bm25-b", arguments->ranking.bm25_b, "BM25 b")->capture_default_str();
+  ranking
+      ->add_option("--expand-terms", arguments->ranking.expand_terms,
+                   "words added to descriptive queries by relevance feedback (0: none)")
+      ->capture_default_str();
+  ranking
+      ->add_option("--expand-docs", arguments->ranking.expand_docs,
+                   "top results the added words are taken from")
+      ->capture_default_str();
+  ranking
+      ->add_option("--expand-weight", arguments->ranking.expand_weight, "weight of the added words")
+      ->capture_default_str();
+  ranking
+      ->add_option("--expand-min-words", arguments->ranking.expand_min_words,
+                   "plain words a query needs to be expanded")
+      ->capture_default_str();
   command->add_flag("--exact", arguments->exact,
                     "match words as written: no stemming, transliteration or name variants");
   return {command, [&context, arguments] {
@@ -59,6 +79,7 @@ Command add_search_command(CLI::App& app, Context& context) {
             request.offset = arguments->offset;
             request.exact = arguments->exact;
             request.facets = arguments->facets;
+            request.ranking = arguments->ranking;
             request.sort = arguments->sort == "date"    ? SortOrder::date_oldest
                            : arguments->sort == "-date" ? SortOrder::date_newest
                                                         : SortOrder::relevance;

@@ -14,12 +14,35 @@ constexpr unsigned kParserFlags =
     Xapian::QueryParser::FLAG_LOVEHATE | Xapian::QueryParser::FLAG_PURE_NOT |
     Xapian::QueryParser::FLAG_WILDCARD;
 
+// Function words that only add noise to a ranked OR query ("measurement OF dielectric constants
+// OF liquids BY THE use OF microwave techniques"). Xapian's QueryParser drops them from queries,
+// except inside phrases; the index keeps them, so phrases still match.
+constexpr const char* kStopwords[] = {
+    "a",     "an",   "and", "are",  "as",   "at",    "be",    "been",  "but",  "by",
+    "for",   "from", "has", "have", "how",  "in",    "into",  "is",    "it",   "its",
+    "of",    "on",   "or",  "that", "the",  "their", "there", "these", "they", "this",
+    "those", "to",   "was", "were", "what", "which", "with",  "и",     "в",    "во",
+    "не",    "на",   "с",   "со",   "что",  "как",   "по",    "к",     "у",    "из",
+    "за",    "от",   "о",   "об",   "для",  "же",    "то",    "а",     "но",   "або",
+    "і",     "та",   "у",   "з",    "що",   "це",    "ад",    "для",   "ці"};
+
+Xapian::Stopper* make_stopper() {
+  auto* stopper = new Xapian::SimpleStopper(std::begin(kStopwords), std::end(kStopwords));
+  return stopper->release();  // reference-counted by the parsers from here on
+}
+
+// Words that make a query more than plain words: operators, and characters of phrases, fields,
+// grouping, love/hate and wildcards.
+constexpr std::string_view kOperatorWords[] = {"AND", "OR", "NOT", "XOR", "NEAR", "ADJ"};
+constexpr std::string_view kSyntaxCharacters = "\":()+-*";
+
 void configure(Xapian::QueryParser& parser, const Xapian::Database& db, Xapian::Stem stem,
                bool exact, const std::shared_ptr<IndexGazetteer>& gazetteer,
                const std::shared_ptr<EntityProblem>& entity_problem) {
   parser.set_database(db);
   parser.set_stemmer(stem);
   parser.set_stemming_strategy(Xapian::QueryParser::STEM_ALL);
+  if (!exact) parser.set_stopper(make_stopper());
   parser.set_default_op(Xapian::Query::OP_OR);
   for (const schema::Prefix& prefix : schema::kPrefixes) {
     if (prefix.field.empty()) continue;
@@ -201,6 +224,21 @@ Xapian::Query QueryBuilder::build(const std::string& text, bool exact) {
   if (exact) return parse(exact_parser_, cleaned);
   word_keys_->clear();
   return with_name_keys(parse(folded_parser_, cleaned), *word_keys_);
+}
+
+std::size_t QueryBuilder::descriptive_words(const std::string& text) const {
+  if (text.find_first_of(kSyntaxCharacters) != std::string::npos) return 0;
+  const Xapian::SimpleStopper stopper(std::begin(kStopwords), std::end(kStopwords));
+  std::size_t count = 0;
+  for (const auto& [offset, word] : words_of(text)) {
+    for (const std::string_view operator_word : kOperatorWords) {
+      if (word == operator_word) return 0;
+    }
+    std::string lower = word;
+    for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (!stopper(lower)) ++count;
+  }
+  return count;
 }
 
 Xapian::Query QueryBuilder::parse(Xapian::QueryParser& parser, const std::string& text) {

@@ -27,6 +27,11 @@ class QueryBuilder {
   // transliteration or name keys.
   Xapian::Query build(const std::string& text, bool exact);
 
+  // The number of words, stopwords aside, of a query made of plain words only; 0 if it has
+  // phrases, fields, operators or grouping. Such queries describe a topic rather than name a
+  // thing, and are worth expanding (RankingOptions).
+  std::size_t descriptive_words(const std::string& text) const;
+
  private:
   Xapian::Query parse(Xapian::QueryParser& parser, const std::string& text);
 

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "searcher/highlighter.h"
+#include "searcher/ranking.h"
 
 namespace naviny {
 
@@ -21,9 +22,10 @@ struct SearchRequest {
   std::size_t limit = 10;
   bool exact = false;    // match surface forms only: no folding, transliteration or name keys
   bool snippets = true;  // computing snippets costs a pass over each hit's text
+  // Top entities of each type to count over all matches; 0: none.
   std::size_t facets = 0;
-  SortOrder sort =
-      SortOrder::relevance;  // top entities of each type to count over all matches; 0: none
+  SortOrder sort = SortOrder::relevance;
+  RankingOptions ranking;
 };
 
 struct EntityRef {

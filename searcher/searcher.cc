@@ -19,9 +19,9 @@
 namespace naviny {
 namespace {
 
-// BM25 parameters: k1, k2, k3, b, min_normlen (see bench/README.md for how they were chosen).
-Xapian::BM25Weight ranking_weight() {
-  return Xapian::BM25Weight(1.2, 0.0, 1.0, 0.5, 0.5);
+// BM25 with k2 = 0 and k3 = 1 (query term frequency counted once), min_normlen 0.5.
+Xapian::BM25Weight ranking_weight(const RankingOptions& ranking = {}) {
+  return Xapian::BM25Weight(ranking.bm25_k1, 0.0, 1.0, ranking.bm25_b, 0.5);
 }
 
 std::string text_field(const nlohmann::json& data, const char* key) {
@@ -193,8 +193,11 @@ void Searcher::catch_up() {
 SearchResults Searcher::search_once(const SearchRequest& request) {
   const Xapian::Query query = state_->builder.build(request.query, request.exact);
   Xapian::Enquire enquire(state_->db);
-  enquire.set_query(query);
-  enquire.set_weighting_scheme(ranking_weight());
+  enquire.set_weighting_scheme(ranking_weight(request.ranking));
+  const bool expand =
+      request.ranking.expand_terms > 0 && !request.exact &&
+      state_->builder.descriptive_words(request.query) >= request.ranking.expand_min_words;
+  enquire.set_query(expand ? expanded(enquire, query, request.ranking) : query);
   if (request.sort != SortOrder::relevance) {
     const bool newest_first = request.sort == SortOrder::date_newest;
     enquire.set_sort_by_key_then_relevance((new DateSortKey(newest_first))->release(),
@@ -217,6 +220,24 @@ SearchResults Searcher::search_once(const SearchRequest& request) {
   }
   if (request.facets > 0) results.facets = facets(facet_spy, request.facets);
   return results;
+}
+
+Xapian::Query Searcher::expanded(Xapian::Enquire& enquire, const Xapian::Query& query,
+                                 const RankingOptions& ranking) {
+  enquire.set_query(query);
+  const Xapian::MSet top = enquire.get_mset(0, static_cast<Xapian::doccount>(ranking.expand_docs));
+  if (top.empty()) return query;
+  Xapian::RSet feedback;
+  for (auto match = top.begin(); match != top.end(); ++match) feedback.add_document(*match);
+  const SharedSearchTerms shared_search_terms(state_->db);
+  const Xapian::ESet terms = enquire.get_eset(static_cast<Xapian::termcount>(ranking.expand_terms),
+                                              feedback, &shared_search_terms);
+  if (terms.empty()) return query;
+  return Xapian::Query(
+      Xapian::Query::OP_OR, query,
+      Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT,
+                    Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end()),
+                    ranking.expand_weight));
 }
 
 Hit Searcher::make_hit(const Xapian::MSetIterator& match, const Highlighter* highlighter) {

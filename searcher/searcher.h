@@ -40,6 +40,8 @@ class Searcher {
 
  private:
   EntityRef entity_ref(const std::string& id, std::size_t count);
+  Xapian::Query expanded(Xapian::Enquire& enquire, const Xapian::Query& query,
+                         const RankingOptions& ranking);
   Hit make_hit(const Xapian::MSetIterator& match, const Highlighter* highlighter);
   Hit hit_of(const Xapian::Document& document, const Highlighter* highlighter);
   SearchResults similar_once(const std::string& id, std::size_t limit);
