@@ -4,12 +4,14 @@
 #include <stdio.h>
 #include <xapian.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <fstream>
+#include <limits>
+#include <memory>
 #include <optional>
 #include <sstream>
-#include <limits>
 #include <unordered_set>
 
 #include "analyzers/analyzer.h"
@@ -19,6 +21,7 @@
 #include "common/hash.h"
 #include "common/index_access.h"
 #include "common/schema.h"
+#include "common/shards.h"
 #include "indexer/article.h"
 #include "indexer/corpus_scan.h"
 #include "indexer/document_builder.h"
@@ -36,24 +39,26 @@ ArticleOrigin origin_of(const Xapian::Document& document) {
   return has_term(document, added_origin_term()) ? ArticleOrigin::added : ArticleOrigin::corpus;
 }
 
-// Writes articles into one index: `naviny index`, `add`, `remove` and `--rebuild` all go through
-// it, so an article is parsed, checked and built the same way whichever command brings it in.
-// Commits every `batch_size` changes, so a killed run keeps every whole batch it committed.
+// Writes articles into one database: `naviny index`, `add`, `remove` and `--rebuild` all go
+// through it, so an article is parsed, checked and built the same way whichever command brings it
+// in. Commits every `batch_size` changes, so a killed run keeps every whole batch it committed.
 class ArticleWriter {
  public:
   enum class Outcome { added, updated, unchanged };
 
   // Tags entities with `gazetteer_text` (a gazetteer TSV, possibly empty), or, when not given,
-  // with the gazetteer stored in the index, as `naviny add` does.
-  ArticleWriter(const std::filesystem::path& db, std::size_t batch_size, IndexObserver& observer,
+  // with the gazetteer stored in the database, as `naviny add` does.
+  ArticleWriter(Xapian::WritableDatabase db, std::shared_ptr<Analyzer> analyzer,
+                std::size_t batch_size, IndexObserver& observer,
                 const std::optional<std::string>& gazetteer_text = std::nullopt)
       : observer_(observer),
         batch_size_(batch_size == 0 ? 1 : batch_size),
-        db_(open_index_for_writing(db, analyzer_.fingerprint())),
-        gazetteer_(Gazetteer::parse(
-            gazetteer_text ? *gazetteer_text
-                           : db_.get_metadata(std::string(schema::kMetaGazetteer)),
-            "the entity gazetteer", analyzer_)),
+        analyzer_(std::move(analyzer)),
+        db_(std::move(db)),
+        gazetteer_(Gazetteer::parse(gazetteer_text
+                                        ? *gazetteer_text
+                                        : db_.get_metadata(std::string(schema::kMetaGazetteer)),
+                                    "the entity gazetteer", *analyzer_)),
         recognizer_(gazetteer_),
         gazetteer_changed_(db_.get_doccount() > 0 &&
                            db_.get_metadata(std::string(schema::kMetaGazetteer)) !=
@@ -62,8 +67,8 @@ class ArticleWriter {
   // Articles tagged with another gazetteer are re-indexed even if their bytes are unchanged.
   bool gazetteer_changed() const { return gazetteer_changed_; }
 
-  // (Re)indexes the article `bytes` under `id`, unless the index already holds these very bytes
-  // from the same origin. Throws BadInputError if the bytes are not an article.
+  // (Re)indexes the article `bytes` under `id`, unless the database already holds these very
+  // bytes from the same origin. Throws BadInputError if the bytes are not an article.
   Outcome put(const std::string& id, const std::string& bytes, ArticleOrigin origin) {
     const std::string term = id_term(id);
     const std::string hash = to_hex(fnv1a64(bytes));
@@ -96,12 +101,12 @@ class ArticleWriter {
   }
 
   Xapian::Document build(const Article& article, const std::string& hash, ArticleOrigin origin) {
-    return build_document(article, analyzer_, hash, origin,
+    return build_document(article, *analyzer_, hash, origin,
                           gazetteer_.empty() ? nullptr : &recognizer_);
   }
 
   void commit() {
-    stamp_index(db_, analyzer_.fingerprint());
+    stamp_index(db_, analyzer_->fingerprint());
     db_.commit();
     pending_ = 0;
   }
@@ -110,11 +115,11 @@ class ArticleWriter {
   // re-tags again.
   void finish() {
     db_.set_metadata(std::string(schema::kMetaGazetteer), gazetteer_.text());
+    db_.set_metadata(std::string(schema::kMetaGazetteerHash), to_hex(fnv1a64(gazetteer_.text())));
     commit();
   }
 
   Xapian::WritableDatabase& db() { return db_; }
-  Analyzer& analyzer() { return analyzer_; }
 
  private:
   void count_change() {
@@ -123,12 +128,53 @@ class ArticleWriter {
 
   IndexObserver& observer_;
   std::size_t batch_size_;
-  Analyzer analyzer_;
+  std::shared_ptr<Analyzer> analyzer_;
   Xapian::WritableDatabase db_;
   Gazetteer gazetteer_;
   EntityRecognizer recognizer_;
   bool gazetteer_changed_;
   std::size_t pending_ = 0;
+};
+
+// Writes into every database of an index: one, or each shard of a sharded index (see
+// common/shards.h), routing each article to its shard by id. Opening takes every shard's write
+// lock, in shard order, so two writers never interleave.
+class IndexWriter {
+ public:
+  // `shard_count`: the layout to create if there is no index yet, and to insist on if non-zero
+  // (0: whatever the index has).
+  IndexWriter(const std::filesystem::path& db, std::size_t shard_count, std::size_t batch_size,
+              IndexObserver& observer,
+              const std::optional<std::string>& gazetteer_text = std::nullopt) {
+    const auto analyzer = std::make_shared<Analyzer>();
+    for (Xapian::WritableDatabase& shard :
+         open_shards_for_writing(db, shard_count, analyzer->fingerprint())) {
+      shards_.push_back(std::make_unique<ArticleWriter>(std::move(shard), analyzer, batch_size,
+                                                        observer, gazetteer_text));
+    }
+  }
+
+  ArticleWriter& shard_for(const std::string& id) { return *shards_[shard_of(id, shards_.size())]; }
+  std::vector<std::unique_ptr<ArticleWriter>>& shards() { return shards_; }
+
+  bool gazetteer_changed() const {
+    return std::any_of(shards_.begin(), shards_.end(),
+                       [](const auto& shard) { return shard->gazetteer_changed(); });
+  }
+  void commit() {
+    for (auto& shard : shards_) shard->commit();
+  }
+  void finish() {
+    for (auto& shard : shards_) shard->finish();
+  }
+  std::size_t article_count() {
+    std::size_t total = 0;
+    for (auto& shard : shards_) total += shard->db().get_doccount();
+    return total;
+  }
+
+ private:
+  std::vector<std::unique_ptr<ArticleWriter>> shards_;
 };
 
 void count(IndexSummary& summary, ArticleWriter::Outcome outcome) {
@@ -166,7 +212,7 @@ class CorpusSync {
  public:
   CorpusSync(const IndexOptions& options, IndexObserver& observer)
       : observer_(observer),
-        writer_(options.db, options.batch_size, observer, gazetteer_text(options)) {
+        writer_(options.db, options.shards, options.batch_size, observer, gazetteer_text(options)) {
     summary_.gazetteer_changed = writer_.gazetteer_changed();
   }
 
@@ -194,9 +240,9 @@ class CorpusSync {
         const Article article = article_from_document_data(old.get_data());
         const std::string term = id_term(article.id);
         if (present_.contains(term)) continue;
-        writer_.put_document(term, writer_.build(article,
-                                                 old.get_value(schema::kContentHashSlot.slot),
-                                                 ArticleOrigin::added));
+        ArticleWriter& shard = writer_.shard_for(article.id);
+        shard.put_document(term, shard.build(article, old.get_value(schema::kContentHashSlot.slot),
+                                             ArticleOrigin::added));
         ++summary_.added;
       } catch (const BadInputError& e) {
         skip("(article " + std::to_string(*posting) + " added with `naviny add`)",
@@ -207,7 +253,7 @@ class CorpusSync {
 
   IndexSummary finish() {
     writer_.finish();
-    summary_.total_articles = writer_.db().get_doccount();
+    summary_.total_articles = writer_.article_count();
     return summary_;
   }
 
@@ -219,7 +265,8 @@ class CorpusSync {
 
   void sync_file(const CorpusFile& file) {
     try {
-      count(summary_, writer_.put(file.id, read_article_file(file.path), ArticleOrigin::corpus));
+      count(summary_, writer_.shard_for(file.id).put(file.id, read_article_file(file.path),
+                                                     ArticleOrigin::corpus));
     } catch (const BadInputError& e) {
       skip(file.id, e.what());
     }
@@ -227,7 +274,11 @@ class CorpusSync {
 
   // Removes corpus articles whose files are gone; articles from `naviny add` have no file.
   void remove_missing() {
-    Xapian::WritableDatabase& db = writer_.db();
+    for (auto& shard : writer_.shards()) remove_missing(*shard);
+  }
+
+  void remove_missing(ArticleWriter& shard) {
+    Xapian::WritableDatabase& db = shard.db();
     const std::string origin = added_origin_term();
     std::unordered_set<Xapian::docid> added;
     for (auto posting = db.postlist_begin(origin); posting != db.postlist_end(origin); ++posting) {
@@ -241,12 +292,12 @@ class CorpusSync {
       gone.push_back(*term);
     }
     for (const std::string& term : gone) {
-      if (writer_.remove(term)) ++summary_.removed;
+      if (shard.remove(term)) ++summary_.removed;
     }
   }
 
   IndexObserver& observer_;
-  ArticleWriter writer_;
+  IndexWriter writer_;
   IndexSummary summary_;
   std::unordered_set<std::string> present_;
 };
@@ -286,23 +337,31 @@ IndexSummary index_corpus(const IndexOptions& options, IndexObserver& observer) 
 IndexSummary rebuild_corpus(const IndexOptions& options, IndexObserver& observer) {
   const ScannedCorpus corpus = scan(options.corpus);
   const Analyzer analyzer;
-  // Holding the live index's write lock keeps other writers out for the whole rebuild.
-  Xapian::WritableDatabase live =
-      open_index_for_writing(options.db, analyzer.fingerprint(), Compatibility::ignore);
+  // Holding the live index's write locks (every shard's) keeps other writers out for the whole
+  // rebuild.
+  std::vector<Xapian::WritableDatabase> live =
+      open_shards_for_writing(options.db, 0, analyzer.fingerprint(), Compatibility::ignore);
+  Xapian::Database live_articles;
+  for (const Xapian::WritableDatabase& shard : live) live_articles.add_database(shard);
   std::filesystem::path fresh = options.db;
   fresh += ".rebuild";
   std::filesystem::remove_all(fresh);  // left over from a killed rebuild: we hold the lock
   IndexOptions fresh_options = options;
   fresh_options.db = fresh;
+  // The new index keeps the old one's layout unless --shards says otherwise.
+  if (fresh_options.shards == 0) fresh_options.shards = live.size();
   IndexSummary summary;
   {
     CorpusSync sync(fresh_options, observer);
     sync.run(corpus.files, corpus.problems);
-    sync.carry_over_added(live);
+    sync.carry_over_added(live_articles);
     summary = sync.finish();
   }
+  // A sharded index is one folder (its shards and their stub file), so one exchange swaps all
+  // shards at once, also from one database to shards or back.
   exchange_folders(fresh, options.db);
-  live.close();
+  live_articles.close();
+  for (Xapian::WritableDatabase& shard : live) shard.close();
   std::filesystem::remove_all(fresh);  // now the old index
   return summary;
 }
@@ -316,7 +375,7 @@ IndexSummary add_articles(const AddOptions& options, IndexObserver& observer) {
     }
   }
   IndexSummary summary;
-  ArticleWriter writer(options.db, options.batch_size, observer);
+  IndexWriter writer(options.db, 0, options.batch_size, observer);
   for (const AddSource& source : options.sources) {
     const bool from_standard_input = source.file == "-";
     const std::string id = source.id.empty() ? source.file.filename().string() : source.id;
@@ -327,14 +386,14 @@ IndexSummary add_articles(const AddOptions& options, IndexObserver& observer) {
       }
       const std::string bytes = from_standard_input ? read_article_stream(*options.standard_input)
                                                     : read_article_file(source.file);
-      count(summary, writer.put(id, bytes, ArticleOrigin::added));
+      count(summary, writer.shard_for(id).put(id, bytes, ArticleOrigin::added));
     } catch (const BadInputError& e) {
       ++summary.skipped;
       observer.skipped(from_standard_input ? "standard input" : source.file.string(), e.what());
     }
   }
   writer.finish();
-  summary.total_articles = writer.db().get_doccount();
+  summary.total_articles = writer.article_count();
   return summary;
 }
 
@@ -345,17 +404,17 @@ RemoveSummary remove_articles(const std::filesystem::path& db,
     throw NotFoundError("no index at '" + db.string() + "'; check --db (or $NAVINY_DB)");
   }
   IndexObserver silent;
-  ArticleWriter writer(db, std::numeric_limits<std::size_t>::max(), silent);
+  IndexWriter writer(db, 0, std::numeric_limits<std::size_t>::max(), silent);
   RemoveSummary summary;
   for (const std::string& id : ids) {
-    if (writer.remove(id_term(id))) {
+    if (writer.shard_for(id).remove(id_term(id))) {
       ++summary.removed;
     } else {
       summary.unknown_ids.push_back(id);
     }
   }
   writer.commit();
-  summary.total_articles = writer.db().get_doccount();
+  summary.total_articles = writer.article_count();
   return summary;
 }
 
