@@ -92,6 +92,7 @@ std::string named(const ShardSpec& spec) {
 ShardUnavailableError unreachable(const ShardSpec& spec, const Xapian::Error& error) {
   return ShardUnavailableError(
       "cannot reach " + named(spec) + ": " + one_line(error.get_msg()) +
+      (error.get_error_string() ? std::string(" (") + error.get_error_string() + ")" : "") +
       "; check that xapian-tcpsrv serves it there, or give --allow-partial to search the other "
       "shards");
 }
