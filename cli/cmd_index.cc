@@ -10,6 +10,7 @@ namespace {
 struct IndexArguments {
   std::string corpus;
   std::string gazetteer;
+  std::string boilerplate;
   bool quiet = false;
   bool rebuild = false;
   std::size_t batch_size = IndexOptions{}.batch_size;
@@ -27,6 +28,8 @@ Command add_index_command(CLI::App& app, Context& context) {
   command->add_flag("-q,--quiet", arguments->quiet, "no progress display");
   command->add_option("--gazetteer", arguments->gazetteer,
                       "entity gazetteer (default: CORPUS_DIR/entities.tsv if there is one)");
+  command->add_option("--boilerplate", arguments->boilerplate,
+                      "boilerplate rules (default: CORPUS_DIR/boilerplate.conf if there is one)");
   command->add_flag("--rebuild", arguments->rebuild,
                     "build a new index from scratch beside the old one, then swap it in");
   command
@@ -47,6 +50,7 @@ Command add_index_command(CLI::App& app, Context& context) {
             options.corpus = arguments->corpus;
             options.gazetteer = arguments->gazetteer;
             options.shards = arguments->shards;
+            options.boilerplate = arguments->boilerplate;
             IndexSummary summary;
             {
               CliObserver observer(context.err,

@@ -15,6 +15,7 @@ struct SearchArguments {
   bool json = false;
   bool exact = false;
   std::size_t facets = 0;
+  std::string sort = "relevance";
   std::string color = "auto";
   bool allow_partial = false;
 };
@@ -45,6 +46,10 @@ Command add_search_command(CLI::App& app, Context& context) {
                    "matching articles (N defaults to 5)")
       ->expected(0, 1)
       ->default_str("5");
+  output
+      ->add_option("--sort", arguments->sort,
+                   "order: relevance (default), -date (newest first) or date (oldest first)")
+      ->check(CLI::IsMember({"relevance", "date", "-date"}));
   command->add_flag("--exact", arguments->exact,
                     "match words as written: no stemming, transliteration or name variants");
   command->add_flag("--allow-partial", arguments->allow_partial,
@@ -59,6 +64,9 @@ Command add_search_command(CLI::App& app, Context& context) {
             request.offset = arguments->offset;
             request.exact = arguments->exact;
             request.facets = arguments->facets;
+            request.sort = arguments->sort == "date"    ? SortOrder::date_oldest
+                           : arguments->sort == "-date" ? SortOrder::date_newest
+                                                        : SortOrder::relevance;
             const SearchResults results = searcher.search(request);
             if (arguments->json) {
               context.out << render_json(results);

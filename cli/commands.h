@@ -39,6 +39,7 @@ Command add_entities_command(CLI::App& app, Context& context);
 Command add_index_command(CLI::App& app, Context& context);
 Command add_add_command(CLI::App& app, Context& context);
 Command add_remove_command(CLI::App& app, Context& context);
+Command add_similar_command(CLI::App& app, Context& context);
 Command add_search_command(CLI::App& app, Context& context);
 Command add_stats_command(CLI::App& app, Context& context);
 

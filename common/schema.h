@@ -118,5 +118,7 @@ inline constexpr std::string_view kMetaGazetteer = "naviny.gazetteer";
 // 16 hex digits, FNV-1a 64 of kMetaGazetteer: lets a search over several shards check cheaply (also
 // over the remote protocol) that all were tagged with the same gazetteer.
 inline constexpr std::string_view kMetaGazetteerHash = "naviny.gazetteer_hash";
+// The boilerplate rules the index was built with.
+inline constexpr std::string_view kMetaBoilerplate = "naviny.boilerplate";
 
 }  // namespace naviny::schema

@@ -23,6 +23,7 @@
 #include "common/schema.h"
 #include "common/shards.h"
 #include "indexer/article.h"
+#include "indexer/boilerplate.h"
 #include "indexer/corpus_scan.h"
 #include "indexer/document_builder.h"
 
@@ -39,6 +40,19 @@ ArticleOrigin origin_of(const Xapian::Document& document) {
   return has_term(document, added_origin_term()) ? ArticleOrigin::added : ArticleOrigin::corpus;
 }
 
+// What, besides an article's bytes, decides how it is indexed. Stored in the index; when it
+// changes, every article is indexed again.
+struct CorpusSettings {
+  std::string gazetteer;    // TSV, corpus/README.md
+  std::string boilerplate;  // rules, corpus/README.md
+  bool operator==(const CorpusSettings&) const = default;
+};
+
+CorpusSettings stored_settings(const Xapian::Database& db) {
+  return {db.get_metadata(std::string(schema::kMetaGazetteer)),
+          db.get_metadata(std::string(schema::kMetaBoilerplate))};
+}
+
 // Writes articles into one database: `naviny index`, `add`, `remove` and `--rebuild` all go
 // through it, so an article is parsed, checked and built the same way whichever command brings it
 // in. Commits every `batch_size` changes, so a killed run keeps every whole batch it committed.
@@ -46,29 +60,26 @@ class ArticleWriter {
  public:
   enum class Outcome { added, updated, unchanged };
 
-  // Tags entities with `gazetteer_text` (a gazetteer TSV, possibly empty), or, when not given,
-  // with the gazetteer stored in the database, as `naviny add` does.
+  // Tags entities and drops boilerplate with `settings` read from the corpus, or, when not
+  // given, with the ones stored in the database, as `naviny add` does.
   ArticleWriter(Xapian::WritableDatabase db, std::shared_ptr<Analyzer> analyzer,
                 std::size_t batch_size, IndexObserver& observer,
-                const std::optional<std::string>& gazetteer_text = std::nullopt)
+                const std::optional<CorpusSettings>& settings = std::nullopt)
       : observer_(observer),
         batch_size_(batch_size == 0 ? 1 : batch_size),
         analyzer_(std::move(analyzer)),
         db_(std::move(db)),
-        gazetteer_(Gazetteer::parse(gazetteer_text
-                                        ? *gazetteer_text
-                                        : db_.get_metadata(std::string(schema::kMetaGazetteer)),
-                                    "the entity gazetteer", *analyzer_)),
+        settings_(settings ? *settings : stored_settings(db_)),
+        gazetteer_(Gazetteer::parse(settings_.gazetteer, "the entity gazetteer", *analyzer_)),
         recognizer_(gazetteer_),
-        gazetteer_changed_(db_.get_doccount() > 0 &&
-                           db_.get_metadata(std::string(schema::kMetaGazetteer)) !=
-                               gazetteer_.text()) {}
+        boilerplate_(BoilerplateFilter::parse(settings_.boilerplate, "the boilerplate rules")),
+        settings_changed_(db_.get_doccount() > 0 && stored_settings(db_) != settings_) {}
 
-  // Articles tagged with another gazetteer are re-indexed even if their bytes are unchanged.
-  bool gazetteer_changed() const { return gazetteer_changed_; }
+  // Articles indexed with other settings are re-indexed even if their bytes are unchanged.
+  bool settings_changed() const { return settings_changed_; }
 
-  // (Re)indexes the article `bytes` under `id`, unless the database already holds these very
-  // bytes from the same origin. Throws BadInputError if the bytes are not an article.
+  // (Re)indexes the article `bytes` under `id`, unless the index already holds these very bytes
+  // from the same origin. Throws BadInputError if the bytes are not an article.
   Outcome put(const std::string& id, const std::string& bytes, ArticleOrigin origin) {
     const std::string term = id_term(id);
     const std::string hash = to_hex(fnv1a64(bytes));
@@ -76,14 +87,14 @@ class ArticleWriter {
     const bool known = existing != db_.postlist_end(term);
     if (known) {
       const Xapian::Document document = db_.get_document(*existing);
-      if (!gazetteer_changed_ && document.get_value(schema::kContentHashSlot.slot) == hash &&
+      if (!settings_changed_ && document.get_value(schema::kContentHashSlot.slot) == hash &&
           origin_of(document) == origin) {
         return Outcome::unchanged;
       }
     }
-    const Article article = parse_article(bytes, id);
+    Article article = parse_article(bytes, id);
     for (const std::string& warning : article.warnings) observer_.warned(id, warning);
-    put_document(term, build(article, hash, origin));
+    put_document(term, build(std::move(article), hash, origin));
     return known ? Outcome::updated : Outcome::added;
   }
 
@@ -100,7 +111,9 @@ class ArticleWriter {
     return true;
   }
 
-  Xapian::Document build(const Article& article, const std::string& hash, ArticleOrigin origin) {
+  // Takes the article by value: its body may be 8 MiB, and is cleaned in its place.
+  Xapian::Document build(Article article, const std::string& hash, ArticleOrigin origin) {
+    if (!boilerplate_.empty()) article.body = boilerplate_.clean(article.body);
     return build_document(article, *analyzer_, hash, origin,
                           gazetteer_.empty() ? nullptr : &recognizer_);
   }
@@ -111,11 +124,12 @@ class ArticleWriter {
     pending_ = 0;
   }
 
-  // The last commit of a run: records the gazetteer only now, so that a killed re-tagging run
-  // re-tags again.
+  // The last commit of a run: records the settings only now, so that a killed re-indexing run
+  // re-indexes again.
   void finish() {
-    db_.set_metadata(std::string(schema::kMetaGazetteer), gazetteer_.text());
-    db_.set_metadata(std::string(schema::kMetaGazetteerHash), to_hex(fnv1a64(gazetteer_.text())));
+    db_.set_metadata(std::string(schema::kMetaGazetteer), settings_.gazetteer);
+    db_.set_metadata(std::string(schema::kMetaBoilerplate), settings_.boilerplate);
+    db_.set_metadata(std::string(schema::kMetaGazetteerHash), to_hex(fnv1a64(settings_.gazetteer)));
     commit();
   }
 
@@ -130,9 +144,11 @@ class ArticleWriter {
   std::size_t batch_size_;
   std::shared_ptr<Analyzer> analyzer_;
   Xapian::WritableDatabase db_;
+  CorpusSettings settings_;
   Gazetteer gazetteer_;
   EntityRecognizer recognizer_;
-  bool gazetteer_changed_;
+  BoilerplateFilter boilerplate_;
+  bool settings_changed_;
   std::size_t pending_ = 0;
 };
 
@@ -145,21 +161,21 @@ class IndexWriter {
   // (0: whatever the index has).
   IndexWriter(const std::filesystem::path& db, std::size_t shard_count, std::size_t batch_size,
               IndexObserver& observer,
-              const std::optional<std::string>& gazetteer_text = std::nullopt) {
+              const std::optional<CorpusSettings>& settings = std::nullopt) {
     const auto analyzer = std::make_shared<Analyzer>();
     for (Xapian::WritableDatabase& shard :
          open_shards_for_writing(db, shard_count, analyzer->fingerprint())) {
       shards_.push_back(std::make_unique<ArticleWriter>(std::move(shard), analyzer, batch_size,
-                                                        observer, gazetteer_text));
+                                                        observer, settings));
     }
   }
 
   ArticleWriter& shard_for(const std::string& id) { return *shards_[shard_of(id, shards_.size())]; }
   std::vector<std::unique_ptr<ArticleWriter>>& shards() { return shards_; }
 
-  bool gazetteer_changed() const {
+  bool settings_changed() const {
     return std::any_of(shards_.begin(), shards_.end(),
-                       [](const auto& shard) { return shard->gazetteer_changed(); });
+                       [](const auto& shard) { return shard->settings_changed(); });
   }
   void commit() {
     for (auto& shard : shards_) shard->commit();
@@ -191,29 +207,42 @@ void count(IndexSummary& summary, ArticleWriter::Outcome outcome) {
   }
 }
 
-// The gazetteer to tag a corpus with: --gazetteer, else CORPUS/entities.tsv, else none.
-std::string gazetteer_text(const IndexOptions& options) {
-  std::filesystem::path path = options.gazetteer;
-  if (path.empty() && std::filesystem::is_regular_file(options.corpus / "entities.tsv")) {
-    path = options.corpus / "entities.tsv";
-  }
-  if (path.empty()) return {};
+std::string read_settings_file(const std::filesystem::path& path, const char* what,
+                               const char* option) {
   std::ifstream in(path, std::ios::binary);
   if (!in) {
-    throw NotFoundError("cannot read the entity gazetteer '" + path.string() +
-                        "'; check the path, or leave --gazetteer out to index without entities");
+    throw NotFoundError("cannot read the " + std::string(what) + " '" + path.string() +
+                        "'; check the path, or leave " + option + " out");
   }
   std::ostringstream text;
   text << in.rdbuf();
   return text.str();
 }
 
+// A file given by option, else the file of that name in the corpus folder, else none.
+std::string settings_file(const std::filesystem::path& given, const std::filesystem::path& corpus,
+                          const char* name, const char* what, const char* option) {
+  if (!given.empty()) return read_settings_file(given, what, option);
+  if (std::filesystem::is_regular_file(corpus / name)) {
+    return read_settings_file(corpus / name, what, option);
+  }
+  return {};
+}
+
+CorpusSettings corpus_settings(const IndexOptions& options) {
+  return {settings_file(options.gazetteer, options.corpus, "entities.tsv", "entity gazetteer",
+                        "--gazetteer"),
+          settings_file(options.boilerplate, options.corpus, "boilerplate.conf",
+                        "boilerplate rules", "--boilerplate")};
+}
+
 class CorpusSync {
  public:
   CorpusSync(const IndexOptions& options, IndexObserver& observer)
       : observer_(observer),
-        writer_(options.db, options.shards, options.batch_size, observer, gazetteer_text(options)) {
-    summary_.gazetteer_changed = writer_.gazetteer_changed();
+        writer_(options.db, options.shards, options.batch_size, observer,
+                corpus_settings(options)) {
+    summary_.settings_changed = writer_.settings_changed();
   }
 
   // Leaves changes after the last full batch uncommitted: call finish().
@@ -237,12 +266,13 @@ class CorpusSync {
          ++posting) {
       const Xapian::Document old = old_index.get_document(*posting);
       try {
-        const Article article = article_from_document_data(old.get_data());
+        Article article = article_from_document_data(old.get_data());
         const std::string term = id_term(article.id);
         if (present_.contains(term)) continue;
         ArticleWriter& shard = writer_.shard_for(article.id);
-        shard.put_document(term, shard.build(article, old.get_value(schema::kContentHashSlot.slot),
-                                             ArticleOrigin::added));
+        shard.put_document(
+            term, shard.build(std::move(article), old.get_value(schema::kContentHashSlot.slot),
+                              ArticleOrigin::added));
         ++summary_.added;
       } catch (const BadInputError& e) {
         skip("(article " + std::to_string(*posting) + " added with `naviny add`)",
@@ -423,8 +453,9 @@ std::string describe(const IndexSummary& summary) {
          ", removed " + std::to_string(summary.removed) + ", unchanged " +
          std::to_string(summary.unchanged) + ", skipped " + std::to_string(summary.skipped) + "; " +
          std::to_string(summary.total_articles) + " articles in the index" +
-         (summary.gazetteer_changed ? "; the gazetteer changed, so every article was re-tagged"
-                                    : "");
+         (summary.settings_changed
+              ? "; the gazetteer or the boilerplate rules changed, so every article was re-tagged"
+              : "");
 }
 
 }  // namespace naviny

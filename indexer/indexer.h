@@ -26,7 +26,7 @@ struct IndexSummary {
   std::size_t unchanged = 0;
   std::size_t skipped = 0;
   std::size_t total_articles = 0;  // in the index after the run
-  bool gazetteer_changed = false;  // so every article was re-tagged
+  bool settings_changed = false;   // gazetteer or boilerplate rules: every article was re-tagged
 };
 
 struct IndexOptions {
@@ -34,6 +34,8 @@ struct IndexOptions {
   std::filesystem::path corpus;
   // The entity gazetteer; empty means CORPUS/entities.tsv if there is one, else no entities.
   std::filesystem::path gazetteer;
+  // Boilerplate rules; empty means CORPUS/boilerplate.conf if there is one, else none.
+  std::filesystem::path boilerplate;
   // Changes are committed after this many documents, so a killed run keeps whole batches.
   std::size_t batch_size = 1000;
   // Split the index over this many shards (common/shards.h). 0: keep the index's layout (a new

@@ -122,7 +122,10 @@ std::string render_text(const SearchResults& results, Highlight highlight) {
       out += "   " + printable_snippet(hit.snippet, ansi) + "\n";
     }
     if (!hit.entities.empty())
-      out += "   mentions: " + entity_list(hit.entities, kHitEntities) + "\n";
+      if (!hit.shared_entities.empty()) {
+        out += "   shares: " + entity_list(hit.shared_entities, kHitEntities) + "\n";
+      }
+    out += "   mentions: " + entity_list(hit.entities, kHitEntities) + "\n";
   }
   for (const auto& [type, entities] : results.facets) {
     if (type == results.facets.front().first) out += "\nin all matching articles:\n";
@@ -141,6 +144,9 @@ std::string render_json(const SearchResults& results) {
                                  {"snippet", marked(hit.snippet, kMarker, kMarker)}};
     if (!hit.date.empty()) entry["date"] = hit.date;
     entry["entities"] = entity_json(hit.entities, "mentions");
+    if (!hit.shared_entities.empty()) {
+      entry["shared_entities"] = entity_json(hit.shared_entities, "mentions");
+    }
     hits.push_back(std::move(entry));
   }
   nlohmann::ordered_json out{{"query", results.query},

@@ -9,13 +9,21 @@
 
 namespace naviny {
 
+enum class SortOrder {
+  relevance,
+  date_newest,  // newest first; articles without a date last, then by relevance
+  date_oldest,
+};
+
 struct SearchRequest {
   std::string query;
   std::size_t offset = 0;
   std::size_t limit = 10;
-  bool exact = false;      // match surface forms only: no folding, transliteration or name keys
-  bool snippets = true;    // computing snippets costs a pass over each hit's text
-  std::size_t facets = 0;  // top entities of each type to count over all matches; 0: none
+  bool exact = false;    // match surface forms only: no folding, transliteration or name keys
+  bool snippets = true;  // computing snippets costs a pass over each hit's text
+  std::size_t facets = 0;
+  SortOrder sort =
+      SortOrder::relevance;  // top entities of each type to count over all matches; 0: none
 };
 
 struct EntityRef {
@@ -33,6 +41,8 @@ struct Hit {
   double score = 0;
   Snippet snippet;
   std::vector<EntityRef> entities;  // most mentioned first
+  // For `naviny similar`: the entities this article shares with the one it is like.
+  std::vector<EntityRef> shared_entities;
 };
 
 struct SearchResults {

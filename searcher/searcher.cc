@@ -40,6 +40,38 @@ std::uintmax_t folder_size(const std::filesystem::path& path) {
   return total;
 }
 
+// Dates are YYYYMMDD strings, so byte order is date order. Articles without a date come last
+// whichever way the dates run.
+// Terms of the source article that describe it best; more dilute the match, fewer miss it.
+constexpr Xapian::termcount kSimilarTerms = 40;
+
+// Relevance feedback should pick words (search forms), not the exact forms, name keys or filter
+// terms that stand beside them, nor numbers, nor words no other article has.
+class SharedSearchTerms : public Xapian::ExpandDecider {
+ public:
+  explicit SharedSearchTerms(const Xapian::Database& db) : db_(db) {}
+  bool operator()(const std::string& term) const override {
+    return term.size() >= 3 && !(term[0] >= 'A' && term[0] <= 'Z') &&
+           !(term[0] >= '0' && term[0] <= '9') && db_.get_termfreq(term) > 1;
+  }
+
+ private:
+  const Xapian::Database& db_;
+};
+
+class DateSortKey : public Xapian::KeyMaker {
+ public:
+  explicit DateSortKey(bool descending) : descending_(descending) {}
+  std::string operator()(const Xapian::Document& document) const override {
+    std::string date = document.get_value(schema::kDateSlot.slot);
+    if (date.empty() && !descending_) date = "\xff";
+    return date;
+  }
+
+ private:
+  bool descending_;
+};
+
 void sort_by_count(std::vector<EntityRef>& refs) {
   std::stable_sort(refs.begin(), refs.end(),
                    [](const EntityRef& a, const EntityRef& b) { return a.count > b.count; });
@@ -249,6 +281,8 @@ struct Searcher::State {
         missing(missing_policy),
         specs(std::move(opened.specs)),
         shards(std::move(opened.shards)),
+        remote(std::any_of(specs.begin(), specs.end(),
+                           [](const ShardSpec& spec) { return spec.remote(); })),
         missing_shards(std::move(opened.missing)),
         identities(std::move(opened.identities)),
         analyzer(std::move(shared_analyzer)),
@@ -263,6 +297,7 @@ struct Searcher::State {
   MissingShards missing;
   std::vector<ShardSpec> specs;
   std::vector<Xapian::Database> shards;
+  bool remote;  // some shard is served over Xapian's remote protocol
   std::vector<std::string> missing_shards;
   Identities identities;
   std::shared_ptr<Analyzer> analyzer;
@@ -352,8 +387,20 @@ SearchResults Searcher::search_once(const SearchRequest& request) {
   Xapian::Enquire enquire(state_->db);
   enquire.set_query(state_->shards.size() > 1 ? with_wildcards_expanded(query, state_->db) : query);
   enquire.set_weighting_scheme(ranking_weight());
-  // Ties in id order, not by document number, which depends on how articles are split over shards.
-  enquire.set_sort_by_relevance_then_value(schema::kSortIdSlot.slot, false);
+  if (request.sort == SortOrder::relevance) {
+    // Ties in id order, not by document number, which depends on how articles are split over
+    // shards.
+    enquire.set_sort_by_relevance_then_value(schema::kSortIdSlot.slot, false);
+  } else if (state_->remote) {
+    // Xapian 1.4's remote protocol cannot run a KeyMaker; sorting by the date value works, but
+    // puts undated articles first in oldest-first order.
+    enquire.set_sort_by_value_then_relevance(schema::kDateSlot.slot,
+                                             request.sort == SortOrder::date_newest);
+  } else {
+    const bool newest_first = request.sort == SortOrder::date_newest;
+    enquire.set_sort_by_key_then_relevance((new DateSortKey(newest_first))->release(),
+                                           newest_first);
+  }
   EntityFacetSpy facet_spy;
   if (request.facets > 0) enquire.add_matchspy(facet_spy.spy());
   // Facets count every match, so Xapian must look at them all.
@@ -368,23 +415,77 @@ SearchResults Searcher::search_once(const SearchRequest& request) {
   results.missing_shards = state_->missing_shards;
   Highlighter highlighter(query, *state_->analyzer);
   for (auto match = mset.begin(); match != mset.end(); ++match) {
-    const nlohmann::json data = nlohmann::json::parse(match.get_document().get_data());
-    Hit hit;
-    hit.rank = static_cast<std::size_t>(match.get_rank()) + 1;  // get_rank counts the offset
-    hit.id = text_field(data, "id");
-    hit.title = text_field(data, "title");
-    hit.date = text_field(data, "date");
-    hit.score = match.get_weight();
-    if (request.snippets) hit.snippet = highlighter.snippet(text_field(data, "body"));
-    if (const auto entities = data.find("entities"); entities != data.end()) {
-      for (const auto& entity : *entities) {
-        hit.entities.push_back(
-            entity_ref(entity.value("id", ""), entity.value("mentions", std::size_t{0})));
+    results.hits.push_back(make_hit(match, request.snippets ? &highlighter : nullptr));
+  }
+  if (request.facets > 0) results.facets = facets(facet_spy, request.facets);
+  return results;
+}
+
+Hit Searcher::make_hit(const Xapian::MSetIterator& match, const Highlighter* highlighter) {
+  Hit hit = hit_of(match.get_document(), highlighter);
+  hit.rank = static_cast<std::size_t>(match.get_rank()) + 1;  // get_rank counts the offset
+  hit.score = match.get_weight();
+  return hit;
+}
+
+Hit Searcher::hit_of(const Xapian::Document& document, const Highlighter* highlighter) {
+  const nlohmann::json data = nlohmann::json::parse(document.get_data());
+  Hit hit;
+  hit.id = text_field(data, "id");
+  hit.title = text_field(data, "title");
+  hit.date = text_field(data, "date");
+  if (highlighter != nullptr) hit.snippet = highlighter->snippet(text_field(data, "body"));
+  if (const auto entities = data.find("entities"); entities != data.end()) {
+    for (const auto& entity : *entities) {
+      hit.entities.push_back(
+          entity_ref(entity.value("id", ""), entity.value("mentions", std::size_t{0})));
+    }
+  }
+  return hit;
+}
+
+SearchResults Searcher::similar(const std::string& id, std::size_t limit) {
+  return with_retries([&] { return similar_once(id, limit); });
+}
+
+SearchResults Searcher::similar_once(const std::string& id, std::size_t limit) {
+  const Xapian::Database& db = state_->db;
+  const std::string id_term = std::string(schema::kId.prefix) + id;
+  const Xapian::PostingIterator source = db.postlist_begin(id_term);
+  if (source == db.postlist_end(id_term)) {
+    throw NotFoundError("no article with id '" + id + "' in the index at '" +
+                        joined_paths(state_->dbs) +
+                        "'; search results show each article's id under its title");
+  }
+  Xapian::RSet relevant;
+  relevant.add_document(*source);
+  Xapian::Enquire enquire(db);
+  enquire.set_weighting_scheme(ranking_weight());
+  const SharedSearchTerms shared_search_terms(db);
+  const Xapian::ESet terms = enquire.get_eset(kSimilarTerms, relevant, &shared_search_terms);
+  SearchResults results;
+  results.query = "similar to " + id;
+  if (terms.empty()) return results;
+  const Xapian::Query query(
+      Xapian::Query::OP_AND_NOT,
+      Xapian::Query(Xapian::Query::OP_ELITE_SET, terms.begin(), terms.end(), kSimilarTerms),
+      Xapian::Query(id_term));
+  enquire.set_query(query);
+  enquire.set_sort_by_relevance_then_value(schema::kSortIdSlot.slot, false);
+  const Xapian::MSet mset = enquire.get_mset(0, static_cast<Xapian::doccount>(limit));
+  results.total_estimate = mset.get_matches_estimated();
+  results.missing_shards = state_->missing_shards;
+  Highlighter highlighter(query, *state_->analyzer);
+  const Hit source_hit = hit_of(db.get_document(*source), nullptr);
+  for (auto match = mset.begin(); match != mset.end(); ++match) {
+    Hit hit = make_hit(match, &highlighter);
+    for (const EntityRef& entity : hit.entities) {
+      for (const EntityRef& mine : source_hit.entities) {
+        if (mine.id == entity.id) hit.shared_entities.push_back(entity);
       }
     }
     results.hits.push_back(std::move(hit));
   }
-  if (request.facets > 0) results.facets = facets(facet_spy, request.facets);
   return results;
 }
 

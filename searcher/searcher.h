@@ -1,5 +1,7 @@
 #pragma once
 
+#include <xapian.h>
+
 #include <filesystem>
 #include <memory>
 #include <vector>
@@ -40,6 +42,11 @@ class Searcher {
 
   IndexStats stats();
 
+  // The articles most like the one with this id (Xapian relevance feedback: the terms that
+  // describe it best, searched for), each with the entities the two share. Throws NotFoundError
+  // for an unknown id.
+  SearchResults similar(const std::string& id, std::size_t limit);
+
   // The gazetteer's entities, of `type` if given, whose name, id or an alias contains or
   // matches `pattern` (all when empty), with the number of articles that mention each, most
   // mentioned first.
@@ -47,6 +54,9 @@ class Searcher {
 
  private:
   EntityRef entity_ref(const std::string& id, std::size_t count);
+  Hit make_hit(const Xapian::MSetIterator& match, const Highlighter* highlighter);
+  Hit hit_of(const Xapian::Document& document, const Highlighter* highlighter);
+  SearchResults similar_once(const std::string& id, std::size_t limit);
   std::vector<std::pair<std::string, std::vector<EntityRef>>> facets(const EntityFacetSpy& spy,
                                                                      std::size_t per_type);
   SearchResults search_once(const SearchRequest& request);

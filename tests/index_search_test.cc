@@ -78,6 +78,23 @@ TEST_F(MiniCorpus, DateRangesFilter) {
   EXPECT_EQ(ids("Putin date:2020-09-15..2020-12-31"), std::vector<std::string>{"ru/vstrecha.txt"});
 }
 
+TEST_F(MiniCorpus, SortByDateKeepsUndatedArticlesLast) {
+  const std::string query = "Putin OR sanctions OR Lukashenko OR Minsk";
+  const auto first_four = [&](const std::string& order) {
+    auto found = ids(query, {"--sort", order});
+    found.resize(4);
+    return found;
+  };
+  EXPECT_THAT(first_four("-date"), ElementsAre("sanctions.txt", "ru/vstrecha.txt", "kremlin.txt",
+                                               ::testing::Not(::testing::EndsWith("kremlin.txt"))));
+  EXPECT_THAT(first_four("date"),
+              ElementsAre("kremlin.txt", "ru/vstrecha.txt", "sanctions.txt",
+                          ::testing::Not(::testing::EndsWith("sanctions.txt"))));
+  // A date range combined with date order.
+  EXPECT_THAT(ids("Putin OR Minsk date:2020-01-01..2020-12-31", {"--sort", "-date"}),
+              ElementsAre("ru/vstrecha.txt", "kremlin.txt"));
+}
+
 TEST_F(MiniCorpus, BooleanOperatorsAndPrefixes) {
   EXPECT_EQ(sorted_ids("Putin AND loan"), std::vector<std::string>{"kremlin.txt"});
   EXPECT_EQ(sorted_ids("Putin -loan"), std::vector<std::string>{"ru/vstrecha.txt"});

@@ -83,8 +83,14 @@ std::vector<std::string> search_ids(const fs::path& db, const std::string& query
   request.query = query;
   request.limit = 1000;
   request.snippets = false;
-  for (const std::string& argument : extra_arguments) {
-    if (argument == "--exact") request.exact = true;
+  for (std::size_t i = 0; i < extra_arguments.size(); ++i) {
+    if (extra_arguments[i] == "--exact") request.exact = true;
+    if (extra_arguments[i] == "--sort" && i + 1 < extra_arguments.size()) {
+      const std::string& order = extra_arguments[++i];
+      request.sort = order == "date"    ? SortOrder::date_oldest
+                     : order == "-date" ? SortOrder::date_newest
+                                        : SortOrder::relevance;
+    }
   }
   std::vector<std::string> ids;
   for (const Hit& hit : searcher.search(request).hits) ids.push_back(hit.id);

@@ -45,7 +45,8 @@ CliResult run_cli(const std::vector<std::string>& arguments,
 // Indexes `corpus` into `db` through the CLI and fails the test if that does not succeed.
 void index_or_fail(const std::filesystem::path& corpus, const std::filesystem::path& db);
 
-// The ids returned for a query, in rank order (all of them, up to 1000).
+// The ids returned for a query, in rank order (all of them, up to 1000). `extra_arguments` may
+// hold --exact and --sort ORDER, as on the command line.
 std::vector<std::string> search_ids(const std::filesystem::path& db, const std::string& query,
                                     const std::vector<std::string>& extra_arguments = {});
 
