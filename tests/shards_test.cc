@@ -234,6 +234,24 @@ TEST_F(Shards, ShardsTaggedWithDifferentGazetteersAreRefused) {
   EXPECT_THAT(result.err, HasSubstr(path("b").string()));
 }
 
+TEST_F(Shards, StubFileLinesInXapianAndIssueSpellings) {
+  testing::write_file(path("all.stub"),
+                      "# comment\n\nauto db\nglass /abs/db\nremote search1:33333\n"
+                      "remote tcp 10.0.0.2:4000\nremote [fd00::1]:5000\n"
+                      "remote :xapian-progsrv /srv/shard\n");
+  const std::vector<ShardSpec> shards = read_stub_file(path("all.stub"));
+  ASSERT_EQ(shards.size(), 6u);
+  EXPECT_EQ(shards[0].path, path("db"));
+  EXPECT_EQ(shards[1].path, fs::path("/abs/db"));
+  std::vector<std::string> described;
+  for (const ShardSpec& shard : shards) described.push_back(shard.describe());
+  EXPECT_THAT(described, ElementsAre("'" + path("db").string() + "'", "'/abs/db'",
+                                     "remote search1:33333", "remote 10.0.0.2:4000",
+                                     "remote [fd00::1]:5000", "remote :xapian-progsrv /srv/shard"));
+  EXPECT_EQ(shards[4].host, "fd00::1");
+  EXPECT_EQ(shards[2].origin, "line 5 of '" + path("all.stub").string() + "'");
+}
+
 TEST_F(Shards, BadStubLineIsNamed) {
   testing::write_file(path("bad.stub"), "# comment\nremote nowhere\n");
   const auto result = run_cli({"search", "--db", path("bad.stub").string(), "Putin"});
