@@ -26,13 +26,18 @@ free_port() {
   python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
 }
 
-serve() {  # serve DB: starts xapian-tcpsrv on a free port, prints the port once it accepts
+# serve DB VAR: starts xapian-tcpsrv on a free port and sets VAR to the port once it accepts.
+# (Not called in $(...): the server's pid must reach `servers` in this shell, for cleanup.)
+serve() {
   local port
   port=$(free_port)
   xapian-tcpsrv --interface 127.0.0.1 --port "$port" --quiet "$1" >/dev/null 2>&1 &
   servers+=($!)
   for _ in $(seq 100); do
-    (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && { echo "$port"; return; }
+    if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+      printf -v "$2" '%s' "$port"
+      return
+    fi
     sleep 0.05
   done
   echo "xapian-tcpsrv did not start on port $port" >&2
@@ -42,8 +47,8 @@ serve() {  # serve DB: starts xapian-tcpsrv on a free port, prints the port once
 "$naviny" index -q --gazetteer "$gazetteer" --db "$work/one" "$corpus"
 "$naviny" index -q --gazetteer "$gazetteer" --shards 4 --db "$work/four" "$corpus"
 "$naviny" index -q --gazetteer "$gazetteer" --shards 2 --db "$work/two" "$corpus"
-port0=$(serve "$work/two/shard-0")
-port1=$(serve "$work/two/shard-1")
+serve "$work/two/shard-0" port0
+serve "$work/two/shard-1" port1
 printf 'remote 127.0.0.1:%s\nremote 127.0.0.1:%s\n' "$port0" "$port1" >"$work/remote.stub"
 
 "$bench" --repeat "$repeat" --label "1 database" --db "$work/one"
