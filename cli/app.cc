@@ -33,9 +33,23 @@ std::filesystem::path Context::db_path() const {
   return "naviny-index";
 }
 
+std::vector<std::filesystem::path> Context::db_paths() const {
+  if (dbs.empty()) return {db_path()};
+  return {dbs.begin(), dbs.end()};
+}
+
 void add_db_option(CLI::App& command, Context& context) {
   command.add_option("--db", context.db,
                      "index folder (default: $NAVINY_DB, else ~/.local/share/naviny/index)");
+}
+
+void add_db_list_option(CLI::App& command, Context& context) {
+  command
+      .add_option("--db", context.dbs,
+                  "index folder, sharded index folder, or stub file listing shards (local or "
+                  "`remote HOST:PORT`); repeat to search several together (default: "
+                  "$NAVINY_DB, else ~/.local/share/naviny/index)")
+      ->allow_extra_args(false);  // each --db takes one value, so QUERY words stay positional
 }
 
 int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err,
@@ -45,7 +59,7 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err,
       "in any script or spelling"};
   app.require_subcommand(1);
   app.set_version_flag("--version", "naviny 0.1.0");
-  Context context{out, err, env, {}};
+  Context context{out, err, env, {}, {}};
   const Command commands[] = {add_index_command(app, context),   add_add_command(app, context),
                               add_remove_command(app, context),  add_search_command(app, context),
                               add_stats_command(app, context),   add_entities_command(app, context),

@@ -14,6 +14,7 @@ struct IndexArguments {
   bool quiet = false;
   bool rebuild = false;
   std::size_t batch_size = IndexOptions{}.batch_size;
+  std::size_t shards = 0;
 };
 
 }  // namespace
@@ -31,6 +32,11 @@ Command add_index_command(CLI::App& app, Context& context) {
                       "boilerplate rules (default: CORPUS_DIR/boilerplate.conf if there is one)");
   command->add_flag("--rebuild", arguments->rebuild,
                     "build a new index from scratch beside the old one, then swap it in");
+  command
+      ->add_option("--shards", arguments->shards,
+                   "split the index over N shard databases (DIR/shard-0 …), by a hash of the "
+                   "article id; to change N of an existing index, give it with --rebuild")
+      ->check(CLI::Range(1, 1024));
   // Advanced, so hidden from --help: tests use small batches to kill a run between commits.
   command
       ->add_option("--batch-size", arguments->batch_size,
@@ -43,6 +49,7 @@ Command add_index_command(CLI::App& app, Context& context) {
             options.db = context.db_path();
             options.corpus = arguments->corpus;
             options.gazetteer = arguments->gazetteer;
+            options.shards = arguments->shards;
             options.boilerplate = arguments->boilerplate;
             IndexSummary summary;
             {

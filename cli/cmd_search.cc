@@ -18,6 +18,7 @@ struct SearchArguments {
   std::string sort = "relevance";
   RankingOptions ranking;
   std::string color = "auto";
+  bool allow_partial = false;
 };
 
 std::string joined(const std::vector<std::string>& words) {
@@ -31,7 +32,7 @@ std::string joined(const std::vector<std::string>& words) {
 Command add_search_command(CLI::App& app, Context& context) {
   auto arguments = std::make_shared<SearchArguments>();
   CLI::App* command = app.add_subcommand("search", "search the index; see README for the syntax");
-  add_db_option(*command, context);
+  add_db_list_option(*command, context);
   command->add_option("QUERY", arguments->words, "query words, phrases and operators")->required();
   auto* output = command->add_option_group("output");
   output->add_option("-n,--limit", arguments->limit, "number of results to show (default 10)")
@@ -71,8 +72,12 @@ Command add_search_command(CLI::App& app, Context& context) {
       ->capture_default_str();
   command->add_flag("--exact", arguments->exact,
                     "match words as written: no stemming, transliteration or name variants");
+  command->add_flag("--allow-partial", arguments->allow_partial,
+                    "if a remote shard cannot be reached, search the others and say so, rather "
+                    "than fail");
   return {command, [&context, arguments] {
-            Searcher searcher(context.db_path());
+            Searcher searcher(context.db_paths(),
+                              arguments->allow_partial ? MissingShards::skip : MissingShards::fail);
             SearchRequest request;
             request.query = joined(arguments->words);
             request.limit = arguments->limit;

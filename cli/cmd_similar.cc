@@ -15,12 +15,12 @@ Command add_similar_command(CLI::App& app, Context& context) {
   auto options = std::make_shared<Options>();
   CLI::App* command = app.add_subcommand(
       "similar", "list the articles most like the one with this id, and the entities they share");
-  add_db_option(*command, context);
+  add_db_list_option(*command, context);
   command->add_option("ID", options->id, "article id, as search results show it")->required();
   command->add_option("-n,--limit", options->limit, "number of articles to show (default 10)");
   command->add_flag("--json", options->json, "print one JSON object instead of text");
   return {command, [&context, options] {
-            Searcher searcher(context.db_path());
+            Searcher searcher(context.db_paths());
             const SearchResults results = searcher.similar(options->id, options->limit);
             context.out << (options->json ? render_json(results)
                                           : render_text(results, Highlight::markers));

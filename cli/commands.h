@@ -7,6 +7,8 @@
 #include <filesystem>
 #include <functional>
 #include <iosfwd>
+#include <string>
+#include <vector>
 
 #include "cli/app.h"
 
@@ -16,11 +18,14 @@ struct Context {
   std::ostream& out;
   std::ostream& err;
   const Environment& env;
-  std::string db;  // --db, shared by every subcommand
+  std::string db;                // --db of the commands that write an index
+  std::vector<std::string> dbs;  // --db, repeatable, of the commands that read
 
   // --db if given, else $NAVINY_DB, else $XDG_DATA_HOME/naviny/index, else
   // ~/.local/share/naviny/index.
   std::filesystem::path db_path() const;
+  // Every --db given to a reading command, else db_path().
+  std::vector<std::filesystem::path> db_paths() const;
 };
 
 // A subcommand and what to run, with the parsed options, when the user chose it.
@@ -38,7 +43,10 @@ Command add_similar_command(CLI::App& app, Context& context);
 Command add_search_command(CLI::App& app, Context& context);
 Command add_stats_command(CLI::App& app, Context& context);
 
-// Adds the --db option that every subcommand takes.
+// Adds the --db option of the commands that write an index: one index folder.
 void add_db_option(CLI::App& command, Context& context);
+// Adds the --db option of the commands that read: index folders, sharded index folders or stub
+// files, repeatable, searched together.
+void add_db_list_option(CLI::App& command, Context& context);
 
 }  // namespace naviny::cli

@@ -15,6 +15,7 @@ enum class ExitCode : int {
   locked = 5,        // another naviny process is writing the index
   incompatible = 6,  // index built by a different schema or analyzer: rebuild it
   bad_input = 7,     // an article given on the command line could not be read or parsed
+  unavailable = 8,   // a remote shard cannot be reached (and --allow-partial was not given)
 };
 
 // The one exception hierarchy of naviny. Every message is a complete sentence that says what
@@ -57,6 +58,12 @@ class IncompatibleIndexError : public Error {
 class BadInputError : public Error {
  public:
   explicit BadInputError(const std::string& message) : Error(ExitCode::bad_input, message) {}
+};
+
+class ShardUnavailableError : public Error {
+ public:
+  explicit ShardUnavailableError(const std::string& message)
+      : Error(ExitCode::unavailable, message) {}
 };
 
 // Unexpected failures inside a library we call (ICU, Xapian, the file system).

@@ -1,5 +1,6 @@
 #include "common/index_access.h"
 
+#include <fcntl.h>
 #include <signal.h>
 #include <unistd.h>
 
@@ -11,6 +12,7 @@
 
 #include "common/errors.h"
 #include "common/schema.h"
+#include "common/shards.h"
 
 namespace naviny {
 namespace {
@@ -19,22 +21,22 @@ std::string quoted(const std::filesystem::path& path) {
   return "'" + path.string() + "'";
 }
 
-void check_compatible(const Xapian::Database& db, const std::filesystem::path& path,
-                      const std::string& analyzer_fingerprint) {
+// `path` describes the database in messages; `remedy` says how to rebuild it.
+void check_compatible(const Xapian::Database& db, const std::string& path,
+                      const std::string& remedy, const std::string& analyzer_fingerprint) {
   const std::string version = db.get_metadata(std::string(schema::kMetaSchemaVersion));
   if (version.empty() && db.get_doccount() == 0) return;  // freshly created, nothing to check
   if (version != std::to_string(schema::kVersion)) {
     throw IncompatibleIndexError(
-        "the index at " + quoted(path) + " has schema version " +
+        "the index at " + path + " has schema version " +
         (version.empty() ? std::string("(none: not a naviny index?)") : version) +
-        " but this naviny uses version " + std::to_string(schema::kVersion) + "; " +
-        rebuild_hint(path));
+        " but this naviny uses version " + std::to_string(schema::kVersion) + "; " + remedy);
   }
   const std::string built_with = db.get_metadata(std::string(schema::kMetaAnalyzer));
   if (built_with != analyzer_fingerprint) {
-    throw IncompatibleIndexError("the index at " + quoted(path) + " was built by analyzer '" +
-                                 built_with + "' but this naviny runs '" + analyzer_fingerprint +
-                                 "', so searches would miss matches; " + rebuild_hint(path));
+    throw IncompatibleIndexError("the index at " + path + " was built by analyzer '" + built_with +
+                                 "' but this naviny runs '" + analyzer_fingerprint +
+                                 "', so searches would miss matches; " + remedy);
   }
 }
 
@@ -44,6 +46,18 @@ bool opens_as_index(const std::filesystem::path& path) {
     return true;
   } catch (const Xapian::DatabaseOpeningError&) {
     return false;
+  }
+}
+
+void write_file_durably(const std::filesystem::path& path, const std::string& text) {
+  const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+  const bool written = fd >= 0 &&
+                       ::write(fd, text.data(), text.size()) == static_cast<ssize_t>(text.size()) &&
+                       ::fsync(fd) == 0;
+  if (fd >= 0) ::close(fd);
+  if (!written) {
+    throw InternalError("cannot write " + quoted(path) + " (" + std::strerror(errno) +
+                        "); check that the folder is writable");
   }
 }
 
@@ -65,8 +79,9 @@ void remove_abandoned_staging(const std::filesystem::path& path) {
 // Creates an empty index at `path` (which must not exist, or be an empty folder) in one step:
 // Xapian writes a new database file by file, and a run killed meanwhile would leave a folder that
 // neither opens nor can be created again. So it is made in a sibling folder, then renamed into
-// place. If another process renamed its own first, that one is used.
-void create_index_atomically(const std::filesystem::path& path) {
+// place. If another process renamed its own first, that one is used. A sharded index (more than
+// one shard) is made the same way: the folder with every shard and the stub file is renamed.
+void create_index_atomically(const std::filesystem::path& path, std::size_t shard_count) {
   namespace fs = std::filesystem;
   std::error_code error;
   if (fs::exists(path, error) && !fs::is_empty(path, error)) {
@@ -80,11 +95,13 @@ void create_index_atomically(const std::filesystem::path& path) {
   fs::path staging = path;
   staging += ".creating." + std::to_string(::getpid());
   fs::remove_all(staging);
-  {
-    Xapian::WritableDatabase created(staging.string(), Xapian::DB_CREATE);
+  if (shard_count > 1) fs::create_directory(staging);
+  for (const fs::path& shard : shard_paths(staging, shard_count)) {
+    Xapian::WritableDatabase created(shard.string(), Xapian::DB_CREATE);
     created.commit();
     created.close();
   }
+  if (shard_count > 1) write_file_durably(staging / kShardStubName, shard_stub_text(shard_count));
   if (::rename(staging.c_str(), path.c_str()) != 0) {
     const int rename_error = errno;
     fs::remove_all(staging, error);
@@ -111,7 +128,7 @@ Xapian::Database open_index_for_reading(const std::filesystem::path& path,
   }
   try {
     Xapian::Database db(path.string());
-    check_compatible(db, path, analyzer_fingerprint);
+    check_compatible(db, quoted(path), rebuild_hint(path), analyzer_fingerprint);
     return db;
   } catch (const Xapian::DatabaseOpeningError& e) {
     throw NotFoundError("cannot open the index at " + quoted(path) + " (" + e.get_msg() +
@@ -119,21 +136,32 @@ Xapian::Database open_index_for_reading(const std::filesystem::path& path,
   }
 }
 
-Xapian::WritableDatabase open_index_for_writing(const std::filesystem::path& path,
-                                                const std::string& analyzer_fingerprint,
-                                                Compatibility compatibility) {
+void check_shard_compatible(const Xapian::Database& shard, const std::string& description,
+                            const std::string& remedy, const std::string& analyzer_fingerprint) {
+  check_compatible(shard, description, remedy, analyzer_fingerprint);
+}
+
+namespace {
+
+Xapian::WritableDatabase open_one_for_writing(const std::filesystem::path& path,
+                                              const std::filesystem::path& index,
+                                              const std::string& analyzer_fingerprint,
+                                              Compatibility compatibility) {
   std::error_code ignored;
   if (std::filesystem::exists(path, ignored) && !std::filesystem::is_directory(path, ignored)) {
     throw InternalError(quoted(path) +
-                        " is a file, not an index folder; give --db a new or empty folder");
+                        " is a file, not an index folder; give --db a new or empty folder (a stub "
+                        "file listing shards can only be searched)");
   }
   try {
-    if (!opens_as_index(path)) create_index_atomically(path);
+    if (path == index && !opens_as_index(path)) create_index_atomically(path, 1);
     Xapian::WritableDatabase db(path.string(), Xapian::DB_OPEN);
-    if (compatibility == Compatibility::check) check_compatible(db, path, analyzer_fingerprint);
+    if (compatibility == Compatibility::check) {
+      check_compatible(db, quoted(path), rebuild_hint(index), analyzer_fingerprint);
+    }
     return db;
   } catch (const Xapian::DatabaseLockError&) {
-    throw IndexLockedError("the index at " + quoted(path) +
+    throw IndexLockedError("the index at " + quoted(index) +
                            " is being updated by another naviny process; wait for it to finish "
                            "and try again");
   } catch (const Xapian::DatabaseError& e) {
@@ -144,6 +172,52 @@ Xapian::WritableDatabase open_index_for_writing(const std::filesystem::path& pat
                         e.code().message() +
                         "); check that the path names a folder you can write to");
   }
+}
+
+}  // namespace
+
+Xapian::WritableDatabase open_index_for_writing(const std::filesystem::path& path,
+                                                const std::string& analyzer_fingerprint,
+                                                Compatibility compatibility) {
+  return open_one_for_writing(path, path, analyzer_fingerprint, compatibility);
+}
+
+std::vector<Xapian::WritableDatabase> open_shards_for_writing(
+    const std::filesystem::path& path, std::size_t shard_count,
+    const std::string& analyzer_fingerprint, Compatibility compatibility) {
+  std::size_t existing = index_shard_count(path);
+  if (existing == 0 && shard_count > 1) {
+    try {
+      create_index_atomically(path, shard_count);
+    } catch (const std::filesystem::filesystem_error& e) {
+      throw InternalError("cannot create the index folder " + quoted(path) + " (" +
+                          e.code().message() +
+                          "); check that the path names a folder you can write to");
+    } catch (const Xapian::DatabaseError& e) {
+      throw InternalError("cannot create the index at " + quoted(path) + " (" + e.get_msg() +
+                          "); check that the folder is writable");
+    }
+    existing = index_shard_count(path);
+  }
+  if (existing == 0) existing = 1;
+  if (shard_count != 0 && shard_count != existing) {
+    throw IncompatibleIndexError(
+        "the index at " + quoted(path) + " has " + describe_shard_count(existing) +
+        " but --shards " + std::to_string(shard_count) +
+        " was given; to split it differently, rebuild it with `naviny index --rebuild --shards " +
+        std::to_string(shard_count) + " --db " + path.string() +
+        " CORPUS_DIR`, or leave --shards out to keep its layout");
+  }
+  std::vector<Xapian::WritableDatabase> shards;
+  for (const std::filesystem::path& shard : shard_paths(path, existing)) {
+    shards.push_back(open_one_for_writing(shard, path, analyzer_fingerprint, compatibility));
+  }
+  return shards;
+}
+
+std::string describe_shard_count(std::size_t shard_count) {
+  return shard_count <= 1 ? std::string("one database (no shards)")
+                          : std::to_string(shard_count) + " shards";
 }
 
 void stamp_index(Xapian::WritableDatabase& db, const std::string& analyzer_fingerprint) {

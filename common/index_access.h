@@ -5,8 +5,10 @@
 
 #include <xapian.h>
 
+#include <cstddef>
 #include <filesystem>
 #include <string>
+#include <vector>
 
 namespace naviny {
 
@@ -23,6 +25,24 @@ enum class Compatibility { check, ignore };
 Xapian::WritableDatabase open_index_for_writing(const std::filesystem::path& path,
                                                 const std::string& analyzer_fingerprint,
                                                 Compatibility compatibility = Compatibility::check);
+
+// Opens every database of the index at `path` for writing, in shard order: one for a single
+// database, N for a sharded index of N shards (see common/shards.h). If there is no index yet, it
+// is created with `shard_count` shards (0 or 1: a single database). Throws
+// IncompatibleIndexError if the index has another number of shards than a non-zero
+// `shard_count` (it must be rebuilt to change that), and as open_index_for_writing.
+std::vector<Xapian::WritableDatabase> open_shards_for_writing(
+    const std::filesystem::path& path, std::size_t shard_count,
+    const std::string& analyzer_fingerprint, Compatibility compatibility = Compatibility::check);
+
+// Throws IncompatibleIndexError if `shard` (described as `description` in the message, e.g.
+// "'db/shard-2'" or "remote host:port") was built by another schema or analyzer; the message
+// ends with `remedy` (how to rebuild it, e.g. rebuild_hint(index)).
+void check_shard_compatible(const Xapian::Database& shard, const std::string& description,
+                            const std::string& remedy, const std::string& analyzer_fingerprint);
+
+// "3 shards", or "one database (no shards)".
+std::string describe_shard_count(std::size_t shard_count);
 
 // Records the schema version, analyzer fingerprint and time of this update. Call before commit.
 void stamp_index(Xapian::WritableDatabase& db, const std::string& analyzer_fingerprint);

@@ -54,8 +54,8 @@ inline constexpr Prefix kEntity{
     "", "XENT", TermKind::internal,
     "gazetteer entity id, one term per entity mentioned; wdf = mentions"};
 
-inline constexpr std::array kPrefixes{kBody, kTitle, kExact,  kNameKey,
-                                      kId,   kLang,  kSource, kEntity, kOrigin};
+inline constexpr std::array kPrefixes{kBody, kTitle,  kExact,  kNameKey, kId,
+                                      kLang, kSource, kEntity, kOrigin};
 
 // Query fields that filter by entity: the name after the colon (any alias, in any script, or the
 // entity id) is resolved through the gazetteer to kEntity terms. `type` empty: any type.
@@ -81,7 +81,14 @@ inline constexpr ValueSlot kContentHashSlot{"content_hash", 1,
 inline constexpr ValueSlot kEntitiesSlot{"entities", 2,
                                          "ids of the entities mentioned, one per line, for facets"};
 
-inline constexpr std::array kValueSlots{kDateSlot, kContentHashSlot, kEntitiesSlot};
+// Results of equal score are listed in id order, so that the order does not depend on document
+// numbers, which differ between one database and the same articles split over shards. Added
+// without a schema version bump: an index written before has no value here, finds the same
+// articles, and orders ties by document number until it is re-indexed.
+inline constexpr ValueSlot kSortIdSlot{"sort_id", 3,
+                                       "article id, for ordering results of equal score"};
+
+inline constexpr std::array kValueSlots{kDateSlot, kContentHashSlot, kEntitiesSlot, kSortIdSlot};
 
 // Document data is one JSON object with these keys (absent when unknown).
 struct DataField {
@@ -108,6 +115,9 @@ inline constexpr std::string_view kMetaAnalyzer = "naviny.analyzer";
 inline constexpr std::string_view kMetaLastUpdate = "naviny.last_update";
 // The gazetteer TSV the index was tagged with; searches resolve entity names with it.
 inline constexpr std::string_view kMetaGazetteer = "naviny.gazetteer";
+// 16 hex digits, FNV-1a 64 of kMetaGazetteer: lets a search over several shards check cheaply (also
+// over the remote protocol) that all were tagged with the same gazetteer.
+inline constexpr std::string_view kMetaGazetteerHash = "naviny.gazetteer_hash";
 // The boilerplate rules the index was built with.
 inline constexpr std::string_view kMetaBoilerplate = "naviny.boilerplate";
 

@@ -134,6 +134,7 @@ Xapian::Document build_document(const Article& article, Analyzer& analyzer,
     document.add_value(schema::kDateSlot.slot, yyyymmdd);
   }
   document.add_value(schema::kContentHashSlot.slot, content_hash);
+  document.add_value(schema::kSortIdSlot.slot, article.id);
   nlohmann::json data = document_data(article);
   if (recognizer != nullptr) {
     add_entities(document, data,

@@ -4,10 +4,12 @@
 #include <stdio.h>
 #include <xapian.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <fstream>
 #include <limits>
+#include <memory>
 #include <optional>
 #include <sstream>
 #include <unordered_set>
@@ -19,6 +21,7 @@
 #include "common/hash.h"
 #include "common/index_access.h"
 #include "common/schema.h"
+#include "common/shards.h"
 #include "indexer/article.h"
 #include "indexer/boilerplate.h"
 #include "indexer/corpus_scan.h"
@@ -37,9 +40,6 @@ ArticleOrigin origin_of(const Xapian::Document& document) {
   return has_term(document, added_origin_term()) ? ArticleOrigin::added : ArticleOrigin::corpus;
 }
 
-// Writes articles into one index: `naviny index`, `add`, `remove` and `--rebuild` all go through
-// it, so an article is parsed, checked and built the same way whichever command brings it in.
-// Commits every `batch_size` changes, so a killed run keeps every whole batch it committed.
 // What, besides an article's bytes, decides how it is indexed. Stored in the index; when it
 // changes, every article is indexed again.
 struct CorpusSettings {
@@ -53,19 +53,24 @@ CorpusSettings stored_settings(const Xapian::Database& db) {
           db.get_metadata(std::string(schema::kMetaBoilerplate))};
 }
 
+// Writes articles into one database: `naviny index`, `add`, `remove` and `--rebuild` all go
+// through it, so an article is parsed, checked and built the same way whichever command brings it
+// in. Commits every `batch_size` changes, so a killed run keeps every whole batch it committed.
 class ArticleWriter {
  public:
   enum class Outcome { added, updated, unchanged };
 
   // Tags entities and drops boilerplate with `settings` read from the corpus, or, when not
-  // given, with the ones stored in the index, as `naviny add` does.
-  ArticleWriter(const std::filesystem::path& db, std::size_t batch_size, IndexObserver& observer,
+  // given, with the ones stored in the database, as `naviny add` does.
+  ArticleWriter(Xapian::WritableDatabase db, std::shared_ptr<Analyzer> analyzer,
+                std::size_t batch_size, IndexObserver& observer,
                 const std::optional<CorpusSettings>& settings = std::nullopt)
       : observer_(observer),
         batch_size_(batch_size == 0 ? 1 : batch_size),
-        db_(open_index_for_writing(db, analyzer_.fingerprint())),
+        analyzer_(std::move(analyzer)),
+        db_(std::move(db)),
         settings_(settings ? *settings : stored_settings(db_)),
-        gazetteer_(Gazetteer::parse(settings_.gazetteer, "the entity gazetteer", analyzer_)),
+        gazetteer_(Gazetteer::parse(settings_.gazetteer, "the entity gazetteer", *analyzer_)),
         recognizer_(gazetteer_),
         boilerplate_(BoilerplateFilter::parse(settings_.boilerplate, "the boilerplate rules")),
         settings_changed_(db_.get_doccount() > 0 && stored_settings(db_) != settings_) {}
@@ -109,12 +114,12 @@ class ArticleWriter {
   // Takes the article by value: its body may be 8 MiB, and is cleaned in its place.
   Xapian::Document build(Article article, const std::string& hash, ArticleOrigin origin) {
     if (!boilerplate_.empty()) article.body = boilerplate_.clean(article.body);
-    return build_document(article, analyzer_, hash, origin,
+    return build_document(article, *analyzer_, hash, origin,
                           gazetteer_.empty() ? nullptr : &recognizer_);
   }
 
   void commit() {
-    stamp_index(db_, analyzer_.fingerprint());
+    stamp_index(db_, analyzer_->fingerprint());
     db_.commit();
     pending_ = 0;
   }
@@ -124,11 +129,11 @@ class ArticleWriter {
   void finish() {
     db_.set_metadata(std::string(schema::kMetaGazetteer), settings_.gazetteer);
     db_.set_metadata(std::string(schema::kMetaBoilerplate), settings_.boilerplate);
+    db_.set_metadata(std::string(schema::kMetaGazetteerHash), to_hex(fnv1a64(settings_.gazetteer)));
     commit();
   }
 
   Xapian::WritableDatabase& db() { return db_; }
-  Analyzer& analyzer() { return analyzer_; }
 
  private:
   void count_change() {
@@ -137,7 +142,7 @@ class ArticleWriter {
 
   IndexObserver& observer_;
   std::size_t batch_size_;
-  Analyzer analyzer_;
+  std::shared_ptr<Analyzer> analyzer_;
   Xapian::WritableDatabase db_;
   CorpusSettings settings_;
   Gazetteer gazetteer_;
@@ -145,6 +150,47 @@ class ArticleWriter {
   BoilerplateFilter boilerplate_;
   bool settings_changed_;
   std::size_t pending_ = 0;
+};
+
+// Writes into every database of an index: one, or each shard of a sharded index (see
+// common/shards.h), routing each article to its shard by id. Opening takes every shard's write
+// lock, in shard order, so two writers never interleave.
+class IndexWriter {
+ public:
+  // `shard_count`: the layout to create if there is no index yet, and to insist on if non-zero
+  // (0: whatever the index has).
+  IndexWriter(const std::filesystem::path& db, std::size_t shard_count, std::size_t batch_size,
+              IndexObserver& observer,
+              const std::optional<CorpusSettings>& settings = std::nullopt) {
+    const auto analyzer = std::make_shared<Analyzer>();
+    for (Xapian::WritableDatabase& shard :
+         open_shards_for_writing(db, shard_count, analyzer->fingerprint())) {
+      shards_.push_back(std::make_unique<ArticleWriter>(std::move(shard), analyzer, batch_size,
+                                                        observer, settings));
+    }
+  }
+
+  ArticleWriter& shard_for(const std::string& id) { return *shards_[shard_of(id, shards_.size())]; }
+  std::vector<std::unique_ptr<ArticleWriter>>& shards() { return shards_; }
+
+  bool settings_changed() const {
+    return std::any_of(shards_.begin(), shards_.end(),
+                       [](const auto& shard) { return shard->settings_changed(); });
+  }
+  void commit() {
+    for (auto& shard : shards_) shard->commit();
+  }
+  void finish() {
+    for (auto& shard : shards_) shard->finish();
+  }
+  std::size_t article_count() {
+    std::size_t total = 0;
+    for (auto& shard : shards_) total += shard->db().get_doccount();
+    return total;
+  }
+
+ private:
+  std::vector<std::unique_ptr<ArticleWriter>> shards_;
 };
 
 void count(IndexSummary& summary, ArticleWriter::Outcome outcome) {
@@ -194,7 +240,8 @@ class CorpusSync {
  public:
   CorpusSync(const IndexOptions& options, IndexObserver& observer)
       : observer_(observer),
-        writer_(options.db, options.batch_size, observer, corpus_settings(options)) {
+        writer_(options.db, options.shards, options.batch_size, observer,
+                corpus_settings(options)) {
     summary_.settings_changed = writer_.settings_changed();
   }
 
@@ -222,9 +269,10 @@ class CorpusSync {
         Article article = article_from_document_data(old.get_data());
         const std::string term = id_term(article.id);
         if (present_.contains(term)) continue;
-        writer_.put_document(
-            term, writer_.build(std::move(article), old.get_value(schema::kContentHashSlot.slot),
-                                ArticleOrigin::added));
+        ArticleWriter& shard = writer_.shard_for(article.id);
+        shard.put_document(
+            term, shard.build(std::move(article), old.get_value(schema::kContentHashSlot.slot),
+                              ArticleOrigin::added));
         ++summary_.added;
       } catch (const BadInputError& e) {
         skip("(article " + std::to_string(*posting) + " added with `naviny add`)",
@@ -235,7 +283,7 @@ class CorpusSync {
 
   IndexSummary finish() {
     writer_.finish();
-    summary_.total_articles = writer_.db().get_doccount();
+    summary_.total_articles = writer_.article_count();
     return summary_;
   }
 
@@ -247,7 +295,8 @@ class CorpusSync {
 
   void sync_file(const CorpusFile& file) {
     try {
-      count(summary_, writer_.put(file.id, read_article_file(file.path), ArticleOrigin::corpus));
+      count(summary_, writer_.shard_for(file.id).put(file.id, read_article_file(file.path),
+                                                     ArticleOrigin::corpus));
     } catch (const BadInputError& e) {
       skip(file.id, e.what());
     }
@@ -255,7 +304,11 @@ class CorpusSync {
 
   // Removes corpus articles whose files are gone; articles from `naviny add` have no file.
   void remove_missing() {
-    Xapian::WritableDatabase& db = writer_.db();
+    for (auto& shard : writer_.shards()) remove_missing(*shard);
+  }
+
+  void remove_missing(ArticleWriter& shard) {
+    Xapian::WritableDatabase& db = shard.db();
     const std::string origin = added_origin_term();
     std::unordered_set<Xapian::docid> added;
     for (auto posting = db.postlist_begin(origin); posting != db.postlist_end(origin); ++posting) {
@@ -269,12 +322,12 @@ class CorpusSync {
       gone.push_back(*term);
     }
     for (const std::string& term : gone) {
-      if (writer_.remove(term)) ++summary_.removed;
+      if (shard.remove(term)) ++summary_.removed;
     }
   }
 
   IndexObserver& observer_;
-  ArticleWriter writer_;
+  IndexWriter writer_;
   IndexSummary summary_;
   std::unordered_set<std::string> present_;
 };
@@ -314,23 +367,31 @@ IndexSummary index_corpus(const IndexOptions& options, IndexObserver& observer) 
 IndexSummary rebuild_corpus(const IndexOptions& options, IndexObserver& observer) {
   const ScannedCorpus corpus = scan(options.corpus);
   const Analyzer analyzer;
-  // Holding the live index's write lock keeps other writers out for the whole rebuild.
-  Xapian::WritableDatabase live =
-      open_index_for_writing(options.db, analyzer.fingerprint(), Compatibility::ignore);
+  // Holding the live index's write locks (every shard's) keeps other writers out for the whole
+  // rebuild.
+  std::vector<Xapian::WritableDatabase> live =
+      open_shards_for_writing(options.db, 0, analyzer.fingerprint(), Compatibility::ignore);
+  Xapian::Database live_articles;
+  for (const Xapian::WritableDatabase& shard : live) live_articles.add_database(shard);
   std::filesystem::path fresh = options.db;
   fresh += ".rebuild";
   std::filesystem::remove_all(fresh);  // left over from a killed rebuild: we hold the lock
   IndexOptions fresh_options = options;
   fresh_options.db = fresh;
+  // The new index keeps the old one's layout unless --shards says otherwise.
+  if (fresh_options.shards == 0) fresh_options.shards = live.size();
   IndexSummary summary;
   {
     CorpusSync sync(fresh_options, observer);
     sync.run(corpus.files, corpus.problems);
-    sync.carry_over_added(live);
+    sync.carry_over_added(live_articles);
     summary = sync.finish();
   }
+  // A sharded index is one folder (its shards and their stub file), so one exchange swaps all
+  // shards at once, also from one database to shards or back.
   exchange_folders(fresh, options.db);
-  live.close();
+  live_articles.close();
+  for (Xapian::WritableDatabase& shard : live) shard.close();
   std::filesystem::remove_all(fresh);  // now the old index
   return summary;
 }
@@ -344,7 +405,7 @@ IndexSummary add_articles(const AddOptions& options, IndexObserver& observer) {
     }
   }
   IndexSummary summary;
-  ArticleWriter writer(options.db, options.batch_size, observer);
+  IndexWriter writer(options.db, 0, options.batch_size, observer);
   for (const AddSource& source : options.sources) {
     const bool from_standard_input = source.file == "-";
     const std::string id = source.id.empty() ? source.file.filename().string() : source.id;
@@ -355,14 +416,14 @@ IndexSummary add_articles(const AddOptions& options, IndexObserver& observer) {
       }
       const std::string bytes = from_standard_input ? read_article_stream(*options.standard_input)
                                                     : read_article_file(source.file);
-      count(summary, writer.put(id, bytes, ArticleOrigin::added));
+      count(summary, writer.shard_for(id).put(id, bytes, ArticleOrigin::added));
     } catch (const BadInputError& e) {
       ++summary.skipped;
       observer.skipped(from_standard_input ? "standard input" : source.file.string(), e.what());
     }
   }
   writer.finish();
-  summary.total_articles = writer.db().get_doccount();
+  summary.total_articles = writer.article_count();
   return summary;
 }
 
@@ -373,17 +434,17 @@ RemoveSummary remove_articles(const std::filesystem::path& db,
     throw NotFoundError("no index at '" + db.string() + "'; check --db (or $NAVINY_DB)");
   }
   IndexObserver silent;
-  ArticleWriter writer(db, std::numeric_limits<std::size_t>::max(), silent);
+  IndexWriter writer(db, 0, std::numeric_limits<std::size_t>::max(), silent);
   RemoveSummary summary;
   for (const std::string& id : ids) {
-    if (writer.remove(id_term(id))) {
+    if (writer.shard_for(id).remove(id_term(id))) {
       ++summary.removed;
     } else {
       summary.unknown_ids.push_back(id);
     }
   }
   writer.commit();
-  summary.total_articles = writer.db().get_doccount();
+  summary.total_articles = writer.article_count();
   return summary;
 }
 

@@ -38,18 +38,25 @@ struct IndexOptions {
   std::filesystem::path boilerplate;
   // Changes are committed after this many documents, so a killed run keeps whole batches.
   std::size_t batch_size = 1000;
+  // Split the index over this many shards (common/shards.h). 0: keep the index's layout (a new
+  // index is one database). An existing index with another count must be rebuilt to change it.
+  std::size_t shards = 0;
 };
 
 // Brings the index at options.db up to date with the corpus folder: new and changed files are
 // (re)indexed, unchanged ones (same content hash) left alone, and articles whose files are gone
-// removed. Throws NotFoundError, IndexLockedError, IncompatibleIndexError.
+// removed. A sharded index gets each article in its shard (shard_of its id). Throws
+// NotFoundError, IndexLockedError, IncompatibleIndexError (also when options.shards differs from
+// the index's shard count).
 IndexSummary index_corpus(const IndexOptions& options, IndexObserver& observer);
 
 // Builds a complete new index from the corpus beside the one at options.db, then swaps the two
 // folders in one atomic step (Linux renameat2 RENAME_EXCHANGE), so searchers see the old index
 // or the new one, never a partial one. The old index stays locked, and in place, until the swap.
 // Works also when the old index is of another schema or analyzer version. Articles given to
-// `naviny add` are carried over from their stored text.
+// `naviny add` are carried over from their stored text. A sharded index is rebuilt as a whole (the
+// folder holding its shards is swapped); options.shards changes the number of shards (1: one
+// database again), 0 keeps it.
 IndexSummary rebuild_corpus(const IndexOptions& options, IndexObserver& observer);
 
 struct AddSource {

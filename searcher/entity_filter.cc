@@ -59,15 +59,22 @@ Xapian::Query EntityFieldProcessor::resolve(const std::string& name) {
                        gazetteer.entities()[found.front()].id);
 }
 
-void EntityFacetSpy::operator()(const Xapian::Document& document, double) {
-  const std::string ids = document.get_value(schema::kEntitiesSlot.slot);
-  std::size_t start = 0;
-  while (start < ids.size()) {
-    const std::size_t end = ids.find('\n', start);
-    ++counts_[ids.substr(start, end - start)];
-    if (end == std::string::npos) break;
-    start = end + 1;
+EntityFacetSpy::EntityFacetSpy() : spy_(schema::kEntitiesSlot.slot) {}
+
+std::map<std::string, std::size_t> EntityFacetSpy::counts() const {
+  std::map<std::string, std::size_t> counts;
+  for (auto value = spy_.values_begin(); value != spy_.values_end(); ++value) {
+    const std::string ids = *value;
+    const std::size_t articles = value.get_termfreq();
+    std::size_t start = 0;
+    while (start < ids.size()) {
+      const std::size_t end = ids.find('\n', start);
+      counts[ids.substr(start, end - start)] += articles;
+      if (end == std::string::npos) break;
+      start = end + 1;
+    }
   }
+  return counts;
 }
 
 }  // namespace naviny

@@ -55,14 +55,21 @@ class EntityFieldProcessor : public Xapian::FieldProcessor {
   std::shared_ptr<EntityProblem> problem_;
 };
 
-// Counts the entities of every matching document (not only the shown page).
-class EntityFacetSpy : public Xapian::MatchSpy {
+// Counts the entities of every matching document (not only the shown page). Built on Xapian's
+// own ValueCountMatchSpy, which counts each distinct value of the entities slot (a document's
+// entity ids, one per line) and which xapian-tcpsrv knows, so facets work over remote shards too
+// (a MatchSpy subclass of naviny's own would need registering in the server). The counts of the
+// distinct values are then split into counts per entity.
+class EntityFacetSpy {
  public:
-  void operator()(const Xapian::Document& document, double weight) override;
-  const std::map<std::string, std::size_t>& counts() const { return counts_; }
+  EntityFacetSpy();
+  // Add to an Enquire before get_mset; the spy must outlive the Enquire's use of it.
+  Xapian::MatchSpy* spy() { return &spy_; }
+  // Entity id -> matching articles that mention it.
+  std::map<std::string, std::size_t> counts() const;
 
  private:
-  std::map<std::string, std::size_t> counts_;  // entity id -> matching articles
+  Xapian::ValueCountMatchSpy spy_;
 };
 
 }  // namespace naviny

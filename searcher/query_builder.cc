@@ -1,5 +1,6 @@
 #include "searcher/query_builder.h"
 
+#include <optional>
 #include <sstream>
 #include <vector>
 
@@ -200,6 +201,54 @@ Xapian::Query with_name_keys(const Xapian::Query& query, const QueryWordKeys& ke
     }
     default:
       return query;  // NEAR, ranges, scaled and elite sets carry parameters we cannot read back
+  }
+}
+
+namespace {
+
+// The pattern of a wildcard query: Xapian 1.4 has no accessor for it, but describes it as
+// "Query(WILDCARD SYNONYM sanc)"; terms hold no spaces.
+std::optional<std::string> wildcard_pattern(const Xapian::Query& wildcard) {
+  const std::string description = wildcard.get_description();
+  const std::string opening = "Query(WILDCARD ";
+  if (!description.starts_with(opening) || !description.ends_with(")")) return std::nullopt;
+  const std::size_t space = description.find(' ', opening.size());
+  if (space == std::string::npos) return std::nullopt;
+  const std::string pattern = description.substr(space + 1, description.size() - space - 2);
+  if (pattern.find(' ') != std::string::npos) return std::nullopt;
+  return pattern;
+}
+
+}  // namespace
+
+Xapian::Query with_wildcards_expanded(const Xapian::Query& query, const Xapian::Database& db) {
+  using Q = Xapian::Query;
+  switch (query.get_type()) {
+    case Q::OP_WILDCARD: {
+      const std::optional<std::string> pattern = wildcard_pattern(query);
+      if (!pattern) return query;
+      std::vector<Q> terms;
+      for (auto term = db.allterms_begin(*pattern); term != db.allterms_end(*pattern); ++term) {
+        terms.emplace_back(*term);
+      }
+      return Q(Q::OP_SYNONYM, terms.begin(), terms.end());
+    }
+    case Q::OP_AND:
+    case Q::OP_OR:
+    case Q::OP_AND_NOT:
+    case Q::OP_XOR:
+    case Q::OP_AND_MAYBE:
+    case Q::OP_FILTER:
+    case Q::OP_SYNONYM:
+    case Q::OP_MAX: {
+      std::vector<Q> parts;
+      for (std::size_t i = 0; i < query.get_num_subqueries(); ++i) {
+        parts.push_back(with_wildcards_expanded(query.get_subquery(i), db));
+      }
+      return Q(query.get_type(), parts.begin(), parts.end());
+    }
+    default:
+      return query;
   }
 }
 

@@ -89,10 +89,20 @@ std::string dump(const nlohmann::ordered_json& json) {
 
 }  // namespace
 
+// "partial results: shard remote 10.0.0.2:33333 could not be reached, its articles are missing"
+std::string partial_line(const std::vector<std::string>& missing) {
+  std::string shards;
+  for (const std::string& shard : missing) shards += (shards.empty() ? "" : ", ") + shard;
+  return "partial results: " + std::string(missing.size() == 1 ? "shard " : "shards ") +
+         printable(shards) + " could not be reached; " + (missing.size() == 1 ? "its" : "their") +
+         " articles are missing\n";
+}
+
 std::string render_text(const SearchResults& results, Highlight highlight) {
   std::string out;
   const std::string query = printable(results.query);
-  if (results.total_estimate == 0) return "no results for '" + query + "'\n";
+  if (results.partial()) out += partial_line(results.missing_shards);
+  if (results.total_estimate == 0) return out + "no results for '" + query + "'\n";
   out += "about " + std::to_string(results.total_estimate) + " results for '" + query +
          "'; showing " +
          (results.hits.empty() ? "none at offset " + std::to_string(results.offset)
@@ -142,6 +152,8 @@ std::string render_json(const SearchResults& results) {
   nlohmann::ordered_json out{{"query", results.query},
                              {"total", results.total_estimate},
                              {"offset", results.offset},
+                             {"partial", results.partial()},
+                             {"missing_shards", results.missing_shards},
                              {"hits", std::move(hits)}};
   if (!results.facets.empty()) {
     nlohmann::ordered_json facets = nlohmann::ordered_json::object();
@@ -154,7 +166,15 @@ std::string render_json(const SearchResults& results) {
 }
 
 std::string render_text(const IndexStats& stats) {
-  return "index:            " + stats.path.string() + "\n" +
+  std::string shards;
+  if (stats.shards > 1) {
+    shards = "shards:           " + std::to_string(stats.shards) +
+             (stats.remote_shards > 0 ? " (" + std::to_string(stats.remote_shards) +
+                                            " remote, not counted in the size on disk)"
+                                      : "") +
+             "\n";
+  }
+  return "index:            " + stats.path.string() + "\n" + shards +
          "articles:         " + std::to_string(stats.articles) + "\n" +
          "distinct terms:   " + std::to_string(stats.distinct_terms) + "\n" +
          "term occurrences: " + std::to_string(stats.term_occurrences) + "\n" +
@@ -166,6 +186,8 @@ std::string render_text(const IndexStats& stats) {
 
 std::string render_json(const IndexStats& stats) {
   return dump({{"path", stats.path.string()},
+               {"shards", stats.shards},
+               {"remote_shards", stats.remote_shards},
                {"articles", stats.articles},
                {"distinct_terms", stats.distinct_terms},
                {"term_occurrences", stats.term_occurrences},

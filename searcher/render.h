@@ -14,8 +14,9 @@ enum class Highlight {
 
 std::string render_text(const SearchResults& results, Highlight highlight);
 
-// {"query", "total", "offset", "hits": [{"rank", "id", "title", "score", "snippet", "date"?}]}
-// Snippets carry **markers** around highlighted words.
+// {"query", "total", "offset", "partial", "missing_shards", "hits": [{"rank", "id", "title",
+// "score", "snippet", "date"?}]}. Snippets carry **markers** around highlighted words.
+// Partial results (unreachable shards skipped) open the text output with a line that names them.
 std::string render_json(const SearchResults& results);
 
 std::string render_text(const IndexStats& stats);

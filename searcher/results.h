@@ -55,6 +55,10 @@ struct SearchResults {
   // With SearchRequest::facets: per type ("person", "org", "place"), the entities most often
   // found among all matching articles, with the number of those articles.
   std::vector<std::pair<std::string, std::vector<EntityRef>>> facets;
+  // Shards that could not be reached, so their articles are missing (only with
+  // MissingShards::skip, `--allow-partial`); each as ShardSpec::describe() names it.
+  std::vector<std::string> missing_shards;
+  bool partial() const { return !missing_shards.empty(); }
 };
 
 struct EntityListing {
@@ -62,12 +66,15 @@ struct EntityListing {
 };
 
 struct IndexStats {
-  std::filesystem::path path;
+  std::filesystem::path path;  // the --db arguments, joined with ", " if several
+  std::size_t shards = 1;      // databases searched together
+  std::size_t remote_shards = 0;
   std::size_t articles = 0;
   std::size_t distinct_terms = 0;
   std::uint64_t term_occurrences = 0;
-  std::uintmax_t size_bytes = 0;
-  std::string last_update;
+  std::uintmax_t size_bytes = 0;  // of the local databases only
+  std::string last_update;        // the latest of the shards'
+
   std::string schema_version;
   std::string analyzer;
 };

@@ -10,8 +10,10 @@
 
 #include "analyzers/analyzer.h"
 #include "common/errors.h"
+#include "common/hash.h"
 #include "common/index_access.h"
 #include "common/schema.h"
+#include "common/shards.h"
 #include "searcher/entity_filter.h"
 #include "searcher/highlighter.h"
 #include "searcher/query_builder.h"
@@ -91,6 +93,163 @@ constexpr int kMaxReopens = 10;
 // grows faster than its length, and no one types this much.
 constexpr std::size_t kMaxQueryBytes = 4096;
 
+// Remote shards: how long to wait for a connection, and for each reply, in milliseconds (Xapian's
+// defaults for both).
+constexpr unsigned kRemoteConnectTimeoutMs = 10000;
+constexpr unsigned kRemoteTimeoutMs = 10000;
+
+std::string one_line(std::string text) {
+  for (char& c : text) {
+    if (c == '\n' || c == '\r') c = ' ';
+  }
+  return text;
+}
+
+std::string joined_strings(const std::vector<std::string>& strings) {
+  std::string joined;
+  for (const auto& text : strings) joined += (joined.empty() ? "" : ", ") + text;
+  return joined;
+}
+
+std::string joined_paths(const std::vector<std::filesystem::path>& paths) {
+  std::string joined;
+  for (const auto& path : paths) joined += (joined.empty() ? "" : ", ") + path.string();
+  return joined;
+}
+
+std::string named(const ShardSpec& spec) {
+  return "shard " + spec.describe() + (spec.origin.empty() ? "" : " (" + spec.origin + ")");
+}
+
+ShardUnavailableError unreachable(const ShardSpec& spec, const Xapian::Error& error) {
+  return ShardUnavailableError(
+      "cannot reach " + named(spec) + ": " + one_line(error.get_msg()) +
+      (error.get_error_string() ? std::string(" (") + error.get_error_string() + ")" : "") +
+      "; check that xapian-tcpsrv serves it there, or give --allow-partial to search the other "
+      "shards");
+}
+
+Xapian::Database open_remote(const ShardSpec& spec) {
+  if (spec.kind == ShardSpec::Kind::tcp) {
+    return Xapian::Remote::open(spec.host, spec.port, kRemoteTimeoutMs, kRemoteConnectTimeoutMs);
+  }
+  return Xapian::Remote::open(spec.program, spec.args, kRemoteTimeoutMs);
+}
+
+Xapian::Database open_local(const ShardSpec& spec) {
+  std::error_code ignored;
+  if (!std::filesystem::exists(spec.path, ignored)) {
+    throw NotFoundError("no index at '" + spec.path.string() + "'" +
+                        (spec.origin.empty() ? "" : " (" + spec.origin + ")") +
+                        "; run `naviny index --db " + spec.path.string() + " CORPUS_DIR` first");
+  }
+  try {
+    return Xapian::Database(spec.path.string());
+  } catch (const Xapian::DatabaseOpeningError& e) {
+    throw NotFoundError("cannot open the index at '" + spec.path.string() + "' (" + e.get_msg() +
+                        "); run `naviny index --db " + spec.path.string() +
+                        " CORPUS_DIR` to create it");
+  }
+}
+
+std::string gazetteer_hash(const Xapian::Database& shard) {
+  std::string hash = shard.get_metadata(std::string(schema::kMetaGazetteerHash));
+  if (hash.empty()) {  // written before the hash was recorded
+    hash = to_hex(fnv1a64(shard.get_metadata(std::string(schema::kMetaGazetteer))));
+  }
+  return hash;
+}
+
+// Which folder a path names: `naviny index --rebuild` swaps another folder in under the same path.
+struct FolderIdentity {
+  dev_t device = 0;
+  ino_t inode = 0;
+  bool operator==(const FolderIdentity&) const = default;
+};
+
+std::optional<FolderIdentity> identity_of(const std::filesystem::path& path) {
+  struct stat status {};
+  if (::stat(path.c_str(), &status) != 0) return std::nullopt;
+  return FolderIdentity{status.st_dev, status.st_ino};
+}
+
+// The files and folders whose replacement means the index must be opened afresh: the --db
+// arguments (an index folder, a sharded index folder, a stub file) and every local shard.
+using Identities = std::vector<std::pair<std::filesystem::path, std::optional<FolderIdentity>>>;
+
+Identities identities_of(const std::vector<std::filesystem::path>& dbs,
+                         const std::vector<ShardSpec>& shards) {
+  Identities identities;
+  for (const auto& db : dbs) identities.emplace_back(db, identity_of(db));
+  for (const ShardSpec& shard : shards) {
+    if (!shard.remote()) identities.emplace_back(shard.path, identity_of(shard.path));
+  }
+  return identities;
+}
+
+bool changed(const Identities& identities) {
+  return std::any_of(identities.begin(), identities.end(),
+                     [](const auto& entry) { return identity_of(entry.first) != entry.second; });
+}
+
+// Every database of a search, opened and checked, and combined into one.
+struct OpenedShards {
+  std::vector<ShardSpec> specs;          // those opened, in order
+  std::vector<Xapian::Database> shards;  // the same, opened
+  std::vector<std::string> missing;      // unreachable, skipped
+  Identities identities;
+  Xapian::Database combined;
+  Xapian::Database first;  // holds the gazetteer: the first that has articles, else the first
+};
+
+OpenedShards open_shards(const std::vector<std::filesystem::path>& dbs, MissingShards missing,
+                         const std::string& analyzer_fingerprint) {
+  OpenedShards opened;
+  const std::vector<ShardSpec> specs = resolve_databases(dbs);
+  // Taken before opening: a folder swapped in meanwhile is noticed, and the index opened again.
+  opened.identities = identities_of(dbs, specs);
+  std::vector<Xapian::Database>& shards = opened.shards;
+  std::optional<std::pair<std::string, std::string>> gazetteer;  // shard, hash
+  for (const ShardSpec& spec : specs) {
+    try {
+      Xapian::Database shard = spec.remote() ? open_remote(spec) : open_local(spec);
+      check_shard_compatible(shard,
+                             spec.remote() ? spec.describe() : "'" + spec.path.string() + "'",
+                             spec.remote() ? "rebuild it on the machine that serves it "
+                                             "(`naviny index --rebuild`) and restart xapian-tcpsrv"
+                                           : rebuild_hint(spec.index),
+                             analyzer_fingerprint);
+      if (shard.get_doccount() > 0) {
+        const std::string hash = gazetteer_hash(shard);
+        if (!gazetteer) {
+          gazetteer.emplace(named(spec), hash);
+          opened.first = shard;
+        } else if (gazetteer->second != hash) {
+          throw IncompatibleIndexError(
+              "the " + gazetteer->first + " and the " + named(spec) +
+              " were tagged with different entity gazetteers, so entity filters, facets and "
+              "names would depend on the shard; index every shard with the same gazetteer "
+              "(--gazetteer FILE) and search them together again");
+        }
+      }
+      opened.combined.add_database(shard);
+      opened.specs.push_back(spec);
+      shards.push_back(std::move(shard));
+    } catch (const Xapian::NetworkError& e) {
+      if (!spec.remote()) throw;
+      if (missing == MissingShards::fail) throw unreachable(spec, e);
+      opened.missing.push_back(spec.describe());
+    }
+  }
+  if (shards.empty()) {
+    throw ShardUnavailableError("none of the shards of " + joined_paths(dbs) + " can be reached (" +
+                                joined_strings(opened.missing) +
+                                "); check that xapian-tcpsrv serves them");
+  }
+  if (!gazetteer) opened.first = shards.front();
+  return opened;
+}
+
 // Runs `run`; if the index changed under it, calls `reopen` and runs it again.
 template <typename Run, typename Reopen>
 auto retry_when_index_changes(const std::filesystem::path& path, Run run, Reopen reopen) {
@@ -110,44 +269,88 @@ auto retry_when_index_changes(const std::filesystem::path& path, Run run, Reopen
 
 }  // namespace
 
-// Which folder a path names: `naviny index --rebuild` swaps another folder in under the same path.
-struct FolderIdentity {
-  dev_t device = 0;
-  ino_t inode = 0;
-  bool operator==(const FolderIdentity&) const = default;
-};
-
-std::optional<FolderIdentity> identity_of(const std::filesystem::path& path) {
-  struct stat status {};
-  if (::stat(path.c_str(), &status) != 0) return std::nullopt;
-  return FolderIdentity{status.st_dev, status.st_ino};
-}
-
 struct Searcher::State {
-  State(const std::filesystem::path& db_path, std::shared_ptr<Analyzer> shared_analyzer)
-      : path(db_path),
-        folder(identity_of(db_path)),
-        analyzer(std::move(shared_analyzer)),
-        db(open_index_for_reading(path, analyzer->fingerprint())),
-        gazetteer(std::make_shared<IndexGazetteer>(db, analyzer)),
-        builder(db, analyzer, gazetteer) {}
+  State(const std::vector<std::filesystem::path>& db_paths, MissingShards missing_policy,
+        std::shared_ptr<Analyzer> shared_analyzer)
+      : State(db_paths, missing_policy, shared_analyzer,
+              open_shards(db_paths, missing_policy, shared_analyzer->fingerprint())) {}
 
-  std::filesystem::path path;
-  std::optional<FolderIdentity> folder;  // taken before opening: a swap in between is seen later
+  State(const std::vector<std::filesystem::path>& db_paths, MissingShards missing_policy,
+        std::shared_ptr<Analyzer> shared_analyzer, OpenedShards opened)
+      : dbs(db_paths),
+        missing(missing_policy),
+        specs(std::move(opened.specs)),
+        shards(std::move(opened.shards)),
+        remote(std::any_of(specs.begin(), specs.end(),
+                           [](const ShardSpec& spec) { return spec.remote(); })),
+        missing_shards(std::move(opened.missing)),
+        identities(std::move(opened.identities)),
+        analyzer(std::move(shared_analyzer)),
+        db(std::move(opened.combined)),
+        gazetteer(std::make_shared<IndexGazetteer>(opened.first, analyzer)),
+        builder(db, analyzer, gazetteer) {
+    // A rebuild swapped a folder in while the shards were opened: some may be old, some new.
+    if (changed(identities)) throw Xapian::DatabaseModifiedError("swapped while opening");
+  }
+
+  std::vector<std::filesystem::path> dbs;
+  MissingShards missing;
+  std::vector<ShardSpec> specs;
+  std::vector<Xapian::Database> shards;
+  bool remote;  // some shard is served over Xapian's remote protocol
+  std::vector<std::string> missing_shards;
+  Identities identities;
   std::shared_ptr<Analyzer> analyzer;
   Xapian::Database db;
   std::shared_ptr<IndexGazetteer> gazetteer;
   QueryBuilder builder;
 };
 
-Searcher::Searcher(const std::filesystem::path& db_path) {
+Searcher::Searcher(const std::filesystem::path& db_path)
+    : Searcher(std::vector<std::filesystem::path>{db_path}) {}
+
+Searcher::Searcher(const std::vector<std::filesystem::path>& dbs, MissingShards missing) {
   // Opening reads the metadata, which a writer may change in between too.
   const auto analyzer = std::make_shared<Analyzer>();
   state_ = retry_when_index_changes(
-      db_path, [&] { return std::make_unique<State>(db_path, analyzer); }, [] {});
+      dbs.empty() ? std::filesystem::path() : dbs.front(),
+      [&] { return std::make_unique<State>(dbs, missing, analyzer); }, [] {});
 }
 
 Searcher::~Searcher() = default;
+
+// Runs `run` on an up-to-date index: if a writer changed it meanwhile, or a remote shard failed,
+// opens it again and retries (a shard that is down then fails to connect, and is reported, or
+// skipped with MissingShards::skip).
+template <typename Run>
+auto Searcher::with_retries(Run run) {
+  for (int attempt = 0;; ++attempt) {
+    try {
+      return retry_when_index_changes(
+          joined_paths(state_->dbs),
+          [&] {
+            catch_up();
+            return run();
+          },
+          [&] { reopen(); });
+    } catch (const Xapian::NetworkError& e) {
+      if (attempt == 0) {
+        reopen();
+        continue;
+      }
+      for (const ShardSpec& spec : state_->specs) {
+        const std::string context = e.get_context();
+        if (spec.remote() && context.find(spec.describe().substr(7)) != std::string::npos) {
+          throw unreachable(spec, e);
+        }
+      }
+      throw ShardUnavailableError("a remote shard failed: " + one_line(e.get_msg()) + " (" +
+                                  one_line(e.get_context()) +
+                                  "); check that xapian-tcpsrv serves it, or give "
+                                  "--allow-partial to search the other shards");
+    }
+  }
+}
 
 SearchResults Searcher::search(const SearchRequest& request) {
   if (request.query.size() > kMaxQueryBytes) {
@@ -155,35 +358,24 @@ SearchResults Searcher::search(const SearchRequest& request) {
                      " bytes long, more than naviny takes (" + std::to_string(kMaxQueryBytes) +
                      "); shorten it");
   }
-  return retry_when_index_changes(
-      state_->path,
-      [&] {
-        catch_up();
-        return search_once(request);
-      },
-      [&] { reopen(); });
+  return with_retries([&] { return search_once(request); });
 }
 
 IndexStats Searcher::stats() {
-  return retry_when_index_changes(
-      state_->path,
-      [&] {
-        catch_up();
-        return stats_once();
-      },
-      [&] { reopen(); });
+  return with_retries([&] { return stats_once(); });
 }
 
-// Opens the index afresh by its path, rather than Xapian::Database::reopen(), which would keep
+// Opens the index afresh by its paths, rather than Xapian::Database::reopen(), which would keep
 // reading the old folder after a rebuild swapped a new one in.
 void Searcher::reopen() {
-  state_ = std::make_unique<State>(state_->path, state_->analyzer);
+  state_ = std::make_unique<State>(state_->dbs, state_->missing, state_->analyzer);
 }
 
 // A long-lived Searcher (a server, a test) sees the latest commit and the latest rebuild: the
-// check costs a stat() and reading Xapian's version file.
+// check costs a stat() per folder and reading Xapian's version file (a round trip per remote
+// shard).
 void Searcher::catch_up() {
-  if (identity_of(state_->path) != state_->folder) {
+  if (changed(state_->identities)) {
     reopen();
   } else {
     state_->db.reopen();
@@ -194,17 +386,28 @@ SearchResults Searcher::search_once(const SearchRequest& request) {
   const Xapian::Query query = state_->builder.build(request.query, request.exact);
   Xapian::Enquire enquire(state_->db);
   enquire.set_weighting_scheme(ranking_weight(request.ranking));
+  const Xapian::Query searched =
+      state_->shards.size() > 1 ? with_wildcards_expanded(query, state_->db) : query;
   const bool expand =
       request.ranking.expand_terms > 0 && !request.exact &&
       state_->builder.descriptive_words(request.query) >= request.ranking.expand_min_words;
-  enquire.set_query(expand ? expanded(enquire, query, request.ranking) : query);
-  if (request.sort != SortOrder::relevance) {
+  enquire.set_query(expand ? expanded(enquire, searched, request.ranking) : searched);
+  if (request.sort == SortOrder::relevance) {
+    // Ties in id order, not by document number, which depends on how articles are split over
+    // shards.
+    enquire.set_sort_by_relevance_then_value(schema::kSortIdSlot.slot, false);
+  } else if (state_->remote) {
+    // Xapian 1.4's remote protocol cannot run a KeyMaker; sorting by the date value works, but
+    // puts undated articles first in oldest-first order.
+    enquire.set_sort_by_value_then_relevance(schema::kDateSlot.slot,
+                                             request.sort == SortOrder::date_newest);
+  } else {
     const bool newest_first = request.sort == SortOrder::date_newest;
     enquire.set_sort_by_key_then_relevance((new DateSortKey(newest_first))->release(),
                                            newest_first);
   }
   EntityFacetSpy facet_spy;
-  if (request.facets > 0) enquire.add_matchspy(&facet_spy);
+  if (request.facets > 0) enquire.add_matchspy(facet_spy.spy());
   // Facets count every match, so Xapian must look at them all.
   const Xapian::doccount check_at_least = request.facets > 0 ? state_->db.get_doccount() : 0;
   const Xapian::MSet mset =
@@ -214,6 +417,7 @@ SearchResults Searcher::search_once(const SearchRequest& request) {
   results.query = request.query;
   results.offset = request.offset;
   results.total_estimate = mset.get_matches_estimated();
+  results.missing_shards = state_->missing_shards;
   Highlighter highlighter(query, *state_->analyzer);
   for (auto match = mset.begin(); match != mset.end(); ++match) {
     results.hits.push_back(make_hit(match, request.snippets ? &highlighter : nullptr));
@@ -264,13 +468,7 @@ Hit Searcher::hit_of(const Xapian::Document& document, const Highlighter* highli
 }
 
 SearchResults Searcher::similar(const std::string& id, std::size_t limit) {
-  return retry_when_index_changes(
-      state_->path,
-      [&] {
-        catch_up();
-        return similar_once(id, limit);
-      },
-      [&] { reopen(); });
+  return with_retries([&] { return similar_once(id, limit); });
 }
 
 SearchResults Searcher::similar_once(const std::string& id, std::size_t limit) {
@@ -279,7 +477,7 @@ SearchResults Searcher::similar_once(const std::string& id, std::size_t limit) {
   const Xapian::PostingIterator source = db.postlist_begin(id_term);
   if (source == db.postlist_end(id_term)) {
     throw NotFoundError("no article with id '" + id + "' in the index at '" +
-                        state_->path.string() +
+                        joined_paths(state_->dbs) +
                         "'; search results show each article's id under its title");
   }
   Xapian::RSet relevant;
@@ -296,8 +494,10 @@ SearchResults Searcher::similar_once(const std::string& id, std::size_t limit) {
       Xapian::Query(Xapian::Query::OP_ELITE_SET, terms.begin(), terms.end(), kSimilarTerms),
       Xapian::Query(id_term));
   enquire.set_query(query);
+  enquire.set_sort_by_relevance_then_value(schema::kSortIdSlot.slot, false);
   const Xapian::MSet mset = enquire.get_mset(0, static_cast<Xapian::doccount>(limit));
   results.total_estimate = mset.get_matches_estimated();
+  results.missing_shards = state_->missing_shards;
   Highlighter highlighter(query, *state_->analyzer);
   const Hit source_hit = hit_of(db.get_document(*source), nullptr);
   for (auto match = mset.begin(); match != mset.end(); ++match) {
@@ -367,12 +567,24 @@ EntityListing Searcher::entities(const std::string& type, const std::string& pat
 IndexStats Searcher::stats_once() {
   IndexStats stats;
   const Xapian::Database& db = state_->db;
-  stats.path = state_->path;
+  stats.path = joined_paths(state_->dbs);
+  stats.shards = state_->specs.size();
   stats.articles = db.get_doccount();
+  // Over several shards Xapian merges the term lists, so a term in two shards counts once.
   for (auto term = db.allterms_begin(); term != db.allterms_end(); ++term) ++stats.distinct_terms;
   stats.term_occurrences = db.get_total_length();
-  stats.size_bytes = folder_size(state_->path);
-  stats.last_update = db.get_metadata(std::string(schema::kMetaLastUpdate));
+  for (const ShardSpec& spec : state_->specs) {
+    if (spec.remote()) {
+      ++stats.remote_shards;
+    } else {
+      stats.size_bytes += folder_size(spec.path);
+    }
+  }
+  // The combined database answers metadata with the first shard's; every shard has its own.
+  for (const Xapian::Database& shard : state_->shards) {
+    stats.last_update =
+        std::max(stats.last_update, shard.get_metadata(std::string(schema::kMetaLastUpdate)));
+  }
   stats.schema_version = db.get_metadata(std::string(schema::kMetaSchemaVersion));
   stats.analyzer = db.get_metadata(std::string(schema::kMetaAnalyzer));
   return stats;

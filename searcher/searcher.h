@@ -4,6 +4,7 @@
 
 #include <filesystem>
 #include <memory>
+#include <vector>
 
 #include "searcher/results.h"
 
@@ -11,12 +12,25 @@ namespace naviny {
 
 class EntityFacetSpy;
 
-// Searches one naviny index. Opening checks that the index was built by this schema and
-// analyzer. Not thread-safe: use one Searcher per thread.
+// What to do about a remote shard that cannot be reached.
+enum class MissingShards {
+  fail,  // throw ShardUnavailableError naming it
+  skip,  // search the others; results name it in SearchResults::missing_shards
+};
+
+// Searches a naviny index: one database, or several searched together as one (Xapian's
+// multi-database: collection statistics are merged, so scores are the same as with one database
+// holding every article). Opening checks that every database was built by this schema and
+// analyzer, and tagged with the same gazetteer. Not thread-safe: use one Searcher per thread.
 class Searcher {
  public:
   // Throws NotFoundError or IncompatibleIndexError.
   explicit Searcher(const std::filesystem::path& db_path);
+  // `dbs`: index folders, sharded index folders and stub files (common/shards.h), searched
+  // together. Also throws ShardUnavailableError for a remote shard that cannot be reached, unless
+  // `missing` is MissingShards::skip (and some shard can be reached).
+  explicit Searcher(const std::vector<std::filesystem::path>& dbs,
+                    MissingShards missing = MissingShards::fail);
   ~Searcher();
   Searcher(const Searcher&) = delete;
   Searcher& operator=(const Searcher&) = delete;
@@ -49,6 +63,8 @@ class Searcher {
                                                                      std::size_t per_type);
   SearchResults search_once(const SearchRequest& request);
   IndexStats stats_once();
+  template <typename Run>
+  auto with_retries(Run run);
   void catch_up();
   void reopen();
 

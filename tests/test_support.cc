@@ -1,17 +1,23 @@
 #include "tests/test_support.h"
 
+#include <arpa/inet.h>
 #include <fcntl.h>
 #include <gtest/gtest.h>
+#include <netinet/in.h>
+#include <signal.h>
 #include <spawn.h>
 #include <stdlib.h>
+#include <sys/socket.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include <cerrno>
+#include <chrono>
 #include <cstdint>
 #include <cstdio>
 #include <fstream>
 #include <sstream>
+#include <thread>
 
 #include "cli/app.h"
 #include "searcher/searcher.h"
@@ -145,6 +151,115 @@ int wait_naviny(pid_t pid, struct rusage* usage) {
 
 int run_naviny(const std::vector<std::string>& arguments, const fs::path& output) {
   return wait_naviny(spawn_naviny(arguments, output));
+}
+
+namespace {
+
+// An RAII socket descriptor.
+class Socket {
+ public:
+  Socket() : fd_(::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0)) {
+    if (fd_ < 0) throw std::runtime_error("socket failed");
+  }
+  ~Socket() { ::close(fd_); }
+  Socket(const Socket&) = delete;
+  Socket& operator=(const Socket&) = delete;
+  int fd() const { return fd_; }
+
+ private:
+  int fd_;
+};
+
+sockaddr_in loopback(unsigned port) {
+  sockaddr_in address{};
+  address.sin_family = AF_INET;
+  address.sin_port = htons(static_cast<std::uint16_t>(port));
+  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  return address;
+}
+
+bool accepts_connections(unsigned port) {
+  const Socket socket;
+  const sockaddr_in address = loopback(port);
+  return ::connect(socket.fd(), reinterpret_cast<const sockaddr*>(&address), sizeof address) == 0;
+}
+
+}  // namespace
+
+unsigned free_port() {
+  const Socket socket;
+  sockaddr_in address = loopback(0);
+  socklen_t length = sizeof address;
+  if (::bind(socket.fd(), reinterpret_cast<const sockaddr*>(&address), sizeof address) != 0 ||
+      ::getsockname(socket.fd(), reinterpret_cast<sockaddr*>(&address), &length) != 0) {
+    throw std::runtime_error("cannot find a free port");
+  }
+  return ntohs(address.sin_port);
+}
+
+std::optional<fs::path> TcpServer::program() {
+  const char* path = std::getenv("PATH");
+  std::istringstream folders(path ? path : "/usr/bin:/bin");
+  std::string folder;
+  while (std::getline(folders, folder, ':')) {
+    const fs::path candidate = fs::path(folder.empty() ? "." : folder) / "xapian-tcpsrv";
+    if (::access(candidate.c_str(), X_OK) == 0) return candidate;
+  }
+  return std::nullopt;
+}
+
+TcpServer::TcpServer(const fs::path& db) {
+  const std::optional<fs::path> server = program();
+  if (!server) throw std::runtime_error("xapian-tcpsrv is not installed");
+  // Another process may take the free port before the server binds it: then try another.
+  for (int attempt = 0; attempt < 5; ++attempt) {
+    port_ = free_port();
+    std::vector<std::string> argv_strings{server->string(), "--interface",         "127.0.0.1",
+                                          "--port",         std::to_string(port_), "--quiet",
+                                          db.string()};
+    std::vector<char*> argv;
+    for (std::string& argument : argv_strings) argv.push_back(argument.data());
+    argv.push_back(nullptr);
+    posix_spawn_file_actions_t actions;
+    posix_spawn_file_actions_init(&actions);
+    posix_spawn_file_actions_addopen(&actions, STDIN_FILENO, "/dev/null", O_RDONLY, 0);
+    posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, "/dev/null", O_WRONLY, 0);
+    posix_spawn_file_actions_addopen(&actions, STDERR_FILENO, "/dev/null", O_WRONLY, 0);
+    // Its own process group: xapian-tcpsrv forks a child per connection, and stop() kills them too.
+    posix_spawnattr_t attributes;
+    posix_spawnattr_init(&attributes);
+    posix_spawnattr_setflags(&attributes, POSIX_SPAWN_SETPGROUP);
+    posix_spawnattr_setpgroup(&attributes, 0);
+    const int error = posix_spawn(&pid_, argv[0], &actions, &attributes, argv.data(), environ);
+    posix_spawnattr_destroy(&attributes);
+    posix_spawn_file_actions_destroy(&actions);
+    if (error != 0) throw std::runtime_error("cannot start xapian-tcpsrv");
+    const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+    while (std::chrono::steady_clock::now() < deadline) {
+      if (accepts_connections(port_)) return;
+      int status = 0;
+      if (::waitpid(pid_, &status, WNOHANG) == pid_) {  // it exited: the port was taken
+        pid_ = -1;
+        break;
+      }
+      std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    }
+    stop();
+  }
+  throw std::runtime_error("xapian-tcpsrv did not start serving " + db.string());
+}
+
+TcpServer::~TcpServer() {
+  stop();
+}
+
+void TcpServer::stop() {
+  if (pid_ <= 0) return;
+  ::kill(-pid_, SIGKILL);  // the server's process group: the server and its connection children
+  int status = 0;
+  while (::waitpid(pid_, &status, 0) < 0 && errno == EINTR) {
+  }
+  pid_ = -1;
 }
 
 }  // namespace naviny::testing

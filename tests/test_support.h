@@ -66,4 +66,31 @@ int wait_naviny(pid_t pid, struct rusage* usage = nullptr);
 // spawn_naviny, then wait_naviny.
 int run_naviny(const std::vector<std::string>& arguments, const std::filesystem::path& output = {});
 
+// A free TCP port on 127.0.0.1 (asked of the kernel; free when this returns).
+unsigned free_port();
+
+// xapian-tcpsrv serving one database on 127.0.0.1, on a free port: the real program (package
+// xapian-tools), started by the constructor, which returns once it accepts connections, and
+// stopped (SIGKILL) by stop() or the destructor.
+class TcpServer {
+ public:
+  // The program on $PATH, or nullopt if it is not installed.
+  static std::optional<std::filesystem::path> program();
+
+  explicit TcpServer(const std::filesystem::path& db);
+  ~TcpServer();
+  TcpServer(const TcpServer&) = delete;
+  TcpServer& operator=(const TcpServer&) = delete;
+
+  unsigned port() const { return port_; }
+  // "127.0.0.1:PORT"
+  std::string address() const { return "127.0.0.1:" + std::to_string(port_); }
+  // Kills the server and waits for it; afterwards connections are refused.
+  void stop();
+
+ private:
+  pid_t pid_ = -1;
+  unsigned port_ = 0;
+};
+
 }  // namespace naviny::testing
