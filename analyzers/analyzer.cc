@@ -4,6 +4,7 @@
 #include <unicode/uvernum.h>
 #include <xapian.h>
 
+#include <algorithm>
 #include <unordered_set>
 
 #include "analyzers/case_folder.h"
@@ -104,6 +105,10 @@ WordForms Analyzer::compute(std::string_view word) const {
   }
   forms.search = parts_->romanizer.romanize(stemmed);
   if (forms.search.empty()) forms.search = forms.exact;
+  if (std::all_of(unstemmed_romanized.begin(), unstemmed_romanized.end(),
+                  [](char c) { return c >= 'a' && c <= 'z'; })) {
+    forms.romanized = unstemmed_romanized;
+  }
   NameKeys keys = name_keys(unstemmed_romanized.empty() ? forms.search : unstemmed_romanized);
   if (keys.alternate.empty() && !denasalized_romanized.empty()) {
     // The English press drops the nasal that Cyrillic keeps: Wałęsa ~ Валенса and ~ Walesa.

@@ -19,10 +19,11 @@
 namespace naviny {
 
 struct WordForms {
-  std::string exact;    // case-folded surface form, for exact mode
-  std::string search;   // the folded, romanized, stemmed form that ordinary search matches
-  std::string key;      // name key of the unstemmed romanized word, may be empty
-  std::string alt_key;  // a second name key (see NameKeys), usually empty
+  std::string exact;      // case-folded surface form, for exact mode
+  std::string search;     // the folded, romanized, stemmed form that ordinary search matches
+  std::string key;        // name key of the unstemmed romanized word, may be empty
+  std::string romanized;  // the unstemmed romanized word, a-z only, or empty: for spelling
+  std::string alt_key;    // a second name key (see NameKeys), usually empty
   // Starts with a capital letter. Only such words are indexed under their name keys: names are
   // capitalised, and the coarse keys of common words would collide with them.
   bool capitalized = false;

@@ -14,6 +14,7 @@ struct SearchArguments {
   std::size_t offset = 0;
   bool json = false;
   bool exact = false;
+  bool auto_correct = false;
   std::size_t facets = 0;
   std::string sort = "relevance";
   RankingOptions ranking;
@@ -70,6 +71,8 @@ Command add_search_command(CLI::App& app, Context& context) {
       ->add_option("--expand-min-words", arguments->ranking.expand_min_words,
                    "plain words a query needs to be expanded")
       ->capture_default_str();
+  command->add_flag("--auto-correct", arguments->auto_correct,
+                    "when a word matches nothing, search the suggested spelling instead");
   command->add_flag("--exact", arguments->exact,
                     "match words as written: no stemming, transliteration or name variants");
   command->add_flag("--allow-partial", arguments->allow_partial,
@@ -85,6 +88,7 @@ Command add_search_command(CLI::App& app, Context& context) {
             request.exact = arguments->exact;
             request.facets = arguments->facets;
             request.ranking = arguments->ranking;
+            request.auto_correct = arguments->auto_correct;
             request.sort = arguments->sort == "date"    ? SortOrder::date_oldest
                            : arguments->sort == "-date" ? SortOrder::date_newest
                                                         : SortOrder::relevance;

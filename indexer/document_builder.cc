@@ -10,6 +10,9 @@
 namespace naviny {
 namespace {
 
+// Shorter words are rarely misspelt in a way a suggestion could fix, and would bloat the table.
+constexpr std::size_t kMinSpellingLetters = 4;
+
 // Xapian refuses terms longer than 245 bytes; very long ids are hashed instead.
 constexpr std::size_t kMaxIdTermBytes = 240;
 
@@ -115,12 +118,22 @@ std::string added_origin_term() {
 
 Xapian::Document build_document(const Article& article, Analyzer& analyzer,
                                 const std::string& content_hash, ArticleOrigin origin,
-                                const EntityRecognizer* recognizer) {
+                                const EntityRecognizer* recognizer,
+                                std::vector<std::string>* spelling_words) {
   Xapian::Document document;
   const std::vector<AnalyzedWord> body = analyze_words(analyzer, article.body);
   const std::vector<AnalyzedWord> title = analyze_words(analyzer, article.title, &body);
   index_words(document, title, 1, true);
   index_words(document, body, schema::kBodyFirstPosition, false);
+  if (spelling_words != nullptr) {
+    for (const auto* words : {&title, &body}) {
+      for (const AnalyzedWord& word : *words) {
+        if (word.forms.romanized.size() >= kMinSpellingLetters) {
+          spelling_words->push_back(word.forms.romanized);
+        }
+      }
+    }
+  }
   document.add_boolean_term(id_term(article.id));
   if (origin == ArticleOrigin::added) document.add_boolean_term(added_origin_term());
   if (!article.lang.empty())

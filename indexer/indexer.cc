@@ -114,8 +114,14 @@ class ArticleWriter {
   // Takes the article by value: its body may be 8 MiB, and is cleaned in its place.
   Xapian::Document build(Article article, const std::string& hash, ArticleOrigin origin) {
     if (!boilerplate_.empty()) article.body = boilerplate_.clean(article.body);
-    return build_document(article, *analyzer_, hash, origin,
-                          gazetteer_.empty() ? nullptr : &recognizer_);
+    std::vector<std::string> spelling_words;
+    Xapian::Document document =
+        build_document(article, *analyzer_, hash, origin,
+                       gazetteer_.empty() ? nullptr : &recognizer_, &spelling_words);
+    // Xapian's spelling table feeds "did you mean"; romanized forms let a query in one script
+    // be corrected towards the spelling the corpus uses in another.
+    for (const std::string& word : spelling_words) db_.add_spelling(word);
+    return document;
   }
 
   void commit() {

@@ -42,6 +42,12 @@ class QueryBuilder {
   Xapian::QueryParser exact_parser_;
 };
 
+// The query with each word that matches nothing (by search form or name key) replaced by the
+// closest word of the index's spelling table (romanized, so a Cyrillic misspelling can be
+// corrected towards the Latin spelling the corpus uses); empty if no word needs it.
+std::string spelling_suggestion(const std::string& text, const Xapian::Database& db,
+                                Analyzer& analyzer);
+
 // Adds the name keys of the query words: outside phrases as a lower-weighted alternative to each
 // search-form term, inside phrases as a synonym at the same position (so "Joe Biden" matches
 // "Джо Байден"). NEAR keeps its terms as they are: its window cannot be read back in Xapian 1.4.

@@ -101,6 +101,13 @@ std::string partial_line(const std::vector<std::string>& missing) {
 std::string render_text(const SearchResults& results, Highlight highlight) {
   std::string out;
   const std::string query = printable(results.query);
+  if (!results.corrected_from.empty()) {
+    out += "showing results for '" + query + "' instead of '" + printable(results.corrected_from) +
+           "'\n";
+  }
+  if (!results.suggestion.empty()) {
+    out += "did you mean: " + printable(results.suggestion) + "\n";
+  }
   if (results.partial()) out += partial_line(results.missing_shards);
   if (results.total_estimate == 0) return out + "no results for '" + query + "'\n";
   out += "about " + std::to_string(results.total_estimate) + " results for '" + query +
@@ -155,6 +162,8 @@ std::string render_json(const SearchResults& results) {
                              {"partial", results.partial()},
                              {"missing_shards", results.missing_shards},
                              {"hits", std::move(hits)}};
+  if (!results.suggestion.empty()) out["suggestion"] = results.suggestion;
+  if (!results.corrected_from.empty()) out["corrected_from"] = results.corrected_from;
   if (!results.facets.empty()) {
     nlohmann::ordered_json facets = nlohmann::ordered_json::object();
     for (const auto& [type, entities] : results.facets) {

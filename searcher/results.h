@@ -26,6 +26,7 @@ struct SearchRequest {
   std::size_t facets = 0;
   SortOrder sort = SortOrder::relevance;
   RankingOptions ranking;
+  bool auto_correct = false;  // search the spelling suggestion instead, if there is one
 };
 
 struct EntityRef {
@@ -52,6 +53,8 @@ struct SearchResults {
   std::size_t total_estimate = 0;
   std::size_t offset = 0;
   std::vector<Hit> hits;
+  std::string suggestion;      // "did you mean": the query with misspelt words corrected
+  std::string corrected_from;  // with auto_correct: the query as typed, when it was corrected
   // With SearchRequest::facets: per type ("person", "org", "place"), the entities most often
   // found among all matching articles, with the number of those articles.
   std::vector<std::pair<std::string, std::vector<EntityRef>>> facets;

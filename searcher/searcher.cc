@@ -358,7 +358,21 @@ SearchResults Searcher::search(const SearchRequest& request) {
                      " bytes long, more than naviny takes (" + std::to_string(kMaxQueryBytes) +
                      "); shorten it");
   }
-  return with_retries([&] { return search_once(request); });
+  return with_retries([&] {
+    SearchResults results = search_once(request);
+    if (request.exact) return results;
+    const std::string suggestion =
+        spelling_suggestion(request.query, state_->db, *state_->analyzer);
+    if (suggestion.empty() || !request.auto_correct) {
+      results.suggestion = suggestion;
+      return results;
+    }
+    SearchRequest corrected = request;
+    corrected.query = suggestion;
+    SearchResults corrected_results = search_once(corrected);
+    corrected_results.corrected_from = request.query;
+    return corrected_results;
+  });
 }
 
 IndexStats Searcher::stats() {

@@ -1,0 +1,76 @@
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include "searcher/searcher.h"
+#include "tests/test_support.h"
+
+namespace naviny {
+namespace {
+
+using ::testing::HasSubstr;
+using ::testing::IsEmpty;
+
+class DidYouMean : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    dir_ = new testing::TempDir;
+    testing::index_or_fail(testing::seed_corpus(), db());
+  }
+  static void TearDownTestSuite() {
+    delete dir_;
+    dir_ = nullptr;
+  }
+  static std::filesystem::path db() { return dir_->path() / "db"; }
+  static SearchResults search(const std::string& query, bool auto_correct = false) {
+    Searcher searcher(db());
+    SearchRequest request;
+    request.query = query;
+    request.snippets = false;
+    request.auto_correct = auto_correct;
+    return searcher.search(request);
+  }
+  static testing::TempDir* dir_;
+};
+
+testing::TempDir* DidYouMean::dir_ = nullptr;
+
+struct SuggestionCase {
+  const char* name;
+  const char* query;
+  const char* suggestion;
+};
+
+class Suggestions : public DidYouMean, public ::testing::WithParamInterface<SuggestionCase> {};
+
+TEST_P(Suggestions, FromTheIndexVocabulary) {
+  EXPECT_EQ(search(GetParam().query).suggestion, GetParam().suggestion);
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Table, Suggestions,
+    ::testing::Values(SuggestionCase{"LatinName", "Lukashenkp", "Lukashenko"},
+                      SuggestionCase{"CommonWord", "sanctoins", "sanctions"},
+                      // A misspelt Cyrillic name, corrected to the spelling the corpus uses.
+                      SuggestionCase{"CyrillicToLatin", "Лукашенкп", "Lukashenko"},
+                      SuggestionCase{"OnlyTheMisspeltWord", "Putin sanctoins", "Putin sanctions"},
+                      SuggestionCase{"NothingWrong", "sanctions", ""},
+                      SuggestionCase{"VariantSpellingIsNotAnError", "Лукашэнка", ""}),
+    [](const auto& test_case) { return std::string(test_case.param.name); });
+
+TEST_F(DidYouMean, AutoCorrectSearchesTheSuggestion) {
+  const SearchResults results = search("sanctoins", true);
+  EXPECT_EQ(results.query, "sanctions");
+  EXPECT_EQ(results.corrected_from, "sanctoins");
+  EXPECT_FALSE(results.hits.empty());
+  EXPECT_THAT(search("sanctoins").hits, IsEmpty());
+}
+
+TEST_F(DidYouMean, TextAndJsonShowTheSuggestion) {
+  const auto text = testing::run_cli({"search", "--db", db().string(), "sanctoins"});
+  EXPECT_THAT(text.out, HasSubstr("did you mean: sanctions"));
+  const auto json = testing::run_cli({"search", "--db", db().string(), "--json", "sanctoins"});
+  EXPECT_THAT(json.out, HasSubstr("\"suggestion\": \"sanctions\""));
+}
+
+}  // namespace
+}  // namespace naviny
