@@ -9,7 +9,7 @@
 // of p50/p99 per class and engine and the ratios naviny/plain and naviny/fts5.
 //
 //   naviny_bench_query --db NAVINY_DB --plain-db PLAIN_DB [--corpus DIR] [--fts5-db FILE]
-//                      [--iterations N] [--summary FILE] [benchmark flags]
+//                      [--iterations N] [--summary FILE] [--no-snippets] [benchmark flags]
 // With --corpus, a missing --plain-db index is built from the corpus first.
 
 #include <benchmark/benchmark.h>
@@ -101,6 +101,9 @@ std::vector<QueryClass> query_classes() {
 
 constexpr std::size_t kPageSize = 10;
 
+// --no-snippets: every engine returns ids and titles only, to see the cost of snippets apart.
+bool g_snippets = true;
+
 // Latencies of every timed query, by class and engine, for the closing table.
 std::map<std::string, std::map<std::string, std::vector<double>>> g_latencies_us;
 
@@ -137,8 +140,11 @@ class PlainXapian {
     for (auto match = mset.begin(); match != mset.end(); ++match) {
       const std::string data = match.get_document().get_data();
       const std::size_t title_end = data.find('\n', data.find('\n') + 1);
-      const std::string snippet = mset.snippet(data.substr(title_end + 1), 300, stemmer_);
-      benchmark::DoNotOptimize(snippet.data());
+      if (g_snippets) {
+        const std::string snippet = mset.snippet(data.substr(title_end + 1), 300, stemmer_);
+        benchmark::DoNotOptimize(snippet.data());
+      }
+      benchmark::DoNotOptimize(title_end);
       ++shown;
     }
     return shown;
@@ -167,11 +173,11 @@ class Fts5 {
   std::size_t search(const QuerySpec& spec, std::size_t offset, bool facets) {
     const std::string where =
         "articles MATCH ?1" + (spec.fts5_where.empty() ? "" : " AND " + spec.fts5_where);
+    const std::string columns =
+        g_snippets ? "id, title, snippet(articles, 2, '[', ']', '...', 40)" : "id, title";
     std::size_t shown =
-        run("SELECT id, title, snippet(articles, 2, '[', ']', '...', 40) FROM "
-            "articles WHERE " +
-                where + " ORDER BY rank LIMIT " + std::to_string(kPageSize) + " OFFSET " +
-                std::to_string(offset),
+        run("SELECT " + columns + " FROM articles WHERE " + where + " ORDER BY rank LIMIT " +
+                std::to_string(kPageSize) + " OFFSET " + std::to_string(offset),
             spec.fts5_match);
     if (facets)
       run("SELECT lang, count(*) FROM articles WHERE " + where + " GROUP BY lang", spec.fts5_match);
@@ -238,12 +244,17 @@ struct Options {
   std::string fts5_db;
   std::string summary;
   int iterations = 300;
+  bool snippets = true;
 };
 
 std::optional<Options> parse_options(int argc, char** argv) {
   Options options;
   for (int i = 1; i < argc; ++i) {
     const std::string flag = argv[i];
+    if (flag == "--no-snippets") {
+      options.snippets = false;
+      continue;
+    }
     if (i + 1 >= argc) return std::nullopt;
     const std::string value = argv[++i];
     if (flag == "--db") {
@@ -294,10 +305,12 @@ int main(int argc, char** argv) {
   benchmark::Initialize(&argc, argv);
   const std::optional<Options> options = parse_options(argc, argv);
   if (!options) {
-    std::cerr << "usage: naviny_bench_query --db NAVINY_DB --plain-db PLAIN_DB [--corpus DIR] "
-                 "[--fts5-db FILE] [--iterations N] [--summary FILE] [--benchmark_...]\n";
+    std::cerr
+        << "usage: naviny_bench_query --db NAVINY_DB --plain-db PLAIN_DB [--corpus DIR] "
+           "[--fts5-db FILE] [--iterations N] [--summary FILE] [--no-snippets] [--benchmark_...]\n";
     return 2;
   }
+  g_snippets = options->snippets;
   Engines engines;
   try {
     if (!std::filesystem::exists(options->plain_db)) {
@@ -327,6 +340,7 @@ int main(int argc, char** argv) {
     request.offset = query_class.offset;
     request.limit = kPageSize;
     request.facets = query_class.facets ? 5 : 0;
+    request.snippets = g_snippets;
     return engines.naviny->search(request).hits.size();
   };
   const RunQuery plain = [&](const QuerySpec& spec, const QueryClass& query_class) {
