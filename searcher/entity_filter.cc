@@ -95,12 +95,17 @@ Xapian::Query EntityFieldProcessor::operator()(const std::string& name) {
 
 void EntityFacetSpy::operator()(const Xapian::Document& document, double) {
   const std::string ids = document.get_value(schema::kEntitiesSlot.slot);
-  std::size_t start = 0;
-  while (start < ids.size()) {
-    const std::size_t end = ids.find('\n', start);
-    ++counts_[ids.substr(start, end - start)];
-    if (end == std::string::npos) break;
-    start = end + 1;
+  std::string_view rest = ids;
+  while (!rest.empty()) {
+    const std::size_t end = rest.find('\n');
+    const std::string_view id = rest.substr(0, end);
+    if (const auto found = counts_.find(id); found != counts_.end()) {
+      ++found->second;
+    } else {
+      counts_.emplace(std::string(id), 1);
+    }
+    if (end == std::string_view::npos) break;
+    rest.remove_prefix(end + 1);
   }
 }
 
