@@ -7,7 +7,7 @@ packages=(
   build-essential cmake pkg-config
   libxapian-dev xapian-tools libicu-dev libcli11-dev nlohmann-json3-dev
   googletest libgtest-dev libgmock-dev libbenchmark-dev
-  python3 python3-xapian python3-icu sqlite3
+  python3 python3-xapian python3-icu sqlite3 libsqlite3-dev time
 )
 
 missing=()

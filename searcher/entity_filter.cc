@@ -1,5 +1,8 @@
 #include "searcher/entity_filter.h"
 
+#include <string_view>
+#include <vector>
+
 #include "common/errors.h"
 #include "common/schema.h"
 
@@ -17,7 +20,47 @@ std::string described(const Gazetteer& gazetteer, const std::vector<std::size_t>
   return list;
 }
 
+// The first `count` tab-separated columns of a gazetteer row, trimmed as Gazetteer::parse trims.
+std::vector<std::string_view> leading_columns(std::string_view line, std::size_t count) {
+  std::vector<std::string_view> columns;
+  while (columns.size() < count) {
+    const std::size_t end = line.find('\t');
+    std::string_view column = line.substr(0, end);
+    const std::size_t first = column.find_first_not_of(" \r");
+    column = first == std::string_view::npos
+                 ? std::string_view()
+                 : column.substr(first, column.find_last_not_of(" \r") - first + 1);
+    columns.push_back(column);
+    if (end == std::string_view::npos) break;
+    line.remove_prefix(end + 1);
+  }
+  return columns;
+}
+
 }  // namespace
+
+const EntityLabel* IndexGazetteer::label(const std::string& id) {
+  if (!labels_) {
+    // The index stores only a gazetteer that Gazetteer::parse accepted when it was tagged, so
+    // the rows are well formed; a row that is not is skipped here and its id shown bare.
+    labels_.emplace();
+    const std::string tsv = db_.get_metadata(std::string(schema::kMetaGazetteer));
+    std::string_view rest = tsv;
+    while (!rest.empty()) {
+      const std::size_t end = rest.find('\n');
+      const std::string_view line = rest.substr(0, end);
+      rest.remove_prefix(end == std::string_view::npos ? rest.size() : end + 1);
+      if (line.empty() || line.front() == '#') continue;
+      const std::vector<std::string_view> columns = leading_columns(line, 3);
+      if (columns.size() < 3) continue;
+      const std::optional<EntityType> type = parse_type(columns[1]);
+      if (!type || columns[0].empty()) continue;
+      labels_->emplace(std::string(columns[0]), EntityLabel{*type, std::string(columns[2])});
+    }
+  }
+  const auto found = labels_->find(id);
+  return found == labels_->end() ? nullptr : &found->second;
+}
 
 const Gazetteer& IndexGazetteer::get() {
   if (!gazetteer_) {

@@ -9,11 +9,19 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
+#include <unordered_map>
 
 #include "analyzers/analyzer.h"
 #include "analyzers/gazetteer.h"
 
 namespace naviny {
+
+// What a search shows of an entity mentioned by a hit or counted in a facet.
+struct EntityLabel {
+  EntityType type;
+  std::string name;
+};
 
 // The gazetteer stored in an index, parsed on first use (most searches never need it).
 class IndexGazetteer {
@@ -23,10 +31,17 @@ class IndexGazetteer {
   const Gazetteer& get();
   Analyzer& analyzer() { return *analyzer_; }
 
+  // The type and display name of the entity `id`, or null if the gazetteer has no such id.
+  // Read from the stored TSV's first columns without analysing any alias: naming the entities
+  // of each hit must not pay for get(), whose ICU work on every alias costs a one-shot
+  // `naviny search` some 60 ms (bench/README.md, issue 6).
+  const EntityLabel* label(const std::string& id);
+
  private:
   Xapian::Database db_;
   std::shared_ptr<Analyzer> analyzer_;
   std::optional<Gazetteer> gazetteer_;
+  std::optional<std::unordered_map<std::string, EntityLabel>> labels_;
 };
 
 // The first entity name of a query that could not be resolved, and why. Field processors leave

@@ -28,6 +28,9 @@ std::size_t char_boundary(std::string_view text, std::size_t offset) {
 }  // namespace
 
 Highlighter::Highlighter(const Xapian::Query& query, Analyzer& analyzer) : analyzer_(analyzer) {
+  // snippet() asks analyze_word() directly; analyze_text() is what keeps the analyzer's memo
+  // bounded, so give it its turn once per search (no reference into the memo is held here).
+  analyzer_.analyze_text("", [](const Token&, const WordForms&) {});
   const std::string title(schema::kTitle.prefix);
   const std::string exact(schema::kExact.prefix);
   const std::string key(schema::kNameKey.prefix);
@@ -54,9 +57,15 @@ bool Highlighter::matches(const WordForms& forms) const {
 
 Snippet Highlighter::snippet(std::string_view text, std::size_t max_bytes) const {
   std::vector<Word> words;
-  analyzer_.analyze_text(text, [&](const Token& token, const WordForms& forms) {
-    words.push_back({token.begin, token.end, matches(forms)});
-  });
+  Tokenizer tokenizer(text);
+  Token token;
+  while (tokenizer.next(token)) {
+    auto found = matched_words_.find(token.word);
+    if (found == matched_words_.end()) {
+      found = matched_words_.emplace(token.word, matches(analyzer_.analyze_word(token.word))).first;
+    }
+    words.push_back({token.begin, token.end, found->second});
+  }
   // The window of words with the most matches; the earliest wins a tie.
   std::size_t best_start = 0;
   std::size_t best_score = 0;

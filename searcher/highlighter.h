@@ -5,6 +5,7 @@
 #include <cstddef>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <unordered_set>
 #include <utility>
 #include <vector>
@@ -36,6 +37,10 @@ class Highlighter {
   std::unordered_set<std::string> search_forms_;
   std::unordered_set<std::string> exact_forms_;
   std::unordered_set<std::string> keys_;
+  // Whether each distinct word seen so far matches. The hits of one page share most words, and
+  // this table stays small enough for the CPU caches, unlike the analyzer's memo of every word
+  // the process has met, whose look-ups (a cache miss each) dominated a search's time.
+  mutable std::unordered_map<std::string, bool> matched_words_;
 };
 
 }  // namespace naviny

@@ -527,11 +527,9 @@ SearchResults Searcher::similar_once(const std::string& id, std::size_t limit) {
 }
 
 EntityRef Searcher::entity_ref(const std::string& id, std::size_t count) {
-  const Gazetteer& gazetteer = state_->gazetteer->get();
-  const std::optional<std::size_t> index = gazetteer.find_id(id);
-  if (!index) return {id, "", id, count};
-  const Entity& entity = gazetteer.entities()[*index];
-  return {entity.id, std::string(type_name(entity.type)), entity.name, count};
+  const EntityLabel* label = state_->gazetteer->label(id);
+  if (label == nullptr) return {id, "", id, count};
+  return {id, std::string(type_name(label->type)), label->name, count};
 }
 
 std::vector<std::pair<std::string, std::vector<EntityRef>>> Searcher::facets(
