@@ -15,6 +15,7 @@ struct SearchArguments {
   bool json = false;
   bool exact = false;
   bool auto_correct = false;
+  bool all_copies = false;
   std::size_t facets = 0;
   std::string sort = "relevance";
   RankingOptions ranking;
@@ -71,6 +72,8 @@ Command add_search_command(CLI::App& app, Context& context) {
       ->add_option("--expand-min-words", arguments->ranking.expand_min_words,
                    "plain words a query needs to be expanded")
       ->capture_default_str();
+  output->add_flag("--all-copies", arguments->all_copies,
+                   "show every near-duplicate copy of an article, not just the best one");
   command->add_flag("--auto-correct", arguments->auto_correct,
                     "when a word matches nothing, search the suggested spelling instead");
   command->add_flag("--exact", arguments->exact,
@@ -89,6 +92,7 @@ Command add_search_command(CLI::App& app, Context& context) {
             request.facets = arguments->facets;
             request.ranking = arguments->ranking;
             request.auto_correct = arguments->auto_correct;
+            request.all_copies = arguments->all_copies;
             request.sort = arguments->sort == "date"    ? SortOrder::date_oldest
                            : arguments->sort == "-date" ? SortOrder::date_newest
                                                         : SortOrder::relevance;

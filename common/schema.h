@@ -54,8 +54,12 @@ inline constexpr Prefix kEntity{
     "", "XENT", TermKind::internal,
     "gazetteer entity id, one term per entity mentioned; wdf = mentions"};
 
+inline constexpr Prefix kDuplicateBand{"", "XDUP", TermKind::internal,
+                                       "band number, a colon and 9 bits of the article's simhash "
+                                       "(hex), for near-duplicate candidates"};
+
 inline constexpr std::array kPrefixes{kBody, kTitle,  kExact,  kNameKey, kId,
-                                      kLang, kSource, kEntity, kOrigin};
+                                      kLang, kSource, kEntity, kOrigin,  kDuplicateBand};
 
 // Query fields that filter by entity: the name after the colon (any alias, in any script, or the
 // entity id) is resolved through the gazetteer to kEntity terms. `type` empty: any type.
@@ -88,7 +92,14 @@ inline constexpr ValueSlot kEntitiesSlot{"entities", 2,
 inline constexpr ValueSlot kSortIdSlot{"sort_id", 3,
                                        "article id, for ordering results of equal score"};
 
-inline constexpr std::array kValueSlots{kDateSlot, kContentHashSlot, kEntitiesSlot, kSortIdSlot};
+inline constexpr ValueSlot kSimhashSlot{"simhash", 4,
+                                        "16 hex digits, simhash of the body's word shingles"};
+inline constexpr ValueSlot kDuplicateGroupSlot{
+    "duplicate_group", 5,
+    "id of the first article of its near-duplicate group; searches collapse on it"};
+
+inline constexpr std::array kValueSlots{kDateSlot,   kContentHashSlot, kEntitiesSlot,
+                                        kSortIdSlot, kSimhashSlot,     kDuplicateGroupSlot};
 
 // Document data is one JSON object with these keys (absent when unknown).
 struct DataField {

@@ -6,12 +6,15 @@
 #include "common/errors.h"
 #include "common/hash.h"
 #include "common/schema.h"
+#include "indexer/near_duplicates.h"
 
 namespace naviny {
 namespace {
 
 // Shorter words are rarely misspelt in a way a suggestion could fix, and would bloat the table.
 constexpr std::size_t kMinSpellingLetters = 4;
+// Xapian's keys are limited; no real word a user types is longer than this.
+constexpr std::size_t kMaxSpellingLetters = 40;
 
 // Xapian refuses terms longer than 245 bytes; very long ids are hashed instead.
 constexpr std::size_t kMaxIdTermBytes = 240;
@@ -128,13 +131,18 @@ Xapian::Document build_document(const Article& article, Analyzer& analyzer,
   if (spelling_words != nullptr) {
     for (const auto* words : {&title, &body}) {
       for (const AnalyzedWord& word : *words) {
-        if (word.forms.romanized.size() >= kMinSpellingLetters) {
+        if (word.forms.romanized.size() >= kMinSpellingLetters &&
+            word.forms.romanized.size() <= kMaxSpellingLetters) {
           spelling_words->push_back(word.forms.romanized);
         }
       }
     }
   }
   document.add_boolean_term(id_term(article.id));
+  if (const auto simhash = simhash_of(body)) {
+    document.add_value(schema::kSimhashSlot.slot, hash_value(*simhash));
+    for (const std::string& band : band_terms(*simhash)) document.add_boolean_term(band);
+  }
   if (origin == ArticleOrigin::added) document.add_boolean_term(added_origin_term());
   if (!article.lang.empty())
     document.add_boolean_term(prefixed(schema::kLang, fold_ascii(article.lang)));

@@ -26,6 +26,7 @@
 #include "indexer/boilerplate.h"
 #include "indexer/corpus_scan.h"
 #include "indexer/document_builder.h"
+#include "indexer/near_duplicates.h"
 
 namespace naviny {
 namespace {
@@ -121,6 +122,10 @@ class ArticleWriter {
     // Xapian's spelling table feeds "did you mean"; romanized forms let a query in one script
     // be corrected towards the spelling the corpus uses in another.
     for (const std::string& word : spelling_words) db_.add_spelling(word);
+    const std::string term = id_term(article.id);
+    const auto simhash = parse_hash_value(document.get_value(schema::kSimhashSlot.slot));
+    document.add_value(schema::kDuplicateGroupSlot.slot,
+                       simhash ? duplicate_group(db_, *simhash, term, article.id) : article.id);
     return document;
   }
 

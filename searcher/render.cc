@@ -128,11 +128,16 @@ std::string render_text(const SearchResults& results, Highlight highlight) {
     if (!hit.snippet.text.empty()) {
       out += "   " + printable_snippet(hit.snippet, ansi) + "\n";
     }
-    if (!hit.entities.empty())
-      if (!hit.shared_entities.empty()) {
-        out += "   shares: " + entity_list(hit.shared_entities, kHitEntities) + "\n";
-      }
-    out += "   mentions: " + entity_list(hit.entities, kHitEntities) + "\n";
+    if (hit.hidden_copies > 0) {
+      out += "   and " + std::to_string(hit.hidden_copies) + " near-duplicate cop" +
+             (hit.hidden_copies == 1 ? "y" : "ies") + " (--all-copies shows them)\n";
+    }
+    if (!hit.shared_entities.empty()) {
+      out += "   shares: " + entity_list(hit.shared_entities, kHitEntities) + "\n";
+    }
+    if (!hit.entities.empty()) {
+      out += "   mentions: " + entity_list(hit.entities, kHitEntities) + "\n";
+    }
   }
   for (const auto& [type, entities] : results.facets) {
     if (type == results.facets.front().first) out += "\nin all matching articles:\n";
@@ -151,6 +156,7 @@ std::string render_json(const SearchResults& results) {
                                  {"snippet", marked(hit.snippet, kMarker, kMarker)}};
     if (!hit.date.empty()) entry["date"] = hit.date;
     entry["entities"] = entity_json(hit.entities, "mentions");
+    if (hit.hidden_copies > 0) entry["hidden_copies"] = hit.hidden_copies;
     if (!hit.shared_entities.empty()) {
       entry["shared_entities"] = entity_json(hit.shared_entities, "mentions");
     }

@@ -26,7 +26,9 @@ struct SearchRequest {
   std::size_t facets = 0;
   SortOrder sort = SortOrder::relevance;
   RankingOptions ranking;
-  bool auto_correct = false;  // search the spelling suggestion instead, if there is one
+  bool auto_correct = false;
+  // Show every near-duplicate copy, instead of the best one per group with a count of the rest.
+  bool all_copies = false;  // search the spelling suggestion instead, if there is one
 };
 
 struct EntityRef {
@@ -44,6 +46,7 @@ struct Hit {
   double score = 0;
   Snippet snippet;
   std::vector<EntityRef> entities;  // most mentioned first
+  std::size_t hidden_copies = 0;    // near-duplicates of this article left out of the results
   // For `naviny similar`: the entities this article shares with the one it is like.
   std::vector<EntityRef> shared_entities;
 };

@@ -420,6 +420,8 @@ SearchResults Searcher::search_once(const SearchRequest& request) {
     enquire.set_sort_by_key_then_relevance((new DateSortKey(newest_first))->release(),
                                            newest_first);
   }
+  // Near-duplicates (syndicated copies) show once, the best-ranked copy standing for its group.
+  if (!request.all_copies) enquire.set_collapse_key(schema::kDuplicateGroupSlot.slot);
   EntityFacetSpy facet_spy;
   if (request.facets > 0) enquire.add_matchspy(facet_spy.spy());
   // Facets count every match, so Xapian must look at them all.
@@ -461,6 +463,7 @@ Xapian::Query Searcher::expanded(Xapian::Enquire& enquire, const Xapian::Query& 
 Hit Searcher::make_hit(const Xapian::MSetIterator& match, const Highlighter* highlighter) {
   Hit hit = hit_of(match.get_document(), highlighter);
   hit.rank = static_cast<std::size_t>(match.get_rank()) + 1;  // get_rank counts the offset
+  hit.hidden_copies = match.get_collapse_count();
   hit.score = match.get_weight();
   return hit;
 }
