@@ -44,8 +44,8 @@ for target in "${targets[@]}"; do
     -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 -artifact_prefix="$artifacts/" \
     "$corpus" "fuzz/corpus/$target" >"$log" 2>&1 || status=$?
   execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)
-  size=$(find "$corpus" -type f | wc -l)
-  echo "fuzz.sh: $target: ${execs:-?} executions, $size inputs in $corpus, exit code $status" >&2
+  coverage=$(grep -o 'cov: [0-9]* ft: [0-9]* corp: [0-9]*/[0-9]*[a-zA-Z]*' "$log" | tail -1)
+  echo "fuzz.sh: $target: ${execs:-?} executions; $coverage; exit code $status" >&2
   new=("$artifacts"/*)
   if [ "$status" -ne 0 ] || [ -e "${new[0]}" ]; then
     failed+=("$target")
