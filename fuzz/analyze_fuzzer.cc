@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "analyzers/analyzer.h"
+#include "common/utf8.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   static naviny::Analyzer analyzer;
@@ -23,9 +24,15 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const std::vector<naviny::AnalyzedWord> title_words = naviny::analyze_words(analyzer, title);
   const std::vector<naviny::AnalyzedWord> body_words =
       naviny::analyze_words(analyzer, body, &title_words);
+  const bool valid_utf8 = !naviny::first_invalid_utf8(body);
   for (const naviny::AnalyzedWord& word : body_words) {
-    // Every token must lie inside the text it came from.
-    if (word.token.begin > word.token.end || word.token.end > body.size()) __builtin_trap();
+    // Every token lies inside the text it came from, and in UTF-8 text it starts and ends at
+    // character boundaries, so that a highlighter can cut there.
+    if (word.token.begin >= word.token.end || word.token.end > body.size()) __builtin_trap();
+    if (valid_utf8 && naviny::first_invalid_utf8(
+                          body.substr(word.token.begin, word.token.end - word.token.begin))) {
+      __builtin_trap();
+    }
   }
   return 0;
 }
