@@ -18,9 +18,29 @@ constexpr std::size_t kMaxSpellingLetters = 40;
 
 // Xapian refuses terms longer than 245 bytes; very long ids are hashed instead.
 constexpr std::size_t kMaxIdTermBytes = 240;
+// Xapian throws when a document with an empty term is stored (Empty termnames aren't allowed) or
+// with a term over 245 bytes (Term too long), which would stop a whole indexing run. So words
+// whose forms are empty (a lone U+FE0F variation selector, as in "❤️": NFKC case folding
+// removes it) or over-long (a huge `source:`, a word that NFKC expands many times over) are left
+// out, as TermGenerator leaves out over-long words: no query could find them anyway.
+constexpr std::size_t kMaxTermBytes = 245;
+
+bool fits(const schema::Prefix& prefix, const std::string& value) {
+  return !value.empty() && prefix.prefix.size() + value.size() <= kMaxTermBytes;
+}
 
 std::string prefixed(const schema::Prefix& prefix, const std::string& value) {
   return std::string(prefix.prefix) + value;
+}
+
+void add_posting(Xapian::Document& document, const schema::Prefix& prefix, const std::string& value,
+                 Xapian::termpos position, Xapian::termcount weight = 1) {
+  if (fits(prefix, value)) document.add_posting(prefixed(prefix, value), position, weight);
+}
+
+void add_boolean_term(Xapian::Document& document, const schema::Prefix& prefix,
+                      const std::string& value) {
+  if (fits(prefix, value)) document.add_boolean_term(prefixed(prefix, value));
 }
 
 std::string fold_ascii(std::string text) {
@@ -37,13 +57,13 @@ void index_words(Xapian::Document& document, const std::vector<AnalyzedWord>& wo
   const Xapian::termcount weight = is_title ? kTitleWeight : 1;
   for (const AnalyzedWord& word : words) {
     const WordForms& forms = word.forms;
-    document.add_posting(prefixed(schema::kBody, forms.search), position, weight);
-    document.add_posting(prefixed(schema::kExact, forms.exact), position);
-    if (is_title) document.add_posting(prefixed(schema::kTitle, forms.search), position);
+    add_posting(document, schema::kBody, forms.search, position, weight);
+    add_posting(document, schema::kExact, forms.exact, position);
+    if (is_title) add_posting(document, schema::kTitle, forms.search, position);
     if (word.name_like) {
-      if (!forms.key.empty()) document.add_posting(prefixed(schema::kNameKey, forms.key), position);
+      if (!forms.key.empty()) add_posting(document, schema::kNameKey, forms.key, position);
       if (!forms.alt_key.empty()) {
-        document.add_posting(prefixed(schema::kNameKey, forms.alt_key), position);
+        add_posting(document, schema::kNameKey, forms.alt_key, position);
       }
     }
     ++position;
@@ -144,10 +164,9 @@ Xapian::Document build_document(const Article& article, Analyzer& analyzer,
     for (const std::string& band : band_terms(*simhash)) document.add_boolean_term(band);
   }
   if (origin == ArticleOrigin::added) document.add_boolean_term(added_origin_term());
-  if (!article.lang.empty())
-    document.add_boolean_term(prefixed(schema::kLang, fold_ascii(article.lang)));
+  if (!article.lang.empty()) add_boolean_term(document, schema::kLang, fold_ascii(article.lang));
   if (!article.source.empty()) {
-    document.add_boolean_term(prefixed(schema::kSource, fold_ascii(article.source)));
+    add_boolean_term(document, schema::kSource, fold_ascii(article.source));
   }
   if (!article.date.empty()) {
     std::string yyyymmdd = article.date;

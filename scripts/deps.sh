@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs the Debian 12 packages naviny needs to build, test and benchmark. Safe to re-run:
-# it asks apt only when something is missing.
+# it asks apt only when something is missing. With --fuzz, also clang and libFuzzer, which only
+# scripts/fuzz.sh needs (the normal build uses g++).
 set -euo pipefail
 
 packages=(
@@ -9,6 +10,9 @@ packages=(
   googletest libgtest-dev libgmock-dev libbenchmark-dev
   python3 python3-xapian python3-icu sqlite3 libsqlite3-dev time
 )
+if [ "${1:-}" = "--fuzz" ]; then
+  packages+=(clang libclang-rt-14-dev)  # clang is clang-14 on Debian 12
+fi
 
 missing=()
 for package in "${packages[@]}"; do
