@@ -80,6 +80,16 @@ bool is_search_form_term(const std::string& term) {
   return !term.empty() && !(term[0] >= 'A' && term[0] <= 'Z');
 }
 
+// The same operator over each subquery rewritten; for operators that carry no parameters.
+template <typename Rewrite>
+Xapian::Query with_subqueries_rewritten(const Xapian::Query& query, Rewrite rewrite) {
+  std::vector<Xapian::Query> parts;
+  for (std::size_t i = 0; i < query.get_num_subqueries(); ++i) {
+    parts.push_back(rewrite(query.get_subquery(i)));
+  }
+  return Xapian::Query(query.get_type(), parts.begin(), parts.end());
+}
+
 // The words of `text`, with the character offset where each starts.
 std::vector<std::pair<std::size_t, std::string>> words_of(const std::string& text) {
   std::vector<std::pair<std::size_t, std::string>> words;
@@ -195,13 +205,9 @@ Xapian::Query with_name_keys(const Xapian::Query& query, const QueryWordKeys& ke
     case Q::OP_AND_MAYBE:
     case Q::OP_FILTER:
     case Q::OP_SYNONYM:
-    case Q::OP_MAX: {
-      std::vector<Q> parts;
-      for (std::size_t i = 0; i < query.get_num_subqueries(); ++i) {
-        parts.push_back(with_name_keys(query.get_subquery(i), keys));
-      }
-      return Q(query.get_type(), parts.begin(), parts.end());
-    }
+    case Q::OP_MAX:
+      return with_subqueries_rewritten(query,
+                                       [&](const Q& part) { return with_name_keys(part, keys); });
     default:
       return query;  // NEAR, ranges, scaled and elite sets carry parameters we cannot read back
   }
@@ -243,13 +249,9 @@ Xapian::Query with_wildcards_expanded(const Xapian::Query& query, const Xapian::
     case Q::OP_AND_MAYBE:
     case Q::OP_FILTER:
     case Q::OP_SYNONYM:
-    case Q::OP_MAX: {
-      std::vector<Q> parts;
-      for (std::size_t i = 0; i < query.get_num_subqueries(); ++i) {
-        parts.push_back(with_wildcards_expanded(query.get_subquery(i), db));
-      }
-      return Q(query.get_type(), parts.begin(), parts.end());
-    }
+    case Q::OP_MAX:
+      return with_subqueries_rewritten(
+          query, [&](const Q& part) { return with_wildcards_expanded(part, db); });
     default:
       return query;
   }
