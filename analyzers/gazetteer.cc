@@ -4,6 +4,7 @@
 #include <set>
 
 #include "common/errors.h"
+#include "common/text.h"
 
 namespace naviny {
 namespace {
@@ -21,12 +22,6 @@ std::vector<std::string_view> split(std::string_view text, char separator) {
     if (end == std::string_view::npos) return parts;
     start = end + 1;
   }
-}
-
-std::string_view trimmed(std::string_view text) {
-  const std::size_t first = text.find_first_not_of(" \r");
-  if (first == std::string_view::npos) return {};
-  return text.substr(first, text.find_last_not_of(" \r") - first + 1);
 }
 
 bool keys_meet(const WordForms& a, const AliasWord& b) {
@@ -95,7 +90,7 @@ Gazetteer Gazetteer::parse(std::string_view tsv, std::string_view source, Analyz
   std::size_t line_number = 0;
   for (const std::string_view line : split(tsv, '\n')) {
     ++line_number;
-    if (trimmed(line).empty() || line.front() == '#') continue;
+    if (trim(line).empty() || line.front() == '#') continue;
     const auto fail = [&](const std::string& problem) {
       throw BadInputError(std::string(source) + ", line " + std::to_string(line_number) + ": " +
                           problem +
@@ -106,13 +101,13 @@ Gazetteer Gazetteer::parse(std::string_view tsv, std::string_view source, Analyz
     if (columns.size() < kMinColumns || columns.size() > kMaxColumns) {
       fail("expected 4 or 5 tab-separated columns, found " + std::to_string(columns.size()));
     }
-    const std::string id(trimmed(columns[0]));
-    const std::optional<EntityType> type = parse_type(trimmed(columns[1]));
+    const std::string id(trim(columns[0]));
+    const std::optional<EntityType> type = parse_type(trim(columns[1]));
     if (id.empty()) fail("the id is empty");
     if (!type) fail("unknown type '" + std::string(columns[1]) + "' (person, org or place)");
     if (!ids.insert(id).second) fail("the id '" + id + "' is used twice");
     const std::size_t entity = gazetteer.entities_.size();
-    gazetteer.entities_.push_back({id, *type, std::string(trimmed(columns[2]))});
+    gazetteer.entities_.push_back({id, *type, std::string(trim(columns[2]))});
     for (std::size_t column = 3; column < columns.size(); ++column) {
       for (const std::string_view alias : split(columns[column], '|')) {
         std::vector<AliasWord> words = alias_words(analyzer, alias);
@@ -134,7 +129,7 @@ std::optional<std::size_t> Gazetteer::find_id(std::string_view id) const {
 std::vector<std::size_t> Gazetteer::resolve(std::string_view name, std::optional<EntityType> type,
                                             Analyzer& analyzer) const {
   const auto wanted = [&](std::size_t entity) { return !type || entities_[entity].type == *type; };
-  if (const auto by_id = find_id(trimmed(name)); by_id && wanted(*by_id)) return {*by_id};
+  if (const auto by_id = find_id(trim(name)); by_id && wanted(*by_id)) return {*by_id};
   std::vector<AnalyzedWord> words = analyze_words(analyzer, name);
   // A user typing "person:lukashenka" means the name: compare as names whatever the case.
   for (AnalyzedWord& word : words) word.forms.capitalized = true;

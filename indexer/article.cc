@@ -5,6 +5,7 @@
 #include <fstream>
 
 #include "common/errors.h"
+#include "common/text.h"
 #include "common/utf8.h"
 
 namespace naviny {
@@ -12,13 +13,6 @@ namespace {
 
 constexpr std::string_view kUtf8Bom = "\xEF\xBB\xBF";
 constexpr std::string_view kFrontMatterFence = "---";
-
-std::string_view trim(std::string_view text) {
-  const auto first = text.find_first_not_of(" \t\r\n");
-  if (first == std::string_view::npos) return {};
-  const auto last = text.find_last_not_of(" \t\r\n");
-  return text.substr(first, last - first + 1);
-}
 
 // Splits off the first line (without its newline) and advances `rest` past it.
 std::string_view take_line(std::string_view& rest) {

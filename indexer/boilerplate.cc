@@ -1,6 +1,7 @@
 #include "indexer/boilerplate.h"
 
 #include "common/errors.h"
+#include "common/text.h"
 
 namespace naviny {
 namespace {
@@ -11,20 +12,6 @@ constexpr std::size_t kMaxFurnitureBytes = 200;
 
 constexpr std::string_view kLinePrefix = "line:";
 constexpr std::string_view kCutPrefix = "cut:";
-
-std::string ascii_folded(std::string_view text) {
-  std::string folded(text);
-  for (char& c : folded) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return folded;
-}
-
-std::string_view trimmed(std::string_view text) {
-  const std::size_t first = text.find_first_not_of(" \t\r");
-  if (first == std::string_view::npos) return {};
-  return text.substr(first, text.find_last_not_of(" \t\r") - first + 1);
-}
 
 bool contains_any(const std::string& folded_line, const std::vector<std::string>& needles) {
   for (const std::string& needle : needles) {
@@ -40,7 +27,7 @@ BoilerplateFilter BoilerplateFilter::parse(std::string_view rules, std::string_v
   std::size_t line_number = 0;
   while (!rules.empty()) {
     const std::size_t end = rules.find('\n');
-    const std::string_view line = trimmed(rules.substr(0, end));
+    const std::string_view line = trim(rules.substr(0, end));
     rules = end == std::string_view::npos ? std::string_view{} : rules.substr(end + 1);
     ++line_number;
     if (line.empty() || line.front() == '#') continue;
@@ -51,12 +38,12 @@ BoilerplateFilter BoilerplateFilter::parse(std::string_view rules, std::string_v
                           "'cut:' (drop the article from such a line on)");
     }
     const std::string_view text =
-        trimmed(line.substr(is_cut ? kCutPrefix.size() : kLinePrefix.size()));
+        trim(line.substr(is_cut ? kCutPrefix.size() : kLinePrefix.size()));
     if (text.empty()) {
       throw BadInputError(std::string(source) + ", line " + std::to_string(line_number) +
                           ": the rule has no text to look for");
     }
-    (is_cut ? filter.cuts_ : filter.lines_).push_back(ascii_folded(text));
+    (is_cut ? filter.cuts_ : filter.lines_).push_back(ascii_lower(text));
   }
   return filter;
 }
@@ -69,8 +56,8 @@ std::string BoilerplateFilter::clean(std::string_view body) const {
     const std::size_t end = body.find('\n');
     const std::string_view line = body.substr(0, end);
     body = end == std::string_view::npos ? std::string_view{} : body.substr(end + 1);
-    if (trimmed(line).size() <= kMaxFurnitureBytes) {
-      const std::string folded = ascii_folded(line);
+    if (trim(line).size() <= kMaxFurnitureBytes) {
+      const std::string folded = ascii_lower(line);
       if (contains_any(folded, cuts_)) break;
       if (contains_any(folded, lines_)) continue;
     }

@@ -6,6 +6,7 @@
 #include "common/errors.h"
 #include "common/hash.h"
 #include "common/schema.h"
+#include "common/text.h"
 #include "indexer/near_duplicates.h"
 
 namespace naviny {
@@ -41,13 +42,6 @@ void add_posting(Xapian::Document& document, const schema::Prefix& prefix, const
 void add_boolean_term(Xapian::Document& document, const schema::Prefix& prefix,
                       const std::string& value) {
   if (fits(prefix, value)) document.add_boolean_term(prefixed(prefix, value));
-}
-
-std::string fold_ascii(std::string text) {
-  for (char& c : text) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return text;
 }
 
 // Indexes `words` starting at `position`; title words also go under the title prefix and count
@@ -164,9 +158,9 @@ Xapian::Document build_document(const Article& article, Analyzer& analyzer,
     for (const std::string& band : band_terms(*simhash)) document.add_boolean_term(band);
   }
   if (origin == ArticleOrigin::added) document.add_boolean_term(added_origin_term());
-  if (!article.lang.empty()) add_boolean_term(document, schema::kLang, fold_ascii(article.lang));
+  if (!article.lang.empty()) add_boolean_term(document, schema::kLang, ascii_lower(article.lang));
   if (!article.source.empty()) {
-    add_boolean_term(document, schema::kSource, fold_ascii(article.source));
+    add_boolean_term(document, schema::kSource, ascii_lower(article.source));
   }
   if (!article.date.empty()) {
     std::string yyyymmdd = article.date;

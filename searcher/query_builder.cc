@@ -6,6 +6,7 @@
 
 #include "common/errors.h"
 #include "common/schema.h"
+#include "common/text.h"
 
 namespace naviny {
 namespace {
@@ -30,23 +31,19 @@ constexpr const char* kStopwords[] = {
     "за",    "от",   "о",   "об",   "для",  "же",    "то",    "а",     "но",   "або",
     "і",     "та",   "у",   "з",    "що",   "це",    "ад",    "для",   "ці"};
 
-Xapian::Stopper* make_stopper() {
-  auto* stopper = new Xapian::SimpleStopper(std::begin(kStopwords), std::end(kStopwords));
-  return stopper->release();  // reference-counted by the parsers from here on
-}
-
 // Words that make a query more than plain words: operators, and characters of phrases, fields,
 // grouping, love/hate and wildcards.
 constexpr std::string_view kOperatorWords[] = {"AND", "OR", "NOT", "XOR", "NEAR", "ADJ"};
 constexpr std::string_view kSyntaxCharacters = "\":()+-*";
 
 void configure(Xapian::QueryParser& parser, const Xapian::Database& db, Xapian::Stem stem,
-               bool exact, const std::shared_ptr<IndexGazetteer>& gazetteer,
+               bool exact, const Xapian::Stopper& stopwords,
+               const std::shared_ptr<IndexGazetteer>& gazetteer,
                const std::shared_ptr<EntityProblem>& entity_problem) {
   parser.set_database(db);
   parser.set_stemmer(stem);
   parser.set_stemming_strategy(Xapian::QueryParser::STEM_ALL);
-  if (!exact) parser.set_stopper(make_stopper());
+  if (!exact) parser.set_stopper(&stopwords);
   parser.set_default_op(Xapian::Query::OP_OR);
   for (const schema::Prefix& prefix : schema::kPrefixes) {
     if (prefix.field.empty()) continue;
@@ -80,9 +77,25 @@ bool is_search_form_term(const std::string& term) {
   return !term.empty() && !(term[0] >= 'A' && term[0] <= 'Z');
 }
 
-// The same operator over each subquery rewritten; for operators that carry no parameters.
+// The same operator over each subquery rewritten. Leaves, and operators that carry parameters
+// Xapian 1.4 cannot read back (NEAR's window, scale factors, elite set sizes, ranges), are
+// returned as they are.
 template <typename Rewrite>
 Xapian::Query with_subqueries_rewritten(const Xapian::Query& query, Rewrite rewrite) {
+  using Q = Xapian::Query;
+  switch (query.get_type()) {
+    case Q::OP_AND:
+    case Q::OP_OR:
+    case Q::OP_AND_NOT:
+    case Q::OP_XOR:
+    case Q::OP_AND_MAYBE:
+    case Q::OP_FILTER:
+    case Q::OP_SYNONYM:
+    case Q::OP_MAX:
+      break;
+    default:
+      return query;
+  }
   std::vector<Xapian::Query> parts;
   for (std::size_t i = 0; i < query.get_num_subqueries(); ++i) {
     parts.push_back(rewrite(query.get_subquery(i)));
@@ -198,18 +211,9 @@ Xapian::Query with_name_keys(const Xapian::Query& query, const QueryWordKeys& ke
           Q::OP_OR, Q(Q::OP_PHRASE, typed.begin(), typed.end()),
           Q(Q::OP_SCALE_WEIGHT, Q(Q::OP_OR, readings.begin(), readings.end()), kNameKeyWeight));
     }
-    case Q::OP_AND:
-    case Q::OP_OR:
-    case Q::OP_AND_NOT:
-    case Q::OP_XOR:
-    case Q::OP_AND_MAYBE:
-    case Q::OP_FILTER:
-    case Q::OP_SYNONYM:
-    case Q::OP_MAX:
+    default:
       return with_subqueries_rewritten(query,
                                        [&](const Q& part) { return with_name_keys(part, keys); });
-    default:
-      return query;  // NEAR, ranges, scaled and elite sets carry parameters we cannot read back
   }
 }
 
@@ -242,28 +246,21 @@ Xapian::Query with_wildcards_expanded(const Xapian::Query& query, const Xapian::
       }
       return Q(Q::OP_SYNONYM, terms.begin(), terms.end());
     }
-    case Q::OP_AND:
-    case Q::OP_OR:
-    case Q::OP_AND_NOT:
-    case Q::OP_XOR:
-    case Q::OP_AND_MAYBE:
-    case Q::OP_FILTER:
-    case Q::OP_SYNONYM:
-    case Q::OP_MAX:
+    default:
       return with_subqueries_rewritten(
           query, [&](const Q& part) { return with_wildcards_expanded(part, db); });
-    default:
-      return query;
   }
 }
 
 QueryBuilder::QueryBuilder(const Xapian::Database& db, std::shared_ptr<Analyzer> analyzer,
                            std::shared_ptr<IndexGazetteer> gazetteer)
-    : analyzer_(std::move(analyzer)), word_keys_(std::make_shared<QueryWordKeys>()) {
+    : analyzer_(std::move(analyzer)),
+      word_keys_(std::make_shared<QueryWordKeys>()),
+      stopwords_(std::begin(kStopwords), std::end(kStopwords)) {
   configure(folded_parser_, db, make_query_stemmer(analyzer_, WordForm::search, word_keys_), false,
+            stopwords_, gazetteer, entity_problem_);
+  configure(exact_parser_, db, make_query_stemmer(analyzer_, WordForm::exact), true, stopwords_,
             gazetteer, entity_problem_);
-  configure(exact_parser_, db, make_query_stemmer(analyzer_, WordForm::exact), true, gazetteer,
-            entity_problem_);
 }
 
 Xapian::Query QueryBuilder::build(const std::string& text, bool exact) {
@@ -312,15 +309,12 @@ std::string spelling_suggestion(const std::string& text, const Xapian::Database&
 
 std::size_t QueryBuilder::descriptive_words(const std::string& text) const {
   if (text.find_first_of(kSyntaxCharacters) != std::string::npos) return 0;
-  const Xapian::SimpleStopper stopper(std::begin(kStopwords), std::end(kStopwords));
   std::size_t count = 0;
   for (const auto& [offset, word] : words_of(text)) {
     for (const std::string_view operator_word : kOperatorWords) {
       if (word == operator_word) return 0;
     }
-    std::string lower = word;
-    for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    if (!stopper(lower)) ++count;
+    if (!stopwords_(ascii_lower(word))) ++count;
   }
   return count;
 }

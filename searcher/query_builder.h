@@ -21,6 +21,9 @@ class QueryBuilder {
  public:
   QueryBuilder(const Xapian::Database& db, std::shared_ptr<Analyzer> analyzer,
                std::shared_ptr<IndexGazetteer> gazetteer);
+  // The parsers point at stopwords_: a copy would point at the original's.
+  QueryBuilder(const QueryBuilder&) = delete;
+  QueryBuilder& operator=(const QueryBuilder&) = delete;
 
   // Throws QueryError for an empty query or a syntax error, naming where it is.
   // In exact mode words match their case-folded surface form only: no stemming,
@@ -38,6 +41,9 @@ class QueryBuilder {
   std::shared_ptr<Analyzer> analyzer_;
   std::shared_ptr<QueryWordKeys> word_keys_;
   std::shared_ptr<EntityProblem> entity_problem_ = std::make_shared<EntityProblem>();
+  // Shared by the folded parser (which holds a pointer, so it is declared first) and
+  // descriptive_words().
+  Xapian::SimpleStopper stopwords_;
   Xapian::QueryParser folded_parser_;
   Xapian::QueryParser exact_parser_;
 };

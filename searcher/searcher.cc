@@ -13,6 +13,7 @@
 #include "common/hash.h"
 #include "common/index_access.h"
 #include "common/schema.h"
+#include "common/text.h"
 #include "common/shards.h"
 #include "searcher/entity_filter.h"
 #include "searcher/highlighter.h"
@@ -75,13 +76,6 @@ class DateSortKey : public Xapian::KeyMaker {
 void sort_by_count(std::vector<EntityRef>& refs) {
   std::stable_sort(refs.begin(), refs.end(),
                    [](const EntityRef& a, const EntityRef& b) { return a.count > b.count; });
-}
-
-std::string ascii_lower(std::string text) {
-  for (char& c : text) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return text;
 }
 
 // A writer that commits twice during a search discards the revision the search reads; a rebuild
