@@ -58,28 +58,15 @@ TEST(BoilerplateRules, BadRuleNamesItsLine) {
   EXPECT_THROW(BoilerplateFilter::parse("cut:   \n", "r"), BadInputError);
 }
 
-class SeedBoilerplate : public ::testing::Test {
- protected:
-  static void SetUpTestSuite() {
-    dir_ = new testing::TempDir;
-    testing::index_or_fail(testing::seed_corpus(), dir_->path() / "db");
-  }
-  static void TearDownTestSuite() {
-    delete dir_;
-    dir_ = nullptr;
-  }
-  static testing::TempDir* dir_;
-};
-
-testing::TempDir* SeedBoilerplate::dir_ = nullptr;
+using SeedBoilerplate = testing::IndexedOnce<testing::seed_corpus>;
 
 TEST_F(SeedBoilerplate, SiteFurnitureIsNotSearchable) {
   for (const char* furniture :
        {"Disqus", "Tekedia", "\"Print Friendly\"", "\"Similar articles\"", "Masterclass"}) {
-    EXPECT_THAT(testing::search_ids(dir_->path() / "db", furniture), IsEmpty()) << furniture;
+    EXPECT_THAT(testing::search_ids(db(), furniture), IsEmpty()) << furniture;
   }
   // The text around the furniture is still there.
-  EXPECT_THAT(testing::search_ids(dir_->path() / "db", "\"early bird\" OR crackdown"),
+  EXPECT_THAT(testing::search_ids(db(), "\"early bird\" OR crackdown"),
               ::testing::Contains("001_2f936300b4f84b0e.txt"));
 }
 

@@ -96,27 +96,15 @@ TEST(GazetteerFile, MalformedRowNamesItsLine) {
 }
 
 // The bundled gazetteer on the seed articles.
-class SeedEntities : public ::testing::Test {
+class SeedEntities : public testing::IndexedOnce<testing::seed_corpus> {
  protected:
-  static void SetUpTestSuite() {
-    dir_ = new testing::TempDir;
-    testing::index_or_fail(testing::seed_corpus(), db());
-  }
-  static void TearDownTestSuite() {
-    delete dir_;
-    dir_ = nullptr;
-  }
-  static std::filesystem::path db() { return dir_->path() / "db"; }
   static std::vector<std::string> ids(const std::string& query) {
     std::vector<std::string> found = testing::search_ids(db(), query);
     for (std::string& id : found) id = id.substr(0, 3);
     std::sort(found.begin(), found.end());
     return found;
   }
-  static testing::TempDir* dir_;
 };
-
-testing::TempDir* SeedEntities::dir_ = nullptr;
 
 TEST_F(SeedEntities, PersonFilterFindsTheArticlesThatMentionHim) {
   EXPECT_THAT(ids("person:Putin"), ElementsAre("000", "001", "003", "004"));

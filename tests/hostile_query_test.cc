@@ -14,19 +14,10 @@ namespace {
 using ::testing::Contains;
 using ::testing::HasSubstr;
 
-class HostileQuery : public ::testing::Test {
+class HostileQuery : public testing::IndexedOnce<testing::mini_corpus> {
  protected:
-  static void SetUpTestSuite() {
-    dir_ = new testing::TempDir;
-    testing::index_or_fail(testing::mini_corpus(), dir_->path() / "db");
-  }
-  static void TearDownTestSuite() {
-    delete dir_;
-    dir_ = nullptr;
-  }
-  static std::string db() { return (dir_->path() / "db").string(); }
   static testing::CliResult search(const std::string& query) {
-    return testing::run_cli({"search", "--db", db(), "--json", query});
+    return testing::run_cli({"search", "--db", db().string(), "--json", query});
   }
   // The query fails with exit code 4 and one line that contains `message`.
   static void expect_refused(const std::string& query, const std::string& message) {
@@ -43,11 +34,7 @@ class HostileQuery : public ::testing::Test {
     EXPECT_TRUE(result.err.empty()) << result.err;
     return result.out;
   }
-
-  static testing::TempDir* dir_;
 };
-
-testing::TempDir* HostileQuery::dir_ = nullptr;
 
 std::string repeated(const std::string& word, std::size_t bytes) {
   std::string text;
@@ -99,7 +86,8 @@ TEST_F(HostileQuery, ControlCharactersSeparateWords) {
 }
 
 TEST_F(HostileQuery, TextOutputCarriesNoTerminalEscapes) {
-  const auto result = testing::run_cli({"search", "--db", db(), "Putin\x1b]0;pwned\x07\x1b[2J"});
+  const auto result =
+      testing::run_cli({"search", "--db", db().string(), "Putin\x1b]0;pwned\x07\x1b[2J"});
   ASSERT_EQ(result.exit_code, 0) << result.err;
   EXPECT_THAT(result.out, HasSubstr("results for 'Putin"));
   EXPECT_EQ(result.out.find('\x1b'), std::string::npos);

@@ -9,23 +9,12 @@ namespace {
 using ::testing::ElementsAre;
 using ::testing::UnorderedElementsAre;
 
-class SeedCorpus : public ::testing::Test {
+class SeedCorpus : public testing::IndexedOnce<testing::seed_corpus> {
  protected:
-  static void SetUpTestSuite() {
-    dir_ = new testing::TempDir;
-    testing::index_or_fail(testing::seed_corpus(), dir_->path() / "db");
-  }
-  static void TearDownTestSuite() {
-    delete dir_;
-    dir_ = nullptr;
-  }
   static std::vector<std::string> ids(const std::string& query) {
-    return testing::search_ids(dir_->path() / "db", query);
+    return testing::search_ids(db(), query);
   }
-  static testing::TempDir* dir_;
 };
-
-testing::TempDir* SeedCorpus::dir_ = nullptr;
 
 TEST_F(SeedCorpus, RegimeChangePhrase) {
   EXPECT_THAT(ids("\"regime change\""),

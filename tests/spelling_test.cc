@@ -10,17 +10,8 @@ namespace {
 using ::testing::HasSubstr;
 using ::testing::IsEmpty;
 
-class DidYouMean : public ::testing::Test {
+class DidYouMean : public testing::IndexedOnce<testing::seed_corpus> {
  protected:
-  static void SetUpTestSuite() {
-    dir_ = new testing::TempDir;
-    testing::index_or_fail(testing::seed_corpus(), db());
-  }
-  static void TearDownTestSuite() {
-    delete dir_;
-    dir_ = nullptr;
-  }
-  static std::filesystem::path db() { return dir_->path() / "db"; }
   static SearchResults search(const std::string& query, bool auto_correct = false) {
     Searcher searcher(db());
     SearchRequest request;
@@ -29,10 +20,7 @@ class DidYouMean : public ::testing::Test {
     request.auto_correct = auto_correct;
     return searcher.search(request);
   }
-  static testing::TempDir* dir_;
 };
-
-testing::TempDir* DidYouMean::dir_ = nullptr;
 
 struct SuggestionCase {
   const char* name;

@@ -1,9 +1,11 @@
 #pragma once
 
+#include <gtest/gtest.h>
 #include <sys/resource.h>
 #include <sys/types.h>
 
 #include <filesystem>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -28,6 +30,19 @@ std::filesystem::path source_dir();
 std::filesystem::path seed_corpus();  // corpus/ of the repository
 std::filesystem::path mini_corpus();  // tests/fixtures/mini
 
+// A fixture whose test suite shares one index of `Corpus()`, built before the suite's first test
+// and removed after its last, in a folder of its own.
+template <std::filesystem::path (*Corpus)()>
+class IndexedOnce : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite();
+  static void TearDownTestSuite() { dir_.reset(); }
+  static std::filesystem::path db() { return dir_->path() / "db"; }
+
+ private:
+  static inline std::unique_ptr<TempDir> dir_;
+};
+
 void write_file(const std::filesystem::path& path, const std::string& bytes);
 void copy_folder(const std::filesystem::path& from, const std::filesystem::path& to);
 
@@ -49,6 +64,12 @@ void index_or_fail(const std::filesystem::path& corpus, const std::filesystem::p
 // hold --exact and --sort ORDER, as on the command line.
 std::vector<std::string> search_ids(const std::filesystem::path& db, const std::string& query,
                                     const std::vector<std::string>& extra_arguments = {});
+
+template <std::filesystem::path (*Corpus)()>
+void IndexedOnce<Corpus>::SetUpTestSuite() {
+  dir_ = std::make_unique<TempDir>();
+  index_or_fail(Corpus(), db());
+}
 
 // Writes `count` small articles, 000000.txt onwards, into `folder`; the same every time. Every
 // third (0, 3, 6, ...) mentions potash; every article mentions Minsk.
