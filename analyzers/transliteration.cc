@@ -1,7 +1,9 @@
 #include "analyzers/transliteration.h"
 
+#include <unicode/normalizer2.h>
 #include <unicode/parseerr.h>
 #include <unicode/translit.h>
+#include <unicode/uchar.h>
 #include <unicode/unistr.h>
 
 #include "common/errors.h"
@@ -11,8 +13,10 @@ namespace {
 
 // Input is already NFKC case-folded, so only lower-case letters need rules. ICU applies the
 // first rule that matches at each position, so longer patterns come first.
+// The normalisation steps around the rules (NFC before; NFD, mark removal, NFC and the removal of
+// kDroppedMarks after) are done in romanize() rather than as `::NFC ;` rule lines: any `::` line
+// makes ICU load its whole transliterator registry, 15–20 ms at every process start.
 constexpr std::string_view kRules = R"RULES(
-:: NFC ;
 щ > shch ; ш > sh ; ж > zh ; ч > ch ; х > kh ; ц > ts ;
 [ъь] е > ye ; [ъь] ё > yo ; [ъь] ю > yu ; [ъь] я > ya ; [ъь] и > yi ;
 [aeiouy] { е > ye ; ^ е > ye ; е > e ;
@@ -27,11 +31,31 @@ constexpr std::string_view kRules = R"RULES(
 ŝ > shch ; û > yu ; â > ya ;
 ą } [a-z] > on ; ą > a ; ę } [a-z] > en ; ę > e ;
 szcz > shch ; sz > sh ; cz > ch ; rz > zh ;
-:: NFD ;
-:: [:Nonspacing Mark:] Remove ;
-:: NFC ;
-[\u0022 \u0027 \u0060 \u00B7 \u02B9 \u02BA \u02BB \u02BC \u2019 \u201D] > ;
 )RULES";
+
+// Quotes, apostrophes and the prime-like letters that romanisations use for ь and ъ.
+constexpr std::u16string_view kDroppedMarks =
+    u"\u0022\u0027\u0060\u00B7\u02B9\u02BA\u02BB\u02BC\u2019\u201D";
+
+const icu::Normalizer2& normalizer(bool composed) {
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* instance = composed ? icu::Normalizer2::getNFCInstance(status)
+                                              : icu::Normalizer2::getNFDInstance(status);
+  check_icu(status, composed ? "Normalizer2::getNFCInstance" : "Normalizer2::getNFDInstance");
+  return *instance;
+}
+
+icu::UnicodeString normalized(const icu::Normalizer2& form, const icu::UnicodeString& text) {
+  UErrorCode status = U_ZERO_ERROR;
+  icu::UnicodeString result = form.normalize(text, status);
+  check_icu(status, "Normalizer2::normalize");
+  return result;
+}
+
+bool is_dropped(UChar32 c) {
+  return u_charType(c) == U_NON_SPACING_MARK ||
+         (c <= 0xFFFF && kDroppedMarks.find(static_cast<char16_t>(c)) != std::u16string_view::npos);
+}
 
 }  // namespace
 
@@ -39,7 +63,7 @@ std::string_view Romanizer::rules() {
   return kRules;
 }
 
-Romanizer::Romanizer() {
+Romanizer::Romanizer() : nfc_(&normalizer(true)), nfd_(&normalizer(false)) {
   UParseError parse_error{};
   UErrorCode status = U_ZERO_ERROR;
   const icu::UnicodeString rule_text = icu::UnicodeString::fromUTF8(
@@ -52,11 +76,17 @@ Romanizer::Romanizer() {
 Romanizer::~Romanizer() = default;
 
 std::string Romanizer::romanize(std::string_view word) const {
-  icu::UnicodeString text = icu::UnicodeString::fromUTF8(
-      icu::StringPiece(word.data(), static_cast<int32_t>(word.size())));
+  icu::UnicodeString text = normalized(*nfc_, icu::UnicodeString::fromUTF8(icu::StringPiece(
+                                                  word.data(), static_cast<int32_t>(word.size()))));
   transliterator_->transliterate(text);
+  const icu::UnicodeString decomposed = normalized(*nfd_, text);
+  icu::UnicodeString kept;
+  for (int32_t i = 0; i < decomposed.length(); i = decomposed.moveIndex32(i, 1)) {
+    const UChar32 c = decomposed.char32At(i);
+    if (!is_dropped(c)) kept.append(c);
+  }
   std::string result;
-  text.toUTF8String(result);
+  normalized(*nfc_, kept).toUTF8String(result);
   return result;
 }
 

@@ -7,6 +7,7 @@
 #include <string_view>
 
 U_NAMESPACE_BEGIN
+class Normalizer2;
 class Transliterator;
 U_NAMESPACE_END
 
@@ -30,6 +31,8 @@ class Romanizer {
 
  private:
   std::unique_ptr<icu::Transliterator> transliterator_;
+  const icu::Normalizer2* nfc_;  // owned by ICU, lives as long as the process
+  const icu::Normalizer2* nfd_;
 };
 
 }  // namespace naviny

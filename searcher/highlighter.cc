@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "analyzers/tokenizer.h"
 #include "common/schema.h"
 
 namespace naviny {
@@ -27,44 +28,45 @@ std::size_t char_boundary(std::string_view text, std::size_t offset) {
 
 }  // namespace
 
-Highlighter::Highlighter(const Xapian::Query& query, Analyzer& analyzer) : analyzer_(analyzer) {
-  // snippet() asks analyze_word() directly; analyze_text() is what keeps the analyzer's memo
-  // bounded, so give it its turn once per search (no reference into the memo is held here).
-  analyzer_.analyze_text("", [](const Token&, const WordForms&) {});
+Highlighter::Highlighter(const Xapian::Database& db, const Xapian::Query& query) : db_(db) {
   const std::string title(schema::kTitle.prefix);
   const std::string exact(schema::kExact.prefix);
   const std::string key(schema::kNameKey.prefix);
   for (auto term = query.get_unique_terms_begin(); term != query.get_unique_terms_end(); ++term) {
     const std::string& t = *term;
-    if (t.starts_with(exact)) {
-      exact_forms_.insert(t.substr(exact.size()));
-    } else if (t.starts_with(key)) {
-      keys_.insert(t.substr(key.size()));
+    if (t.starts_with(exact) || t.starts_with(key) ||
+        (!t.empty() && !(t[0] >= 'A' && t[0] <= 'Z'))) {
+      terms_.push_back(t);
     } else if (t.starts_with(title)) {
-      search_forms_.insert(t.substr(title.size()));
-    } else if (!t.empty() && !(t[0] >= 'A' && t[0] <= 'Z')) {
-      search_forms_.insert(t);
+      // A title: query highlights the same word in the body, where it has no title term.
+      terms_.push_back(t.substr(title.size()));
     }
   }
+  std::sort(terms_.begin(), terms_.end());
+  terms_.erase(std::unique(terms_.begin(), terms_.end()), terms_.end());
 }
 
-bool Highlighter::matches(const WordForms& forms) const {
-  if (search_forms_.contains(forms.search) || exact_forms_.contains(forms.exact)) return true;
-  // As in the index: only capitalised words carry name keys.
-  return forms.capitalized && ((!forms.key.empty() && keys_.contains(forms.key)) ||
-                               (!forms.alt_key.empty() && keys_.contains(forms.alt_key)));
+std::vector<std::size_t> Highlighter::matched_words(Xapian::docid docid) const {
+  std::vector<std::size_t> words;
+  for (const std::string& term : terms_) {
+    for (auto position = db_.positionlist_begin(docid, term);
+         position != db_.positionlist_end(docid, term); ++position) {
+      if (*position >= schema::kBodyFirstPosition) {
+        words.push_back(static_cast<std::size_t>(*position - schema::kBodyFirstPosition));
+      }
+    }
+  }
+  return words;
 }
 
-Snippet Highlighter::snippet(std::string_view text, std::size_t max_bytes) const {
+Snippet Highlighter::snippet(Xapian::docid docid, std::string_view text,
+                             std::size_t max_bytes) const {
   std::vector<Word> words;
   Tokenizer tokenizer(text);
   Token token;
-  while (tokenizer.next(token)) {
-    auto found = matched_words_.find(token.word);
-    if (found == matched_words_.end()) {
-      found = matched_words_.emplace(token.word, matches(analyzer_.analyze_word(token.word))).first;
-    }
-    words.push_back({token.begin, token.end, found->second});
+  while (tokenizer.next(token)) words.push_back({token.begin, token.end, false});
+  for (const std::size_t matched : matched_words(docid)) {
+    if (matched < words.size()) words[matched].matched = true;
   }
   // The window of words with the most matches; the earliest wins a tie.
   std::size_t best_start = 0;

@@ -5,12 +5,8 @@
 #include <cstddef>
 #include <string>
 #include <string_view>
-#include <unordered_map>
-#include <unordered_set>
 #include <utility>
 #include <vector>
-
-#include "analyzers/analyzer.h"
 
 namespace naviny {
 
@@ -22,25 +18,23 @@ struct Snippet {
 
 // Finds the best passage of an article for a query and marks the words that matched it, as they
 // stand in the original text, whatever script they are in. Xapian's MSet::snippet re-tokenises
-// with its own rules and so misses matches found through transliteration or name keys; this runs
-// the same analysis chain as the index and compares analysed forms.
+// with its own rules and so misses matches found through transliteration or name keys. This asks
+// the index instead: the positions at which the article's query terms were indexed are the
+// numbers of the body words that matched (the indexer numbers every token of the stored body),
+// so the body is only tokenised, never analysed again.
 class Highlighter {
  public:
-  Highlighter(const Xapian::Query& query, Analyzer& analyzer);
+  Highlighter(const Xapian::Database& db, const Xapian::Query& query);
 
-  Snippet snippet(std::string_view text, std::size_t max_bytes = 300) const;
+  // `docid` is the article's id in `db`, `body` its stored body.
+  Snippet snippet(Xapian::docid docid, std::string_view body, std::size_t max_bytes = 300) const;
 
  private:
-  bool matches(const WordForms& forms) const;
+  // Numbers (from 0) of the body words indexed under a query term.
+  std::vector<std::size_t> matched_words(Xapian::docid docid) const;
 
-  Analyzer& analyzer_;
-  std::unordered_set<std::string> search_forms_;
-  std::unordered_set<std::string> exact_forms_;
-  std::unordered_set<std::string> keys_;
-  // Whether each distinct word seen so far matches. The hits of one page share most words, and
-  // this table stays small enough for the CPU caches, unlike the analyzer's memo of every word
-  // the process has met, whose look-ups (a cache miss each) dominated a search's time.
-  mutable std::unordered_map<std::string, bool> matched_words_;
+  const Xapian::Database& db_;
+  std::vector<std::string> terms_;  // positional query terms of the body, without duplicates
 };
 
 }  // namespace naviny

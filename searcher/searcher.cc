@@ -13,8 +13,8 @@
 #include "common/hash.h"
 #include "common/index_access.h"
 #include "common/schema.h"
-#include "common/text.h"
 #include "common/shards.h"
+#include "common/text.h"
 #include "searcher/entity_filter.h"
 #include "searcher/highlighter.h"
 #include "searcher/query_builder.h"
@@ -428,7 +428,7 @@ SearchResults Searcher::search_once(const SearchRequest& request) {
   results.offset = request.offset;
   results.total_estimate = mset.get_matches_estimated();
   results.missing_shards = state_->missing_shards;
-  Highlighter highlighter(query, *state_->analyzer);
+  Highlighter highlighter(state_->db, query);
   for (auto match = mset.begin(); match != mset.end(); ++match) {
     results.hits.push_back(make_hit(match, request.snippets ? &highlighter : nullptr));
   }
@@ -455,20 +455,21 @@ Xapian::Query Searcher::expanded(Xapian::Enquire& enquire, const Xapian::Query& 
 }
 
 Hit Searcher::make_hit(const Xapian::MSetIterator& match, const Highlighter* highlighter) {
-  Hit hit = hit_of(match.get_document(), highlighter);
+  Hit hit = hit_of(match.get_document(), *match, highlighter);
   hit.rank = static_cast<std::size_t>(match.get_rank()) + 1;  // get_rank counts the offset
   hit.hidden_copies = match.get_collapse_count();
   hit.score = match.get_weight();
   return hit;
 }
 
-Hit Searcher::hit_of(const Xapian::Document& document, const Highlighter* highlighter) {
+Hit Searcher::hit_of(const Xapian::Document& document, Xapian::docid docid,
+                     const Highlighter* highlighter) {
   const nlohmann::json data = nlohmann::json::parse(document.get_data());
   Hit hit;
   hit.id = text_field(data, "id");
   hit.title = text_field(data, "title");
   hit.date = text_field(data, "date");
-  if (highlighter != nullptr) hit.snippet = highlighter->snippet(text_field(data, "body"));
+  if (highlighter != nullptr) hit.snippet = highlighter->snippet(docid, text_field(data, "body"));
   if (const auto entities = data.find("entities"); entities != data.end()) {
     for (const auto& entity : *entities) {
       hit.entities.push_back(
@@ -509,8 +510,8 @@ SearchResults Searcher::similar_once(const std::string& id, std::size_t limit) {
   const Xapian::MSet mset = enquire.get_mset(0, static_cast<Xapian::doccount>(limit));
   results.total_estimate = mset.get_matches_estimated();
   results.missing_shards = state_->missing_shards;
-  Highlighter highlighter(query, *state_->analyzer);
-  const Hit source_hit = hit_of(db.get_document(*source), nullptr);
+  Highlighter highlighter(state_->db, query);
+  const Hit source_hit = hit_of(db.get_document(*source), *source, nullptr);
   for (auto match = mset.begin(); match != mset.end(); ++match) {
     Hit hit = make_hit(match, &highlighter);
     for (const EntityRef& entity : hit.entities) {

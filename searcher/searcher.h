@@ -57,7 +57,8 @@ class Searcher {
   Xapian::Query expanded(Xapian::Enquire& enquire, const Xapian::Query& query,
                          const RankingOptions& ranking);
   Hit make_hit(const Xapian::MSetIterator& match, const Highlighter* highlighter);
-  Hit hit_of(const Xapian::Document& document, const Highlighter* highlighter);
+  // `docid` is the document's id in the searched database (with shards, not the shard's own).
+  Hit hit_of(const Xapian::Document& document, Xapian::docid docid, const Highlighter* highlighter);
   SearchResults similar_once(const std::string& id, std::size_t limit);
   std::vector<std::pair<std::string, std::vector<EntityRef>>> facets(const EntityFacetSpy& spy,
                                                                      std::size_t per_type);

@@ -116,6 +116,47 @@ TEST_F(MiniCorpus, SnippetHighlightsCyrillicMatchOfLatinQuery) {
   EXPECT_EQ(hit->snippet.text.substr(begin, end - begin), "Ціханоўская");
 }
 
+// The words a snippet marks, in order.
+std::vector<std::string> highlighted_words(const Snippet& snippet) {
+  std::vector<std::string> words;
+  for (const auto& [begin, end] : snippet.highlights) {
+    words.push_back(snippet.text.substr(begin, end - begin));
+  }
+  return words;
+}
+
+TEST(Highlighting, MarksTheWordsThatMatchedAsTheyAreWritten) {
+  TempDir dir;
+  testing::write_file(
+      dir / "corpus/talks.txt",
+      "Minsk talks\n\nVladimir Putin met Лукашэнка in Sochi. Lukashevich, a diplomat, "
+      "said the sanctions hurt and the talks failed. Alexander Lukashenko answered "
+      "that sanctions are war. Лукашенко left.\n");
+  testing::index_or_fail(dir / "corpus", dir / "db");
+  struct Case {
+    const char* query;
+    bool exact;
+    std::vector<std::string> marked;
+  };
+  const std::vector<Case> cases = {
+      {"Lukashenko", false, {"Лукашэнка", "Lukashenko", "Лукашенко"}},
+      {"Лукашенко", true, {"Лукашенко"}},
+      {"\"Владимир Путин\"", false, {"Vladimir", "Putin"}},
+      {"sanction", false, {"sanctions", "sanctions"}},
+      {"title:talks", false, {"talks"}},
+      {"Sochi OR diplomat", false, {"Sochi", "diplomat"}},
+  };
+  Searcher searcher(dir / "db");
+  for (const Case& c : cases) {
+    SearchRequest request;
+    request.query = c.query;
+    request.exact = c.exact;
+    const SearchResults results = searcher.search(request);
+    ASSERT_EQ(results.hits.size(), 1U) << c.query;
+    EXPECT_EQ(highlighted_words(results.hits[0].snippet), c.marked) << c.query;
+  }
+}
+
 TEST(Ranking, TitleMatchOutranksBodyMatch) {
   TempDir dir;
   testing::write_file(dir / "corpus/body.txt",
