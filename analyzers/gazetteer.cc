@@ -126,32 +126,29 @@ std::optional<std::size_t> Gazetteer::find_id(std::string_view id) const {
   return std::nullopt;
 }
 
+std::string Gazetteer::name_key(std::string_view name, Analyzer& analyzer) {
+  return joined_search_forms(alias_words(analyzer, name));
+}
+
+std::string Gazetteer::alias_key(const Alias& alias) {
+  return joined_search_forms(alias.words);
+}
+
 std::vector<std::size_t> Gazetteer::resolve(std::string_view name, std::optional<EntityType> type,
                                             Analyzer& analyzer) const {
   const auto wanted = [&](std::size_t entity) { return !type || entities_[entity].type == *type; };
   if (const auto by_id = find_id(trim(name)); by_id && wanted(*by_id)) return {*by_id};
-  std::vector<AnalyzedWord> words = analyze_words(analyzer, name);
-  // A user typing "person:lukashenka" means the name: compare as names whatever the case.
-  for (AnalyzedWord& word : words) word.forms.capitalized = true;
-  // By search form only: name keys are too coarse to name an entity from a few words (Biden
-  // and Budanov share one, Orlando and Ireland another), and a wrong filter is worse than an
-  // error that lists the closest names.
-  for (AnalyzedWord& word : words) word.name_like = false;
+  const std::string key = name_key(name, analyzer);
   std::set<std::size_t> found;
   for (const Alias& alias : aliases_) {
-    if (!wanted(alias.entity) || alias.words.size() != words.size()) continue;
-    bool all = true;
-    for (std::size_t i = 0; i < words.size() && all; ++i) {
-      all = word_matches(words[i], alias.words[i]);
-    }
-    if (all) found.insert(alias.entity);
+    if (wanted(alias.entity) && alias_key(alias) == key) found.insert(alias.entity);
   }
   return {found.begin(), found.end()};
 }
 
 std::vector<std::size_t> Gazetteer::closest(std::string_view name, std::optional<EntityType> type,
                                             Analyzer& analyzer, std::size_t count) const {
-  const std::string wanted = joined_search_forms(alias_words(analyzer, name));
+  const std::string wanted = name_key(name, analyzer);
   std::vector<std::size_t> best(entities_.size(), std::string::npos);
   for (const Alias& alias : aliases_) {
     if (type && entities_[alias.entity].type != *type) continue;

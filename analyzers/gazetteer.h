@@ -55,7 +55,13 @@ class Gazetteer {
   const std::string& text() const { return text_; }
 
   std::optional<std::size_t> find_id(std::string_view id) const;
-  // Entities (of `type`, if given) with an alias, full or short, that the whole of `name` matches.
+  // What resolve() compares a name by: the search forms of its words, space-separated. Names are
+  // matched by search form only, since name keys are too coarse to name an entity from a few
+  // words (Biden and Budanov share one, Orlando and Ireland another).
+  static std::string name_key(std::string_view name, Analyzer& analyzer);
+  static std::string alias_key(const Alias& alias);
+  // Entities (of `type`, if given) with an alias, full or short, whose alias_key is the
+  // name_key of `name`.
   std::vector<std::size_t> resolve(std::string_view name, std::optional<EntityType> type,
                                    Analyzer& analyzer) const;
   // The entities whose names or aliases are closest in spelling to `name`, best first.

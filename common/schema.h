@@ -131,5 +131,11 @@ inline constexpr std::string_view kMetaGazetteer = "naviny.gazetteer";
 inline constexpr std::string_view kMetaGazetteerHash = "naviny.gazetteer_hash";
 // The boilerplate rules the index was built with.
 inline constexpr std::string_view kMetaBoilerplate = "naviny.boilerplate";
+// The gazetteer's aliases by their words' search forms (Gazetteer::alias_key): one key per alias,
+// "naviny.alias." + key -> the ids it names, one per line. A search resolves `person:NAME` with
+// one look-up instead of analysing every alias of the gazetteer at each process start.
+inline constexpr std::string_view kMetaAliasPrefix = "naviny.alias.";
+// The kMetaGazetteerHash the alias keys were written for; other values mean they are stale.
+inline constexpr std::string_view kMetaAliasTableHash = "naviny.alias_table";
 
 }  // namespace naviny::schema

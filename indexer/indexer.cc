@@ -22,6 +22,7 @@
 #include "common/index_access.h"
 #include "common/schema.h"
 #include "common/shards.h"
+#include "indexer/alias_table.h"
 #include "indexer/article.h"
 #include "indexer/boilerplate.h"
 #include "indexer/corpus_scan.h"
@@ -140,7 +141,9 @@ class ArticleWriter {
   void finish() {
     db_.set_metadata(std::string(schema::kMetaGazetteer), settings_.gazetteer);
     db_.set_metadata(std::string(schema::kMetaBoilerplate), settings_.boilerplate);
-    db_.set_metadata(std::string(schema::kMetaGazetteerHash), to_hex(fnv1a64(settings_.gazetteer)));
+    const std::string gazetteer_hash = to_hex(fnv1a64(settings_.gazetteer));
+    db_.set_metadata(std::string(schema::kMetaGazetteerHash), gazetteer_hash);
+    store_alias_table(db_, gazetteer_, gazetteer_hash);
     commit();
   }
 

@@ -5,6 +5,7 @@
 
 #include "common/errors.h"
 #include "common/schema.h"
+#include "common/text.h"
 
 namespace naviny {
 namespace {
@@ -62,6 +63,31 @@ const EntityLabel* IndexGazetteer::label(const std::string& id) {
   return found == labels_->end() ? nullptr : &found->second;
 }
 
+std::optional<std::vector<std::string>> IndexGazetteer::quick_resolve(
+    const std::string& name, std::optional<EntityType> type) {
+  const std::string table_hash = db_.get_metadata(std::string(schema::kMetaAliasTableHash));
+  if (table_hash.empty() ||
+      table_hash != db_.get_metadata(std::string(schema::kMetaGazetteerHash))) {
+    return std::nullopt;
+  }
+  const auto wanted = [&](const std::string& id) {
+    const EntityLabel* entity = label(id);
+    return entity != nullptr && (!type || entity->type == *type);
+  };
+  if (const std::string id(trim(name)); wanted(id)) return std::vector<std::string>{id};
+  const std::string ids = db_.get_metadata(std::string(schema::kMetaAliasPrefix) +
+                                           Gazetteer::name_key(name, *analyzer_));
+  std::vector<std::string> found;
+  std::string_view rest = ids;
+  while (!rest.empty()) {
+    const std::size_t end = rest.find('\n');
+    const std::string id(rest.substr(0, end));
+    rest.remove_prefix(end == std::string_view::npos ? rest.size() : end + 1);
+    if (wanted(id)) found.push_back(id);
+  }
+  return found;
+}
+
 const Gazetteer& IndexGazetteer::get() {
   if (!gazetteer_) {
     gazetteer_ = Gazetteer::parse(db_.get_metadata(std::string(schema::kMetaGazetteer)),
@@ -80,6 +106,10 @@ Xapian::Query EntityFieldProcessor::operator()(const std::string& name) {
 }
 
 Xapian::Query EntityFieldProcessor::resolve(const std::string& name) {
+  // The common case, one entity, needs no parsed gazetteer; errors are worded from the whole one.
+  if (const auto ids = gazetteer_->quick_resolve(name, type_); ids && ids->size() == 1) {
+    return Xapian::Query(std::string(schema::kEntity.prefix) + ids->front());
+  }
   const Gazetteer& gazetteer = gazetteer_->get();
   if (gazetteer.empty()) {
     throw QueryError("the index has no entities, so " + field_ +

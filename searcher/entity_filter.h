@@ -11,6 +11,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <vector>
 
 #include "analyzers/analyzer.h"
 #include "analyzers/gazetteer.h"
@@ -36,6 +37,12 @@ class IndexGazetteer {
   // of each hit must not pay for get(), whose ICU work on every alias costs a one-shot
   // `naviny search` some 60 ms (bench/README.md, issue 6).
   const EntityLabel* label(const std::string& id);
+
+  // The ids of the entities (of `type`, if given) that `name` resolves to, looked up in the
+  // alias table the indexer stored (indexer/alias_table.h) without parsing the gazetteer; null if
+  // the index has no table for its gazetteer. Agrees with get().resolve().
+  std::optional<std::vector<std::string>> quick_resolve(const std::string& name,
+                                                        std::optional<EntityType> type);
 
  private:
   Xapian::Database db_;

@@ -3,9 +3,11 @@
 
 #include <algorithm>
 #include <nlohmann/json.hpp>
+#include <sstream>
 
 #include "analyzers/entity_recognizer.h"
 #include "common/errors.h"
+#include "searcher/entity_filter.h"
 #include "searcher/searcher.h"
 #include "tests/test_support.h"
 
@@ -176,6 +178,47 @@ TEST_F(SeedEntities, EntitiesCommandCountsArticles) {
   ASSERT_EQ(listing.size(), 1u);
   EXPECT_EQ(listing[0]["id"], "wagner-group");
   EXPECT_EQ(listing[0]["articles"], 1);
+}
+
+// The alias table the indexer stores must name the same entities as parsing the gazetteer, for
+// every alias of the bundled gazetteer, whatever type is asked for.
+TEST_F(SeedEntities, StoredAliasTableResolvesAsTheGazetteerDoes) {
+  const auto analyzer = std::make_shared<Analyzer>();
+  IndexGazetteer stored(Xapian::Database(db().string()), analyzer);
+  const Gazetteer& gazetteer = stored.get();
+  ASSERT_FALSE(gazetteer.empty());
+  std::vector<std::string> names;
+  std::istringstream rows(gazetteer.text());
+  for (std::string row; std::getline(rows, row);) {
+    if (row.empty() || row.front() == '#') continue;
+    std::istringstream columns(row);
+    std::string column;
+    for (int i = 0; std::getline(columns, column, '\t'); ++i) {
+      if (i < 3) continue;
+      std::istringstream aliases(column);
+      for (std::string alias; std::getline(aliases, alias, '|');) names.push_back(alias);
+    }
+  }
+  ASSERT_GT(names.size(), 1000U);
+  names.insert(names.end(), {"lukashenko", "LUKASHENKA", "Лукашэнкі", "nobody-at-all", "putin"});
+  std::size_t quick = 0;
+  for (const std::string& name : names) {
+    for (const auto type : {std::optional<EntityType>(), std::optional(EntityType::person),
+                            std::optional(EntityType::place), std::optional(EntityType::org)}) {
+      std::vector<std::string> expected;
+      for (const std::size_t entity : gazetteer.resolve(name, type, *analyzer)) {
+        expected.push_back(gazetteer.entities()[entity].id);
+      }
+      const auto found = stored.quick_resolve(name, type);
+      ASSERT_TRUE(found.has_value());
+      std::vector<std::string> sorted = *found;
+      std::sort(sorted.begin(), sorted.end());
+      std::sort(expected.begin(), expected.end());
+      EXPECT_EQ(sorted, expected) << name;
+      quick += sorted.size() == 1 ? 1 : 0;
+    }
+  }
+  EXPECT_GT(quick, names.size());
 }
 
 TEST(GazetteerChange, NextIndexRunRetagsEveryArticle) {
