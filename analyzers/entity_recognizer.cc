@@ -31,7 +31,11 @@ std::optional<Fit> fit_at(const std::vector<AnalyzedWord>& words, std::size_t st
   Fit fit{alias.words.size(), !alias.short_form, 0};
   for (std::size_t i = 0; i < alias.words.size(); ++i) {
     if (!word_matches(words[start + i], alias.words[i])) return std::nullopt;
-    if (words[start + i].forms.search == alias.words[i].search) ++fit.by_search_form;
+    if (words[start + i].forms.search == alias.words[i].search) {
+      ++fit.by_search_form;
+    } else if (alias.words.size() == 1 && !spelt_alike(words[start + i].forms, alias.words[i])) {
+      return std::nullopt;  // a word of a longer alias has its neighbours to confirm it
+    }
   }
   return fit;
 }

@@ -74,7 +74,14 @@ std::optional<EntityType> parse_type(std::string_view name) {
 }
 
 AliasWord alias_word_of(const WordForms& forms) {
-  return {forms.search, forms.key, forms.alt_key, forms.capitalized};
+  return {forms.search, forms.key, forms.alt_key, forms.romanized, forms.capitalized};
+}
+
+bool spelt_alike(const WordForms& word, const AliasWord& alias_word) {
+  const auto close = [](std::string_view a, std::string_view b) {
+    return !a.empty() && !b.empty() && 3 * edit_distance(a, b) <= std::max(a.size(), b.size());
+  };
+  return close(word.romanized, alias_word.romanized) || close(word.search, alias_word.search);
 }
 
 bool word_matches(const AnalyzedWord& word, const AliasWord& alias_word) {

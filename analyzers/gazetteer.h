@@ -30,6 +30,7 @@ struct AliasWord {
   std::string search;
   std::string key;
   std::string alt_key;
+  std::string romanized;
   bool capitalized = false;  // must then match a word written as a name
 };
 
@@ -79,5 +80,10 @@ class Gazetteer {
 bool word_matches(const AnalyzedWord& word, const AliasWord& alias_word);
 
 AliasWord alias_word_of(const WordForms& forms);
+
+// Whether a word that shares only a name key with an alias word is also spelt like it: at most
+// about a third of its letters differ, in the romanized or the stemmed form. Name keys are coarse
+// (Джордж and Georgia, Мира and Marr share one); a one-word alias needs this more than a key.
+bool spelt_alike(const WordForms& word, const AliasWord& alias_word);
 
 }  // namespace naviny

@@ -5,8 +5,11 @@ For every annotated entity (PER, GPE, ORG with at least --min-docs articles) who
 taken from its id (PER-Vladimir-Putin -> "Vladimir Putin"), the bundled gazetteer knows, runs
 `naviny search person:"Vladimir Putin"` (org: for ORG, place: for GPE) and scores the returned
 articles against the annotated ones. Entities the gazetteer does not know are skipped and counted.
+SlavicNER ids that name one gazetteer entity (GPE-Kiev and GPE-Kyiv; `naviny entities` resolves
+each name) are scored once, against the union of their articles. Searches collapse near-duplicate
+copies, as `naviny search` does by default; --all-copies counts every copy.
 
-usage: entity_filter_eval.py SLAVICNER_DIR --naviny BIN [--gazetteer corpus/entities.tsv]
+usage: entity_filter_eval.py SLAVICNER_DIR --naviny BIN [--gazetteer corpus/entities.tsv] [--all-copies]
 per-entity lines go to stderr; the last line on stdout is the macro summary.
 """
 import argparse, collections, json, os, subprocess, sys, tempfile
@@ -34,18 +37,33 @@ def main():
     parser.add_argument("--naviny", required=True)
     parser.add_argument("--gazetteer", default=os.path.join(os.path.dirname(__file__), "..", "corpus", "entities.tsv"))
     parser.add_argument("--min-docs", type=int, default=5)
+    parser.add_argument("--all-copies", action="store_true",
+                        help="count every near-duplicate copy, not only the one a search shows")
     args = parser.parse_args()
     db = os.path.join(tempfile.mkdtemp(), "db")
     subprocess.run([args.naviny, "index", "--quiet", "--db", db, "--gazetteer", args.gazetteer,
                     os.path.join(args.data, "raw")], check=True, capture_output=True)
-    recalls, precisions, skipped = collections.defaultdict(list), [], 0
+    # SlavicNER gives some entities two ids (GPE-Kiev and GPE-Kyiv, GPE-Munich and GPE-München);
+    # names that resolve to one gazetteer entity are scored once, against the union of their articles.
+    groups = collections.OrderedDict()
     for eid, articles in sorted(gold_articles(args.data).items()):
         kind, _, name = eid.partition("-")
         if kind not in FIELDS or len(articles) < args.min_docs:
             continue
-        name = " ".join(part for part in name.split("-") if part not in ("Jr.", "Sr."))
-        run = subprocess.run([args.naviny, "search", "--db", db, "--json", "--limit", "100000",
-                              '%s:"%s"' % (FIELDS[kind], name)], capture_output=True, text=True)
+        name = name.replace("-", " ")
+        listed = subprocess.run([args.naviny, "entities", "--db", db, "--json", "--type", FIELDS[kind],
+                                 name], capture_output=True, text=True)
+        entities = json.loads(listed.stdout) if listed.returncode == 0 else []
+        key = entities[0]["id"] if len(entities) == 1 else eid
+        group = groups.setdefault(key, {"kind": kind, "name": name, "eids": [], "articles": set()})
+        group["eids"].append(eid)
+        group["articles"] |= articles
+    recalls, precisions, skipped = collections.defaultdict(list), [], 0
+    copies = ["--all-copies"] if args.all_copies else []
+    for key, group in groups.items():
+        kind, name, articles, eid = group["kind"], group["name"], group["articles"], "+".join(group["eids"])
+        run = subprocess.run([args.naviny, "search", "--db", db, "--json", "--limit", "100000"] + copies +
+                             ['%s:"%s"' % (FIELDS[kind], name)], capture_output=True, text=True)
         if run.returncode == 4:  # not in the gazetteer, or ambiguous
             skipped += 1
             continue

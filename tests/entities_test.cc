@@ -31,6 +31,7 @@ constexpr const char* kGazetteer =
     "new-york\tplace\tNew York\tNew York\t\n"
     "york\tplace\tYork\tYork\t\n"
     "latvia\tplace\tLatvia\tLatvia|Латвия\t\n"
+    "georgia\tplace\tGeorgia\tGeorgia|Грузия\t\n"
     "lithuania\tplace\tLithuania\tLithuania|Литва\t\n";
 
 // Recognition over one text: "id:mentions" in gazetteer order.
@@ -53,6 +54,15 @@ TEST_F(Recognition, AliasesInAnyScriptAndInflection) {
   EXPECT_THAT(entities_in("Встреча с Путиным прошла. Putin's talks went on."),
               ElementsAre("putin:2"));
   EXPECT_THAT(entities_in("Візіт у Беларусь і Białorusi."), ElementsAre("belarus:2"));
+}
+
+TEST_F(Recognition, OneWordAliasSharingOnlyANameKeyMustBeSpeltAlike) {
+  // Джордж (George) shares a name key with Georgia, Мира (of the world) with Marr; Лукашэнкі and
+  // Łukaszenka are other spellings of the short form Lukashenka.
+  EXPECT_THAT(entities_in("Джордж Юстис приехал."), IsEmpty());
+  EXPECT_THAT(entities_in("Aliaksandr Lukashenka met Łukaszenki allies. Лукашэнкі ўлада."),
+              ElementsAre("lukashenko:3"));
+  EXPECT_THAT(entities_in("Сустрэча ў Białorusi."), ElementsAre("belarus:1"));
 }
 
 TEST_F(Recognition, LongestMatchWins) {
