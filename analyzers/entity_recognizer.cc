@@ -14,6 +14,14 @@ std::vector<std::string> lookup_keys(const AliasWord& word) {
   return keys;
 }
 
+// Whether words[next] is a name written right after the previous word, with only a space
+// between: then a one-word alias met by name key alone is more likely a first name ("Георги
+// Коритаров" is no mention of Georgia) than a re-spelt place or surname.
+bool begins_a_name(const std::vector<AnalyzedWord>& words, std::size_t next) {
+  return next < words.size() && words[next].name_like && !words[next].starts_sentence &&
+         words[next].token.begin == words[next - 1].token.end + 1;
+}
+
 // How well an alias fits the words at a position; a better fit wins, and equally good fits of
 // different entities are ambiguous. Longer first ("New York" before "York"), then a full alias
 // before a short form, then more words matched by search form rather than by the coarser name
@@ -33,7 +41,8 @@ std::optional<Fit> fit_at(const std::vector<AnalyzedWord>& words, std::size_t st
     if (!word_matches(words[start + i], alias.words[i])) return std::nullopt;
     if (words[start + i].forms.search == alias.words[i].search) {
       ++fit.by_search_form;
-    } else if (alias.words.size() == 1 && !spelt_alike(words[start + i].forms, alias.words[i])) {
+    } else if (alias.words.size() == 1 && (!spelt_alike(words[start + i].forms, alias.words[i]) ||
+                                           begins_a_name(words, start + i + 1))) {
       return std::nullopt;  // a word of a longer alias has its neighbours to confirm it
     }
   }

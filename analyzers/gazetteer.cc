@@ -12,6 +12,7 @@ namespace {
 constexpr std::string_view kTypeNames[] = {"person", "org", "place"};
 constexpr std::size_t kMinColumns = 4;
 constexpr std::size_t kMaxColumns = 5;
+constexpr std::size_t kMinStemLetters = 5;
 
 std::vector<std::string_view> split(std::string_view text, char separator) {
   std::vector<std::string_view> parts;
@@ -29,21 +30,6 @@ bool keys_meet(const WordForms& a, const AliasWord& b) {
     if (!key->empty() && (*key == b.key || *key == b.alt_key)) return true;
   }
   return false;
-}
-
-std::size_t edit_distance(std::string_view a, std::string_view b) {
-  std::vector<std::size_t> row(b.size() + 1);
-  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
-  for (std::size_t i = 1; i <= a.size(); ++i) {
-    std::size_t diagonal = row[0];
-    row[0] = i;
-    for (std::size_t j = 1; j <= b.size(); ++j) {
-      const std::size_t above = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
-      diagonal = above;
-    }
-  }
-  return row[b.size()];
 }
 
 std::string joined_search_forms(const std::vector<AliasWord>& words) {
@@ -81,7 +67,11 @@ bool spelt_alike(const WordForms& word, const AliasWord& alias_word) {
   const auto close = [](std::string_view a, std::string_view b) {
     return !a.empty() && !b.empty() && 3 * edit_distance(a, b) <= std::max(a.size(), b.size());
   };
-  return close(word.romanized, alias_word.romanized) || close(word.search, alias_word.search);
+  // Stems cut inflections off (Байдена, Biden) but are short: Кроме's "krom" is one letter from
+  // "krym", Ден's "den" from "dan". So they count only from kMinStemLetters up.
+  return close(word.romanized, alias_word.romanized) ||
+         (std::min(word.search.size(), alias_word.search.size()) >= kMinStemLetters &&
+          close(word.search, alias_word.search));
 }
 
 bool word_matches(const AnalyzedWord& word, const AliasWord& alias_word) {

@@ -2,19 +2,22 @@
 """Recall and precision of naviny's entity filters on a SlavicNER-layout folder.
 
 For every annotated entity (PER, GPE, ORG with at least --min-docs articles) whose English name,
-taken from its id (PER-Vladimir-Putin -> "Vladimir Putin"), the bundled gazetteer knows, runs
-`naviny search person:"Vladimir Putin"` (org: for ORG, place: for GPE) and scores the returned
-articles against the annotated ones. Entities the gazetteer does not know are skipped and counted.
-SlavicNER ids that name one gazetteer entity (GPE-Kiev and GPE-Kyiv; `naviny entities` resolves
-each name) are scored once, against the union of their articles. Searches collapse near-duplicate
-copies, as `naviny search` does by default; --all-copies counts every copy.
+taken from its id (PER-Vladimir-Putin -> "Vladimir Putin"; a leading "The" dropped), the bundled
+gazetteer knows, runs `naviny search person:"Vladimir Putin"` (org: for ORG, place: for GPE) and
+scores the returned articles against the annotated ones. Entities the gazetteer does not know are
+skipped and counted. SlavicNER ids that name one gazetteer entity (GPE-Kiev and GPE-Kyiv;
+LOC-White-House, ORG-The-White-House and ORG-White-House) get the same articles from their filters
+(LOC ids are asked with entity:), and are scored once, against the union of their articles; a
+LOC id that joins no PER, GPE or ORG id is not scored. Searches collapse near-duplicate copies, as
+`naviny search` does by default; --all-copies counts every copy.
 
 usage: entity_filter_eval.py SLAVICNER_DIR --naviny BIN [--gazetteer corpus/entities.tsv] [--all-copies]
 per-entity lines go to stderr; the last line on stdout is the macro summary.
 """
 import argparse, collections, json, os, subprocess, sys, tempfile
 
-FIELDS = {"PER": "person", "GPE": "place", "ORG": "org"}
+# SlavicNER's LOC ids (LOC-White-House) are asked with entity:, which takes any type.
+FIELDS = {"PER": "person", "GPE": "place", "ORG": "org", "LOC": "entity"}
 
 
 def gold_articles(data):
@@ -43,32 +46,36 @@ def main():
     db = os.path.join(tempfile.mkdtemp(), "db")
     subprocess.run([args.naviny, "index", "--quiet", "--db", db, "--gazetteer", args.gazetteer,
                     os.path.join(args.data, "raw")], check=True, capture_output=True)
-    # SlavicNER gives some entities two ids (GPE-Kiev and GPE-Kyiv, GPE-Munich and GPE-München);
-    # names that resolve to one gazetteer entity are scored once, against the union of their articles.
-    groups = collections.OrderedDict()
+    copies = ["--all-copies"] if args.all_copies else []
+    results, skipped = [], 0
     for eid, articles in sorted(gold_articles(args.data).items()):
         kind, _, name = eid.partition("-")
         if kind not in FIELDS or len(articles) < args.min_docs:
             continue
-        name = name.replace("-", " ")
-        listed = subprocess.run([args.naviny, "entities", "--db", db, "--json", "--type", FIELDS[kind],
-                                 name], capture_output=True, text=True)
-        entities = json.loads(listed.stdout) if listed.returncode == 0 else []
-        key = entities[0]["id"] if len(entities) == 1 else eid
-        group = groups.setdefault(key, {"kind": kind, "name": name, "eids": [], "articles": set()})
-        group["eids"].append(eid)
-        group["articles"] |= articles
-    recalls, precisions, skipped = collections.defaultdict(list), [], 0
-    copies = ["--all-copies"] if args.all_copies else []
-    for key, group in groups.items():
-        kind, name, articles, eid = group["kind"], group["name"], group["articles"], "+".join(group["eids"])
+        parts = [part for part in name.split("-") if part not in ("Jr.", "Sr.")]
+        name = " ".join(parts[1:] if parts[0] == "The" and len(parts) > 1 else parts)
         run = subprocess.run([args.naviny, "search", "--db", db, "--json", "--limit", "100000"] + copies +
                              ['%s:"%s"' % (FIELDS[kind], name)], capture_output=True, text=True)
         if run.returncode == 4:  # not in the gazetteer, or ambiguous
             skipped += 1
             continue
         run.check_returncode()
-        got = {hit["id"] for hit in json.loads(run.stdout)["hits"]}
+        results.append((eid, kind, articles, frozenset(hit["id"] for hit in json.loads(run.stdout)["hits"])))
+    # SlavicNER gives some entities several ids (GPE-Kiev and GPE-Kyiv; LOC-White-House,
+    # ORG-The-White-House and ORG-White-House). Names that resolve to one gazetteer entity get the
+    # same filter and so the same articles: such ids are scored once, against the union of their
+    # annotated articles, under the type of the first PER, GPE or ORG id among them.
+    groups = collections.OrderedDict()
+    for eid, kind, articles, got in sorted(results, key=lambda r: (r[1] == "LOC", r[0])):
+        group = groups.setdefault(got if got else eid, {"kind": kind, "eids": [], "articles": set()})
+        group["eids"].append(eid)
+        group["articles"] |= articles
+    recalls, precisions = collections.defaultdict(list), []
+    for group in groups.values():
+        kind = group["kind"]
+        if kind == "LOC":  # a LOC id alone is no entity of the gazetteer's three types to score
+            continue
+        got, articles = next(r[3] for r in results if r[0] == group["eids"][0]), group["articles"]
         hits = len(got & articles)
         recall = hits / len(articles)
         recalls[kind].append(recall)
@@ -76,8 +83,8 @@ def main():
         if got:
             precisions.append(hits / len(got))
         print("%-40s gold=%4d got=%4d recall=%.2f precision=%s" % (
-            eid, len(articles), len(got), recall, "%.2f" % (hits / len(got)) if got else "-"),
-            file=sys.stderr)
+            "+".join(group["eids"]), len(articles), len(got), recall,
+            "%.2f" % (hits / len(got)) if got else "-"), file=sys.stderr)
     mean = lambda xs: sum(xs) / len(xs) if xs else 0.0
     print("entity filters: macro recall %.3f (PER %.3f, GPE %.3f, ORG %.3f), precision %.3f, "
           "%d entities in the gazetteer, %d not" % (

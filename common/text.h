@@ -3,8 +3,10 @@
 // Small byte-level text helpers shared by the article parser, the gazetteer and boilerplate
 // rules, the document builder and the searcher. Unicode-aware folding lives in analyzers/.
 
+#include <algorithm>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace naviny {
 
@@ -23,6 +25,22 @@ inline std::string ascii_lower(std::string_view text) {
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
   }
   return lowered;
+}
+
+// Levenshtein distance in bytes: insertions, deletions and replacements.
+inline std::size_t edit_distance(std::string_view a, std::string_view b) {
+  std::vector<std::size_t> row(b.size() + 1);
+  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    std::size_t diagonal = row[0];
+    row[0] = i;
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      const std::size_t above = row[j];
+      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      diagonal = above;
+    }
+  }
+  return row[b.size()];
 }
 
 }  // namespace naviny

@@ -32,6 +32,7 @@ constexpr const char* kGazetteer =
     "york\tplace\tYork\tYork\t\n"
     "latvia\tplace\tLatvia\tLatvia|Латвия\t\n"
     "georgia\tplace\tGeorgia\tGeorgia|Грузия\t\n"
+    "crimea\tplace\tCrimea\tCrimea|Крым|Krym\t\n"
     "lithuania\tplace\tLithuania\tLithuania|Литва\t\n";
 
 // Recognition over one text: "id:mentions" in gazetteer order.
@@ -60,6 +61,11 @@ TEST_F(Recognition, OneWordAliasSharingOnlyANameKeyMustBeSpeltAlike) {
   // Джордж (George) shares a name key with Georgia, Мира (of the world) with Marr; Лукашэнкі and
   // Łukaszenka are other spellings of the short form Lukashenka.
   EXPECT_THAT(entities_in("Джордж Юстис приехал."), IsEmpty());
+  // A short stem is no evidence (Кроме is "besides"), nor a key-only match that starts a name.
+  EXPECT_THAT(entities_in("Кроме того, было тихо."), IsEmpty());
+  EXPECT_THAT(entities_in("Говори Георги Коритаров."), IsEmpty());
+  EXPECT_THAT(entities_in("Войска в Грузии и Georgii, Латвии."),
+              ElementsAre("latvia:1", "georgia:2"));
   EXPECT_THAT(entities_in("Aliaksandr Lukashenka met Łukaszenki allies. Лукашэнкі ўлада."),
               ElementsAre("lukashenko:3"));
   EXPECT_THAT(entities_in("Сустрэча ў Białorusi."), ElementsAre("belarus:1"));
