@@ -7,12 +7,13 @@
 #include <xapian/types.h>
 
 #include <array>
+#include <string>
 #include <string_view>
 
 namespace naviny::schema {
 
 // Bump when prefixes, slots or the document data format change; older indexes must be rebuilt.
-inline constexpr int kVersion = 2;
+inline constexpr int kVersion = 3;
 
 enum class TermKind {
   free_text,  // analysed words: ranked, with positions for phrases
@@ -35,7 +36,8 @@ inline constexpr Prefix kExact{"", "XE", TermKind::internal,
                                "exact (case-folded) surface form of every word, for --exact"};
 inline constexpr Prefix kNameKey{
     "", "XK", TermKind::internal,
-    "name keys of capitalised words, with positions; matched with a lower weight"};
+    "name keys of capitalised words, each with the word's exact form (name_key_value), with "
+    "positions; matched with a lower weight"};
 inline constexpr Prefix kId{"id", "Q", TermKind::boolean, "article id: path below the corpus root"};
 inline constexpr Prefix kLang{"lang", "L", TermKind::boolean, "language code from front matter"};
 inline constexpr Prefix kSource{"source", "XSOURCE", TermKind::boolean,
@@ -57,6 +59,17 @@ inline constexpr Prefix kEntity{
 inline constexpr Prefix kDuplicateBand{"", "XDUP", TermKind::internal,
                                        "band number, a colon and 9 bits of the article's simhash "
                                        "(hex), for near-duplicate candidates"};
+
+// What follows kNameKey's prefix in a name-key term: the key, a colon and the exact form of the
+// word it was taken from. All terms that begin with name_key_term_prefix(key) list the words
+// indexed under that key, so a query can leave out those that the corpus writes mostly in lower
+// case: common words that opened a sentence (Если ~ Oslo, Ранее ~ Ryan), not names.
+inline std::string name_key_value(std::string_view key, std::string_view exact_form) {
+  return std::string(key) + ":" + std::string(exact_form);
+}
+inline std::string name_key_term_prefix(std::string_view key) {
+  return std::string(kNameKey.prefix) + std::string(key) + ":";
+}
 
 inline constexpr std::array kPrefixes{kBody, kTitle,  kExact,  kNameKey, kId,
                                       kLang, kSource, kEntity, kOrigin,  kDuplicateBand};

@@ -55,9 +55,11 @@ void index_words(Xapian::Document& document, const std::vector<AnalyzedWord>& wo
     add_posting(document, schema::kExact, forms.exact, position);
     if (is_title) add_posting(document, schema::kTitle, forms.search, position);
     if (word.name_like) {
-      if (!forms.key.empty()) add_posting(document, schema::kNameKey, forms.key, position);
-      if (!forms.alt_key.empty()) {
-        add_posting(document, schema::kNameKey, forms.alt_key, position);
+      for (const std::string* key : {&forms.key, &forms.alt_key}) {
+        if (!key->empty()) {
+          add_posting(document, schema::kNameKey, schema::name_key_value(*key, forms.exact),
+                      position);
+        }
       }
     }
     ++position;

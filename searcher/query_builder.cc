@@ -1,5 +1,6 @@
 #include "searcher/query_builder.h"
 
+#include <algorithm>
 #include <optional>
 #include <sstream>
 #include <vector>
@@ -15,6 +16,10 @@ constexpr unsigned kParserFlags =
     Xapian::QueryParser::FLAG_PHRASE | Xapian::QueryParser::FLAG_BOOLEAN |
     Xapian::QueryParser::FLAG_LOVEHATE | Xapian::QueryParser::FLAG_PURE_NOT |
     Xapian::QueryParser::FLAG_WILDCARD;
+
+// A word under a name key counts as a name if at least 1 / kMinNameShare of the articles that
+// have it write it as one.
+constexpr Xapian::doccount kMinNameShare = 2;
 
 // Edits (insert, delete, replace, swap) a misspelt word may be from its suggestion.
 constexpr unsigned kMaxSpellingEdits = 2;
@@ -165,55 +170,75 @@ void reject_unknown_fields(const std::string& text) {
 
 }  // namespace
 
-Xapian::Query with_name_keys(const Xapian::Query& query, const QueryWordKeys& keys) {
+std::vector<std::string> name_key_terms(const Xapian::Database& db,
+                                        const std::vector<std::string>& keys, bool names_only) {
+  const std::string exact_prefix(schema::kExact.prefix);
+  std::vector<std::string> terms;
+  for (const std::string& key : keys) {
+    const std::string prefix = schema::name_key_term_prefix(key);
+    for (auto term = db.allterms_begin(prefix); term != db.allterms_end(prefix); ++term) {
+      const std::string name = *term;
+      if (!names_only) {
+        terms.push_back(name);
+        continue;
+      }
+      // Articles that write the word as a name, against all that have it: a word the corpus
+      // writes mostly in lower case is a common word that sometimes opens a sentence.
+      const Xapian::doccount as_name = db.get_termfreq(name);
+      const Xapian::doccount in_all = db.get_termfreq(exact_prefix + name.substr(prefix.size()));
+      if (as_name * kMinNameShare >= in_all) terms.push_back(name);
+    }
+  }
+  return terms;
+}
+
+Xapian::Query with_name_keys(const Xapian::Query& query, const QueryWordKeys& keys,
+                             const Xapian::Database& db) {
   using Q = Xapian::Query;
-  const auto key_terms = [&](const std::string& term) {
+  const auto variants_of = [&](const Q& leaf, bool names_only) {
     std::vector<Q> terms;
+    if (leaf.get_type() != Q::LEAF_TERM) return terms;
+    const std::string term = *leaf.get_terms_begin();
     const auto found = keys.find(term);
-    if (found == keys.end()) return terms;
-    for (const std::string& key : found->second) {
-      terms.emplace_back(std::string(schema::kNameKey.prefix) + key);
+    if (!is_search_form_term(term) || found == keys.end()) return terms;
+    for (const std::string& variant : name_key_terms(db, found->second, names_only)) {
+      terms.emplace_back(variant);
     }
     return terms;
   };
   switch (query.get_type()) {
     case Q::LEAF_TERM: {
-      const std::string term = *query.get_terms_begin();
-      const std::vector<Q> variants = key_terms(term);
-      if (!is_search_form_term(term) || variants.empty()) return query;
-      return Q(Q::OP_OR, query,
-               Q(Q::OP_SCALE_WEIGHT, Q(Q::OP_SYNONYM, variants.begin(), variants.end()),
-                 kNameKeyWeight));
+      const std::vector<Q> variants = variants_of(query, true);
+      if (variants.empty()) return query;
+      // An OR, not a synonym: Xapian estimates a synonym's statistics shard by shard, so a
+      // sharded index would rank unlike one database.
+      return Q(
+          Q::OP_OR, query,
+          Q(Q::OP_SCALE_WEIGHT, Q(Q::OP_OR, variants.begin(), variants.end()), kNameKeyWeight));
     }
     case Q::OP_PHRASE: {
-      // Xapian 1.4 phrases take only terms, so each reading of the phrase is a phrase of its
-      // own: the typed forms, then each word's name key (primary, then alternate) where it has
-      // one. Keys are indexed only for capitalised words, so this matches names, as intended.
+      // The phrase as typed, or with each word that has other spellings replaced by them (an OR
+      // of terms, which Xapian 1.4 allows inside a phrase, unlike OP_SYNONYM). Words of a name
+      // need not be names alone (Нова Зеландия, Рис-Мог), and the phrase is evidence enough, so
+      // here no spelling is left out for being mostly written in lower case.
       std::vector<Q> typed;
-      std::vector<Q> primary;
-      std::vector<Q> alternate;
-      bool any_key = false;
-      bool any_alternate = false;
+      std::vector<Q> respelt;
+      bool any_variant = false;
       for (std::size_t i = 0; i < query.get_num_subqueries(); ++i) {
         const Q part = query.get_subquery(i);
-        const std::vector<Q> variants =
-            part.get_type() == Q::LEAF_TERM ? key_terms(*part.get_terms_begin()) : std::vector<Q>{};
+        const std::vector<Q> variants = variants_of(part, false);
         typed.push_back(part);
-        primary.push_back(variants.empty() ? part : variants[0]);
-        alternate.push_back(variants.size() > 1 ? variants[1] : primary.back());
-        any_key = any_key || !variants.empty();
-        any_alternate = any_alternate || variants.size() > 1;
+        respelt.push_back(variants.empty() ? part : Q(Q::OP_OR, variants.begin(), variants.end()));
+        any_variant = any_variant || !variants.empty();
       }
-      if (!any_key) return query;
-      std::vector<Q> readings{Q(Q::OP_PHRASE, primary.begin(), primary.end())};
-      if (any_alternate) readings.emplace_back(Q::OP_PHRASE, alternate.begin(), alternate.end());
+      if (!any_variant) return query;
       return Q(
           Q::OP_OR, Q(Q::OP_PHRASE, typed.begin(), typed.end()),
-          Q(Q::OP_SCALE_WEIGHT, Q(Q::OP_OR, readings.begin(), readings.end()), kNameKeyWeight));
+          Q(Q::OP_SCALE_WEIGHT, Q(Q::OP_PHRASE, respelt.begin(), respelt.end()), kNameKeyWeight));
     }
     default:
-      return with_subqueries_rewritten(query,
-                                       [&](const Q& part) { return with_name_keys(part, keys); });
+      return with_subqueries_rewritten(
+          query, [&](const Q& part) { return with_name_keys(part, keys, db); });
   }
 }
 
@@ -254,7 +279,8 @@ Xapian::Query with_wildcards_expanded(const Xapian::Query& query, const Xapian::
 
 QueryBuilder::QueryBuilder(const Xapian::Database& db, std::shared_ptr<Analyzer> analyzer,
                            std::shared_ptr<IndexGazetteer> gazetteer)
-    : analyzer_(std::move(analyzer)),
+    : db_(db),
+      analyzer_(std::move(analyzer)),
       word_keys_(std::make_shared<QueryWordKeys>()),
       stopwords_(std::begin(kStopwords), std::end(kStopwords)) {
   configure(folded_parser_, db, make_query_stemmer(analyzer_, WordForm::search, word_keys_), false,
@@ -274,7 +300,7 @@ Xapian::Query QueryBuilder::build(const std::string& text, bool exact) {
   reject_unknown_fields(cleaned);
   if (exact) return parse(exact_parser_, cleaned);
   word_keys_->clear();
-  return with_name_keys(parse(folded_parser_, cleaned), *word_keys_);
+  return with_name_keys(parse(folded_parser_, cleaned), *word_keys_, db_);
 }
 
 std::string spelling_suggestion(const std::string& text, const Xapian::Database& db,
@@ -290,10 +316,8 @@ std::string spelling_suggestion(const std::string& text, const Xapian::Database&
       continue;
     }
     const WordForms& forms = analysed[0].forms;
-    const auto has = [&](const std::string& term) { return !term.empty() && db.term_exists(term); };
-    if (forms.romanized.empty() || has(forms.search) ||
-        has(std::string(schema::kNameKey.prefix) + forms.key) ||
-        has(std::string(schema::kNameKey.prefix) + forms.alt_key)) {
+    if (forms.romanized.empty() || db.term_exists(forms.search) ||
+        !name_key_terms(db, {forms.key, forms.alt_key}, true).empty()) {
       continue;
     }
     std::string suggestion = db.get_spelling_suggestion(forms.romanized, kMaxSpellingEdits);

@@ -38,6 +38,7 @@ class QueryBuilder {
  private:
   Xapian::Query parse(Xapian::QueryParser& parser, const std::string& text);
 
+  Xapian::Database db_;
   std::shared_ptr<Analyzer> analyzer_;
   std::shared_ptr<QueryWordKeys> word_keys_;
   std::shared_ptr<EntityProblem> entity_problem_ = std::make_shared<EntityProblem>();
@@ -54,10 +55,13 @@ class QueryBuilder {
 std::string spelling_suggestion(const std::string& text, const Xapian::Database& db,
                                 Analyzer& analyzer);
 
-// Adds the name keys of the query words: outside phrases as a lower-weighted alternative to each
-// search-form term, inside phrases as a synonym at the same position (so "Joe Biden" matches
-// "Джо Байден"). NEAR keeps its terms as they are: its window cannot be read back in Xapian 1.4.
-Xapian::Query with_name_keys(const Xapian::Query& query, const QueryWordKeys& keys);
+// Adds the other spellings of the query words that the index holds under their name keys, leaving
+// out words the corpus writes mostly in lower case (Если is no Oslo): outside phrases as a
+// lower-weighted alternative to each search-form term, inside phrases as an alternative at the
+// same position (so "Joe Biden" matches "Джо Байден"). NEAR keeps its terms as they are: its
+// window cannot be read back in Xapian 1.4.
+Xapian::Query with_name_keys(const Xapian::Query& query, const QueryWordKeys& keys,
+                             const Xapian::Database& db);
 
 // Replaces each wildcard (sanc*) by an explicit OP_SYNONYM of the terms that `db` holds with that
 // beginning. Xapian 1.4 expands a wildcard separately in each shard of a multi-database, with that
