@@ -257,6 +257,12 @@ auto retry_when_index_changes(const std::filesystem::path& path, Run run, Reopen
                             std::to_string(kMaxReopens) +
                             " times during one search; try again when indexing is done");
       }
+    } catch (const Xapian::DatabaseCorruptError&) {
+      // Xapian opens some tables (positions, for one) only when first needed, at the revision
+      // then on disk: if a writer committed or a rebuild swapped the folder meanwhile, the table
+      // does not fit the revision the rest was read at ("Expected block 5 to be level 1, not
+      // 0"). Opened again, the index reads whole; one really damaged fails every time.
+      if (reopens == kMaxReopens) throw;
     }
   }
 }
