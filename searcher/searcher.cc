@@ -16,8 +16,8 @@
 #include "common/hash.h"
 #include "common/index_access.h"
 #include "common/schema.h"
-#include "common/text.h"
 #include "common/shards.h"
+#include "common/text.h"
 #include "searcher/entity_filter.h"
 #include "searcher/highlighter.h"
 #include "searcher/query_builder.h"
@@ -34,20 +34,18 @@ std::unique_ptr<Xapian::Weight> ranking_weight(const RankingOptions& ranking = {
     return std::make_unique<Xapian::BM25Weight>(ranking.bm25_k1, 0.0, 1.0, ranking.bm25_b, 0.5);
   }
   if (name == "bm25+") {
-    return std::make_unique<Xapian::BM25PlusWeight>(ranking.bm25_k1, 0.0, 1.0, ranking.bm25_b,
-                                                    0.5, 1.0);
+    return std::make_unique<Xapian::BM25PlusWeight>(ranking.bm25_k1, 0.0, 1.0, ranking.bm25_b, 0.5,
+                                                    1.0);
   }
   if (name == "pl2") return std::make_unique<Xapian::PL2Weight>(c);
-  if (name == "pl2+") return std::make_unique<Xapian::PL2PlusWeight>(c, 0.8);
   if (name == "inl2") return std::make_unique<Xapian::InL2Weight>(c);
   if (name == "ifb2") return std::make_unique<Xapian::IfB2Weight>(c);
   if (name == "ineb2") return std::make_unique<Xapian::IneB2Weight>(c);
   if (name == "bb2") return std::make_unique<Xapian::BB2Weight>(c);
   if (name == "dph") return std::make_unique<Xapian::DPHWeight>();
   if (name == "dlh") return std::make_unique<Xapian::DLHWeight>();
-  if (name == "lm") return std::make_unique<Xapian::LMWeight>();
   throw UsageError("unknown weighting scheme '" + name +
-                   "'; use one of bm25, bm25+, pl2, pl2+, inl2, ifb2, ineb2, bb2, dph, dlh, lm");
+                   "'; use one of bm25, bm25+, pl2, inl2, ifb2, ineb2, bb2, dph, dlh");
 }
 
 // Checked before searching, so that a misspelt expansion scheme fails every query, not just the
@@ -57,8 +55,7 @@ void check_expansion(const RankingOptions& ranking) {
     return std::find(names.begin(), names.end(), name) != names.end();
   };
   if (!known(kExpansionSchemes, ranking.expand_scheme)) {
-    throw UsageError("unknown expansion scheme '" + ranking.expand_scheme +
-                     "'; use trad or bo1");
+    throw UsageError("unknown expansion scheme '" + ranking.expand_scheme + "'; use trad or bo1");
   }
   if (!known(kExpansionTermWeights, ranking.expand_term_weights)) {
     throw UsageError("unknown expansion term weighting '" + ranking.expand_term_weights +
