@@ -9,8 +9,12 @@ best last.
 usage: tune_relevance.py EVAL_DATA_DIR --naviny BIN [--grid NAME=V1,V2,... ...]
 e.g.   tune_relevance.py ../shared/eval-data --naviny build/cli/naviny \\
            --grid bm25-k1=0.6,0.8,1.2 --grid bm25-b=0.3,0.5 --grid expand-terms=0,10,20
-NAME is a `naviny search` option without its dashes (bm25-k1, bm25-b, expand-terms,
-expand-docs, expand-weight, expand-min-words).
+NAME is a `naviny search` option without its dashes (weighting, bm25-k1, bm25-b, dfr-c,
+expand-terms, expand-docs, expand-weight, expand-min-words, expand-scheme, expand-term-weights).
+
+--cross-validate: two-fold cross-validation, to see whether the best setting is chosen by chance.
+The queries are split by id into odd and even; the setting with the best MAP on one half is
+scored on the other half, and compared there with the defaults (which are always run too).
 """
 import argparse, importlib.util, itertools, json, os, subprocess, sys, tempfile
 
@@ -48,21 +52,37 @@ def main():
     parser.add_argument("eval_data")
     parser.add_argument("--naviny", required=True)
     parser.add_argument("--grid", action="append", default=[])
+    parser.add_argument("--cross-validate", action="store_true")
     args = parser.parse_args()
     trec_map = load_trec_map(args.eval_data)
     docs, queries, qrels = trec_map.load_vaswani(os.path.join(args.eval_data, "vaswani"))
     db = index(trec_map, docs, args.naviny)
     names = [g.split("=", 1)[0] for g in args.grid]
     values = [g.split("=", 1)[1].split(",") for g in args.grid]
-    scored = []
-    for combination in itertools.product(*values) if values else [()]:
-        options = [part for name, value in zip(names, combination) for part in ("--" + name, value)]
-        mean_ap, p10, ndcg, _ = trec_map.evaluate(run(trec_map, queries, args.naviny, db, options), qrels)
+    settings = [[part for name, value in zip(names, combination) for part in ("--" + name, value)]
+                for combination in (itertools.product(*values) if values else [()])]
+    if args.cross_validate and [] not in settings:
+        settings.insert(0, [])
+    halves = {"odd": {q: r for q, r in qrels.items() if int(q) % 2 == 1},
+              "even": {q: r for q, r in qrels.items() if int(q) % 2 == 0}}
+    scored = []  # (MAP over all queries, label, {half: MAP over that half})
+    for options in settings:
+        results = run(trec_map, queries, args.naviny, db, options)
+        mean_ap, p10, ndcg, _ = trec_map.evaluate(results, qrels)
+        by_half = {half: trec_map.evaluate(results, judged)[0] for half, judged in halves.items()}
         label = " ".join(options) or "(defaults)"
-        print("MAP %.4f  P@10 %.4f  nDCG@10 %.4f  %s" % (mean_ap, p10, ndcg, label), flush=True)
-        scored.append((mean_ap, label))
-    best = max(scored)
-    print("best: MAP %.4f  %s" % best)
+        print("MAP %.4f  P@10 %.4f  nDCG@10 %.4f  odd %.4f  even %.4f  %s" %
+              (mean_ap, p10, ndcg, by_half["odd"], by_half["even"], label), flush=True)
+        scored.append((mean_ap, label, by_half))
+    best = max(scored, key=lambda s: s[0])
+    print("best: MAP %.4f  %s" % best[:2])
+    if args.cross_validate:
+        defaults = next(s for s in scored if s[1] == "(defaults)")
+        for chosen_on, tested_on in (("odd", "even"), ("even", "odd")):
+            chosen = max(scored, key=lambda s: s[2][chosen_on])
+            print("chosen on %s queries (MAP %.4f there): %s; on %s queries MAP %.4f, defaults %.4f" %
+                  (chosen_on, chosen[2][chosen_on], chosen[1], tested_on, chosen[2][tested_on],
+                   defaults[2][tested_on]))
 
 
 if __name__ == "__main__":

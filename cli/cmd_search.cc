@@ -55,8 +55,19 @@ Command add_search_command(CLI::App& app, Context& context) {
       ->check(CLI::IsMember({"relevance", "date", "-date"}));
   // For tuning runs (bench/tune_relevance.py); the defaults are the tuned values.
   auto* ranking = command->add_option_group("ranking", "ranking parameters, for tuning");
+  ranking
+      ->add_option("--weighting", arguments->ranking.weighting,
+                   "weighting scheme: bm25, bm25+, pl2, inl2, ifb2, ineb2, dph, dlh")
+      ->check(CLI::IsMember(
+          std::vector<std::string>(kWeightingSchemes.begin(), kWeightingSchemes.end())))
+      ->capture_default_str();
   ranking->add_option("--bm25-k1", arguments->ranking.bm25_k1, "BM25 k1")->capture_default_str();
   ranking->add_option("--bm25-b", arguments->ranking.bm25_b, "BM25 b")->capture_default_str();
+  ranking
+      ->add_option("--dfr-c", arguments->ranking.dfr_c,
+                   "c of pl2, inl2, ifb2, ineb2 (length normalisation)")
+      ->check(CLI::PositiveNumber)
+      ->capture_default_str();
   ranking
       ->add_option("--expand-terms", arguments->ranking.expand_terms,
                    "words added to descriptive queries by relevance feedback (0: none)")
@@ -71,6 +82,19 @@ Command add_search_command(CLI::App& app, Context& context) {
   ranking
       ->add_option("--expand-min-words", arguments->ranking.expand_min_words,
                    "plain words a query needs to be expanded")
+      ->capture_default_str();
+  ranking
+      ->add_option("--expand-scheme", arguments->ranking.expand_scheme,
+                   "how the added words are chosen: trad or bo1")
+      ->check(CLI::IsMember(
+          std::vector<std::string>(kExpansionSchemes.begin(), kExpansionSchemes.end())))
+      ->capture_default_str();
+  ranking
+      ->add_option("--expand-term-weights", arguments->ranking.expand_term_weights,
+                   "flat: each added word at --expand-weight; eset: scaled by how well it "
+                   "describes the top results")
+      ->check(CLI::IsMember(
+          std::vector<std::string>(kExpansionTermWeights.begin(), kExpansionTermWeights.end())))
       ->capture_default_str();
   output->add_flag("--all-copies", arguments->all_copies,
                    "show every near-duplicate copy of an article, not just the best one");

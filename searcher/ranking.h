@@ -1,24 +1,55 @@
 #pragma once
 
+#include <array>
 #include <cstddef>
+#include <string>
+#include <string_view>
 
 namespace naviny {
+
+// Xapian 1.4's built-in weighting schemes that `weighting` may name. Built-in ones only, so that
+// remote shards (xapian-tcpsrv) can run them too. PL2+ and LMWeight are left out: with Xapian's
+// default parameters they scored Vaswani at MAP 0.001 and 0.02 (bench/README.md). BB2 is left
+// out: Xapian 1.4's BB2 returns no match at all for an OR of two phrases, which is how naviny
+// searches a quoted name (the phrase as typed, or in its other spellings).
+inline constexpr std::array<std::string_view, 8> kWeightingSchemes{"bm25", "bm25+", "pl2", "inl2",
+                                                                   "ifb2", "ineb2", "dph", "dlh"};
+// Xapian's query expansion schemes: "trad" (Robertson's term selection value) and "bo1" (the
+// divergence-from-randomness Bo1 model, which Terrier's query expansion uses).
+inline constexpr std::array<std::string_view, 2> kExpansionSchemes{"trad", "bo1"};
+// How the added words are weighted against each other: "flat" gives each the same scale factor
+// (each then weighs by its own idf); "eset" scales each by its expansion weight relative to the
+// best word's, as Terrier and RM3 do, so that the words that describe the top results best count
+// most.
+inline constexpr std::array<std::string_view, 2> kExpansionTermWeights{"flat", "eset"};
 
 // How results are ranked. The defaults were tuned on the Vaswani collection with
 // bench/tune_relevance.py (figures in bench/README.md); `naviny search` can override each for
 // tuning runs.
 struct RankingOptions {
-  // BM25: k1 saturates term frequency, b normalises for document length.
+  // One of kWeightingSchemes. BM25 with feedback words weighted by their ESet weight scored
+  // Vaswani at MAP 0.3091 (0.3055 with flat feedback). IfB2 (c 2) scored 0.3126 and BB2 (c 4)
+  // 0.316, but Xapian 1.4's divergence-from-randomness schemes lose matches in small collections
+  // (a word in every article of a two-article index finds one), and BB2 every match of an OR of
+  // phrases; a search engine must not lose matches, so they are options for tuning runs only.
+  std::string weighting = "bm25";
+  // BM25 and BM25+: k1 saturates term frequency, b normalises for document length.
   double bm25_k1 = 0.8;
   double bm25_b = 0.45;
+  // The c of the divergence-from-randomness schemes (pl2, inl2, ifb2, ineb2, bb2): how
+  // strongly term frequency is normalised for document length.
+  double dfr_c = 2.0;
   // Pseudo-relevance feedback for descriptive queries: a query of at least `expand_min_words`
   // plain words (no phrases, fields or operators) is run once, the `expand_terms` words that best
-  // describe its top `expand_docs` results are added at `expand_weight`, and it is run again.
-  // Names and filters are never expanded. expand_terms = 0 turns it off.
+  // describe its top `expand_docs` results (by `expand_scheme`) are added at `expand_weight`
+  // (split between them as `expand_term_weights` says), and it is run again. Names and filters
+  // are never expanded. expand_terms = 0 turns it off.
   std::size_t expand_min_words = 3;
   std::size_t expand_docs = 5;
   std::size_t expand_terms = 20;
-  double expand_weight = 0.1;
+  double expand_weight = 0.2;
+  std::string expand_scheme = "trad";
+  std::string expand_term_weights = "eset";
 };
 
 }  // namespace naviny

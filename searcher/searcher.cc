@@ -4,9 +4,12 @@
 #include <xapian.h>
 
 #include <algorithm>
+#include <memory>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <set>
+#include <string>
+#include <vector>
 
 #include "analyzers/analyzer.h"
 #include "common/errors.h"
@@ -22,9 +25,41 @@
 namespace naviny {
 namespace {
 
-// BM25 with k2 = 0 and k3 = 1 (query term frequency counted once), min_normlen 0.5.
-Xapian::BM25Weight ranking_weight(const RankingOptions& ranking = {}) {
-  return Xapian::BM25Weight(ranking.bm25_k1, 0.0, 1.0, ranking.bm25_b, 0.5);
+// The weighting scheme `ranking` names. BM25 and BM25+ with k2 = 0 and k3 = 1 (query term
+// frequency counted once), min_normlen 0.5; the other schemes with Xapian's defaults but c.
+std::unique_ptr<Xapian::Weight> ranking_weight(const RankingOptions& ranking = {}) {
+  const std::string& name = ranking.weighting;
+  const double c = ranking.dfr_c;
+  if (name == "bm25") {
+    return std::make_unique<Xapian::BM25Weight>(ranking.bm25_k1, 0.0, 1.0, ranking.bm25_b, 0.5);
+  }
+  if (name == "bm25+") {
+    return std::make_unique<Xapian::BM25PlusWeight>(ranking.bm25_k1, 0.0, 1.0, ranking.bm25_b, 0.5,
+                                                    1.0);
+  }
+  if (name == "pl2") return std::make_unique<Xapian::PL2Weight>(c);
+  if (name == "inl2") return std::make_unique<Xapian::InL2Weight>(c);
+  if (name == "ifb2") return std::make_unique<Xapian::IfB2Weight>(c);
+  if (name == "ineb2") return std::make_unique<Xapian::IneB2Weight>(c);
+  if (name == "dph") return std::make_unique<Xapian::DPHWeight>();
+  if (name == "dlh") return std::make_unique<Xapian::DLHWeight>();
+  throw UsageError("unknown weighting scheme '" + name +
+                   "'; use one of bm25, bm25+, pl2, inl2, ifb2, ineb2, dph, dlh");
+}
+
+// Checked before searching, so that a misspelt expansion scheme fails every query, not just the
+// descriptive ones that get expanded.
+void check_expansion(const RankingOptions& ranking) {
+  const auto known = [](const auto& names, const std::string& name) {
+    return std::find(names.begin(), names.end(), name) != names.end();
+  };
+  if (!known(kExpansionSchemes, ranking.expand_scheme)) {
+    throw UsageError("unknown expansion scheme '" + ranking.expand_scheme + "'; use trad or bo1");
+  }
+  if (!known(kExpansionTermWeights, ranking.expand_term_weights)) {
+    throw UsageError("unknown expansion term weighting '" + ranking.expand_term_weights +
+                     "'; use flat or eset");
+  }
 }
 
 std::string text_field(const nlohmann::json& data, const char* key) {
@@ -399,7 +434,8 @@ void Searcher::catch_up() {
 SearchResults Searcher::search_once(const SearchRequest& request) {
   const Xapian::Query query = state_->builder.build(request.query, request.exact);
   Xapian::Enquire enquire(state_->db);
-  enquire.set_weighting_scheme(ranking_weight(request.ranking));
+  enquire.set_weighting_scheme(*ranking_weight(request.ranking));
+  check_expansion(request.ranking);
   const Xapian::Query searched =
       state_->shards.size() > 1 ? with_wildcards_expanded(query, state_->db) : query;
   const bool expand =
@@ -450,14 +486,23 @@ Xapian::Query Searcher::expanded(Xapian::Enquire& enquire, const Xapian::Query& 
   Xapian::RSet feedback;
   for (auto match = top.begin(); match != top.end(); ++match) feedback.add_document(*match);
   const SharedSearchTerms shared_search_terms(state_->db);
+  enquire.set_expansion_scheme(ranking.expand_scheme);
   const Xapian::ESet terms = enquire.get_eset(static_cast<Xapian::termcount>(ranking.expand_terms),
                                               feedback, &shared_search_terms);
   if (terms.empty()) return query;
-  return Xapian::Query(
-      Xapian::Query::OP_OR, query,
-      Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT,
-                    Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end()),
-                    ranking.expand_weight));
+  Xapian::Query added(Xapian::Query::OP_OR, terms.begin(), terms.end());
+  if (ranking.expand_term_weights == "eset") {
+    // The ESet is sorted best first; its weights are positive for the terms it returns.
+    const double best = terms.begin().get_weight();
+    std::vector<Xapian::Query> weighted;
+    for (auto term = terms.begin(); term != terms.end(); ++term) {
+      weighted.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(*term),
+                            best > 0 ? term.get_weight() / best : 1.0);
+    }
+    added = Xapian::Query(Xapian::Query::OP_OR, weighted.begin(), weighted.end());
+  }
+  return Xapian::Query(Xapian::Query::OP_OR, query,
+                       Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, added, ranking.expand_weight));
 }
 
 Hit Searcher::make_hit(const Xapian::MSetIterator& match, const Highlighter* highlighter) {
@@ -501,7 +546,7 @@ SearchResults Searcher::similar_once(const std::string& id, std::size_t limit) {
   Xapian::RSet relevant;
   relevant.add_document(*source);
   Xapian::Enquire enquire(db);
-  enquire.set_weighting_scheme(ranking_weight());
+  enquire.set_weighting_scheme(*ranking_weight());
   const SharedSearchTerms shared_search_terms(db);
   const Xapian::ESet terms = enquire.get_eset(kSimilarTerms, relevant, &shared_search_terms);
   SearchResults results;
