@@ -12,6 +12,7 @@
 #include <memory>
 #include <optional>
 #include <sstream>
+#include <unordered_map>
 #include <unordered_set>
 
 #include "analyzers/analyzer.h"
@@ -120,8 +121,9 @@ class ArticleWriter {
         build_document(article, *analyzer_, hash, origin,
                        gazetteer_.empty() ? nullptr : &recognizer_, &spelling_words);
     // Xapian's spelling table feeds "did you mean"; romanized forms let a query in one script
-    // be corrected towards the spelling the corpus uses in another.
-    for (const std::string& word : spelling_words) db_.add_spelling(word);
+    // be corrected towards the spelling the corpus uses in another. Counted here and written
+    // with the batch's commit: one add_spelling per occurrence cost ~15 % of indexing time.
+    for (std::string& word : spelling_words) ++spelling_counts_[std::move(word)];
     const std::string term = id_term(article.id);
     const auto simhash = parse_hash_value(document.get_value(schema::kSimhashSlot.slot));
     document.add_value(schema::kDuplicateGroupSlot.slot,
@@ -129,7 +131,11 @@ class ArticleWriter {
     return document;
   }
 
+  // Commits the batch together with its words' spelling counts, so that a killed run's index
+  // counts exactly the articles it holds.
   void commit() {
+    for (const auto& [word, count] : spelling_counts_) db_.add_spelling(word, count);
+    spelling_counts_.clear();
     stamp_index(db_, analyzer_->fingerprint());
     db_.commit();
     pending_ = 0;
@@ -161,6 +167,8 @@ class ArticleWriter {
   BoilerplateFilter boilerplate_;
   bool settings_changed_;
   std::size_t pending_ = 0;
+  // Occurrences of each spelling word in the articles built since the last commit.
+  std::unordered_map<std::string, Xapian::termcount> spelling_counts_;
 };
 
 // Writes into every database of an index: one, or each shard of a sharded index (see
