@@ -71,9 +71,8 @@ TEST(BatchedSpelling, FrequenciesAddUpAcrossBatches) {
                         "Report " + std::to_string(i) + "\n\nThe marlow question again.\n");
   }
   testing::write_file(dir / "corpus" / "z.txt", "Other\n\nbarlow barlow barlow.\n");
-  const auto indexed = testing::run_cli(
-      {"index", "--quiet", "--batch-size", "2", "--db", (dir / "db").string(),
-       (dir / "corpus").string()});
+  const auto indexed = testing::run_cli({"index", "--quiet", "--batch-size", "2", "--db",
+                                         (dir / "db").string(), (dir / "corpus").string()});
   ASSERT_EQ(indexed.exit_code, 0) << indexed.err;
   Searcher searcher(dir / "db");
   SearchRequest request;
