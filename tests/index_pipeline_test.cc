@@ -82,6 +82,21 @@ TEST(IndexPipeline, SameIndexAsOneArticleAtATime) {
   const auto actual = snapshot(dir / "indexed");
   ASSERT_EQ(actual.size(), expected.size());
   EXPECT_TRUE(actual == expected);
+
+  // A second run over changed files starts from the groups stored in the index: 000017 becomes
+  // a copy of 000041 (and joins its group), 000041 itself another text.
+  fs::copy_file(dir / "corpus" / "000041.txt", dir / "corpus" / "000017.txt",
+                fs::copy_options::overwrite_existing);
+  fs::copy_file(dir / "corpus" / "000005.txt", dir / "corpus" / "000041.txt",
+                fs::copy_options::overwrite_existing);
+  EXPECT_EQ(index_corpus(options, silent).updated, 2u);
+  add.sources = {{dir / "corpus" / "000017.txt", "000017.txt"},
+                 {dir / "corpus" / "000041.txt", "000041.txt"}};
+  EXPECT_EQ(add_articles(add, silent).updated, 2u);
+  const auto updated = snapshot(dir / "indexed");
+  EXPECT_TRUE(updated == snapshot(dir / "added"));
+  EXPECT_NE(updated.at("Q000017.txt").find("value 5=000041.txt\n"), std::string::npos);
+  EXPECT_NE(updated.at("Q000041.txt").find("value 5=000005.txt\n"), std::string::npos);
 }
 
 // Records every report as one line.
