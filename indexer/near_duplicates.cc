@@ -1,5 +1,6 @@
 #include "indexer/near_duplicates.h"
 
+#include <algorithm>
 #include <array>
 #include <bit>
 #include <cstdio>
@@ -20,6 +21,11 @@ constexpr int kBands = kMaxDuplicateBits + 1;
 constexpr int kBandBits = 64 / kBands;
 // Articles on one popular band value are many; looking at more than this many is not worth it.
 constexpr std::size_t kMaxCandidatesPerBand = 200;
+
+std::uint32_t band_value(std::uint64_t hash, int band) {
+  return static_cast<std::uint32_t>((hash >> (band * kBandBits)) &
+                                    ((std::uint64_t{1} << kBandBits) - 1));
+}
 
 }  // namespace
 
@@ -44,8 +50,7 @@ std::vector<std::string> band_terms(std::uint64_t hash) {
   for (int band = 0; band < kBands; ++band) {
     char buffer[16];
     std::snprintf(buffer, sizeof buffer, "%d:%x", band,
-                  static_cast<unsigned>((hash >> (band * kBandBits)) &
-                                        ((std::uint64_t{1} << kBandBits) - 1)));
+                  static_cast<unsigned>(band_value(hash, band)));
     terms.push_back(std::string(schema::kDuplicateBand.prefix) + buffer);
   }
   return terms;
@@ -84,6 +89,57 @@ std::string duplicate_group(const Xapian::Database& db, std::uint64_t hash,
     }
   }
   return own_group;
+}
+
+DuplicateGroups::DuplicateGroups(const Xapian::Database& db) {
+  for (auto value = db.valuestream_begin(schema::kSimhashSlot.slot);
+       value != db.valuestream_end(schema::kSimhashSlot.slot); ++value) {
+    const auto hash = parse_hash_value(*value);
+    if (hash) stored(value.get_docid(), hash, {});
+  }
+  for (auto value = db.valuestream_begin(schema::kDuplicateGroupSlot.slot);
+       value != db.valuestream_end(schema::kDuplicateGroupSlot.slot); ++value) {
+    const auto found = entries_.find(value.get_docid());
+    if (found != entries_.end()) found->second.group = *value;
+  }
+}
+
+std::string DuplicateGroups::group_of(std::uint64_t hash, Xapian::docid own,
+                                      const std::string& own_group) const {
+  static_assert(kBands == ::naviny::kBands);
+  for (int band = 0; band < kBands; ++band) {
+    const auto list = bands_[band].find(band_value(hash, band));
+    if (list == bands_[band].end()) continue;
+    const std::size_t candidates = std::min(list->second.size(), kMaxCandidatesPerBand);
+    for (std::size_t i = 0; i < candidates; ++i) {
+      const Xapian::docid docid = list->second[i];
+      const Entry& candidate = entries_.at(docid);
+      if (std::popcount(candidate.hash ^ hash) > kMaxDuplicateBits || docid == own) continue;
+      if (!candidate.group.empty()) return candidate.group;
+    }
+  }
+  return own_group;
+}
+
+void DuplicateGroups::stored(Xapian::docid docid, std::optional<std::uint64_t> hash,
+                             std::string group) {
+  removed(docid);
+  if (!hash) return;
+  for (int band = 0; band < kBands; ++band) {
+    std::vector<Xapian::docid>& list = bands_[band][band_value(*hash, band)];
+    list.insert(std::lower_bound(list.begin(), list.end(), docid), docid);
+  }
+  entries_.emplace(docid, Entry{*hash, std::move(group)});
+}
+
+void DuplicateGroups::removed(Xapian::docid docid) {
+  const auto found = entries_.find(docid);
+  if (found == entries_.end()) return;
+  for (int band = 0; band < kBands; ++band) {
+    std::vector<Xapian::docid>& list = bands_[band][band_value(found->second.hash, band)];
+    list.erase(std::lower_bound(list.begin(), list.end(), docid));
+  }
+  entries_.erase(found);
 }
 
 }  // namespace naviny
