@@ -36,8 +36,11 @@ inline constexpr Prefix kExact{"", "XE", TermKind::internal,
                                "exact (case-folded) surface form of every word, for --exact"};
 inline constexpr Prefix kNameKey{
     "", "XK", TermKind::internal,
-    "name keys of capitalised words, each with the word's exact form (name_key_value), with "
-    "positions; matched with a lower weight"};
+    "name keys of capitalised words, with positions; matched with a lower weight"};
+inline constexpr Prefix kNameSpelling{
+    "", "XN", TermKind::internal,
+    "name key, a colon and the exact form of each capitalised word (name_spelling_term), without "
+    "positions: which words an article has under a key"};
 inline constexpr Prefix kId{"id", "Q", TermKind::boolean, "article id: path below the corpus root"};
 inline constexpr Prefix kLang{"lang", "L", TermKind::boolean, "language code from front matter"};
 inline constexpr Prefix kSource{"source", "XSOURCE", TermKind::boolean,
@@ -60,18 +63,18 @@ inline constexpr Prefix kDuplicateBand{"", "XDUP", TermKind::internal,
                                        "band number, a colon and 9 bits of the article's simhash "
                                        "(hex), for near-duplicate candidates"};
 
-// What follows kNameKey's prefix in a name-key term: the key, a colon and the exact form of the
-// word it was taken from. All terms that begin with name_key_term_prefix(key) list the words
-// indexed under that key, so a query can leave out those that the corpus writes mostly in lower
-// case: common words that opened a sentence (Если ~ Oslo, Ранее ~ Ryan), not names.
-inline std::string name_key_value(std::string_view key, std::string_view exact_form) {
-  return std::string(key) + ":" + std::string(exact_form);
+// A name-spelling term: the key, a colon and the exact form of the word it was taken from. All
+// terms that begin with name_spelling_prefix(key) list the words indexed under that key, so a
+// query can leave out those that the corpus writes mostly in lower case: common words that opened
+// a sentence (Если ~ Oslo, Ранее ~ Ryan), not names.
+inline std::string name_spelling_prefix(std::string_view key) {
+  return std::string(kNameSpelling.prefix) + std::string(key) + ":";
 }
-inline std::string name_key_term_prefix(std::string_view key) {
-  return std::string(kNameKey.prefix) + std::string(key) + ":";
+inline std::string name_spelling_term(std::string_view key, std::string_view exact_form) {
+  return name_spelling_prefix(key) + std::string(exact_form);
 }
 
-inline constexpr std::array kPrefixes{kBody, kTitle,  kExact,  kNameKey, kId,
+inline constexpr std::array kPrefixes{kBody, kTitle,  kExact,  kNameKey, kNameSpelling, kId,
                                       kLang, kSource, kEntity, kOrigin,  kDuplicateBand};
 
 // Query fields that filter by entity: the name after the colon (any alias, in any script, or the

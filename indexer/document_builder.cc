@@ -56,10 +56,10 @@ void index_words(Xapian::Document& document, const std::vector<AnalyzedWord>& wo
     if (is_title) add_posting(document, schema::kTitle, forms.search, position);
     if (word.name_like) {
       for (const std::string* key : {&forms.key, &forms.alt_key}) {
-        if (!key->empty()) {
-          add_posting(document, schema::kNameKey, schema::name_key_value(*key, forms.exact),
-                      position);
-        }
+        if (key->empty()) continue;
+        add_posting(document, schema::kNameKey, *key, position);
+        const std::string spelling = schema::name_spelling_term(*key, forms.exact);
+        if (spelling.size() <= kMaxTermBytes) document.add_term(spelling);
       }
     }
     ++position;

@@ -170,71 +170,78 @@ void reject_unknown_fields(const std::string& text) {
 
 }  // namespace
 
-std::vector<std::string> name_key_terms(const Xapian::Database& db,
-                                        const std::vector<std::string>& keys, bool names_only) {
+// The name-spelling terms under `keys` of the words that the corpus writes as names in at least
+// 1 / kMinNameShare of the articles that have them: a word written mostly in lower case is a
+// common word that sometimes opens a sentence (Если shares a key with Oslo, Ранее with Ryan).
+std::vector<Xapian::Query> spellings_written_as_names(const Xapian::Database& db,
+                                                      const std::vector<std::string>& keys) {
   const std::string exact_prefix(schema::kExact.prefix);
-  std::vector<std::string> terms;
+  std::vector<Xapian::Query> spellings;
   for (const std::string& key : keys) {
-    const std::string prefix = schema::name_key_term_prefix(key);
+    const std::string prefix = schema::name_spelling_prefix(key);
     for (auto term = db.allterms_begin(prefix); term != db.allterms_end(prefix); ++term) {
-      const std::string name = *term;
-      if (!names_only) {
-        terms.push_back(name);
-        continue;
-      }
-      // Articles that write the word as a name, against all that have it: a word the corpus
-      // writes mostly in lower case is a common word that sometimes opens a sentence.
-      const Xapian::doccount as_name = db.get_termfreq(name);
-      const Xapian::doccount in_all = db.get_termfreq(exact_prefix + name.substr(prefix.size()));
-      if (as_name * kMinNameShare >= in_all) terms.push_back(name);
+      const std::string spelling = *term;
+      const Xapian::doccount as_name = db.get_termfreq(spelling);
+      const Xapian::doccount in_all =
+          db.get_termfreq(exact_prefix + spelling.substr(prefix.size()));
+      if (as_name * kMinNameShare >= in_all) spellings.emplace_back(spelling);
     }
   }
-  return terms;
+  return spellings;
 }
 
 Xapian::Query with_name_keys(const Xapian::Query& query, const QueryWordKeys& keys,
                              const Xapian::Database& db) {
   using Q = Xapian::Query;
-  const auto variants_of = [&](const Q& leaf, bool names_only) {
+  const auto key_terms = [&](const std::string& term) {
     std::vector<Q> terms;
-    if (leaf.get_type() != Q::LEAF_TERM) return terms;
-    const std::string term = *leaf.get_terms_begin();
     const auto found = keys.find(term);
-    if (!is_search_form_term(term) || found == keys.end()) return terms;
-    for (const std::string& variant : name_key_terms(db, found->second, names_only)) {
-      terms.emplace_back(variant);
+    if (found == keys.end()) return terms;
+    for (const std::string& key : found->second) {
+      terms.emplace_back(std::string(schema::kNameKey.prefix) + key);
     }
     return terms;
   };
   switch (query.get_type()) {
     case Q::LEAF_TERM: {
-      const std::vector<Q> variants = variants_of(query, true);
-      if (variants.empty()) return query;
-      // An OR, not a synonym: Xapian estimates a synonym's statistics shard by shard, so a
-      // sharded index would rank unlike one database.
-      return Q(
-          Q::OP_OR, query,
-          Q(Q::OP_SCALE_WEIGHT, Q(Q::OP_OR, variants.begin(), variants.end()), kNameKeyWeight));
+      const std::string term = *query.get_terms_begin();
+      const std::vector<Q> variants = key_terms(term);
+      if (!is_search_form_term(term) || variants.empty()) return query;
+      // The keys weigh as one term, but match only in articles that have a spelling under them
+      // that the corpus writes as a name.
+      const std::vector<Q> spellings = spellings_written_as_names(db, keys.at(term));
+      if (spellings.empty()) return query;
+      return Q(Q::OP_OR, query,
+               Q(Q::OP_SCALE_WEIGHT,
+                 Q(Q::OP_FILTER, Q(Q::OP_SYNONYM, variants.begin(), variants.end()),
+                   Q(Q::OP_OR, spellings.begin(), spellings.end())),
+                 kNameKeyWeight));
     }
     case Q::OP_PHRASE: {
-      // The phrase as typed, or with each word that has other spellings replaced by them (an OR
-      // of terms, which Xapian 1.4 allows inside a phrase, unlike OP_SYNONYM). Words of a name
-      // need not be names alone (Нова Зеландия, Рис-Мог), and the phrase is evidence enough, so
-      // here no spelling is left out for being mostly written in lower case.
+      // Xapian 1.4 phrases take only terms, so each reading of the phrase is a phrase of its
+      // own: the typed forms, then each word's name key (primary, then alternate) where it has
+      // one. Keys are indexed only for capitalised words, so this matches names, as intended.
       std::vector<Q> typed;
-      std::vector<Q> respelt;
-      bool any_variant = false;
+      std::vector<Q> primary;
+      std::vector<Q> alternate;
+      bool any_key = false;
+      bool any_alternate = false;
       for (std::size_t i = 0; i < query.get_num_subqueries(); ++i) {
         const Q part = query.get_subquery(i);
-        const std::vector<Q> variants = variants_of(part, false);
+        const std::vector<Q> variants =
+            part.get_type() == Q::LEAF_TERM ? key_terms(*part.get_terms_begin()) : std::vector<Q>{};
         typed.push_back(part);
-        respelt.push_back(variants.empty() ? part : Q(Q::OP_OR, variants.begin(), variants.end()));
-        any_variant = any_variant || !variants.empty();
+        primary.push_back(variants.empty() ? part : variants[0]);
+        alternate.push_back(variants.size() > 1 ? variants[1] : primary.back());
+        any_key = any_key || !variants.empty();
+        any_alternate = any_alternate || variants.size() > 1;
       }
-      if (!any_variant) return query;
+      if (!any_key) return query;
+      std::vector<Q> readings{Q(Q::OP_PHRASE, primary.begin(), primary.end())};
+      if (any_alternate) readings.emplace_back(Q::OP_PHRASE, alternate.begin(), alternate.end());
       return Q(
           Q::OP_OR, Q(Q::OP_PHRASE, typed.begin(), typed.end()),
-          Q(Q::OP_SCALE_WEIGHT, Q(Q::OP_PHRASE, respelt.begin(), respelt.end()), kNameKeyWeight));
+          Q(Q::OP_SCALE_WEIGHT, Q(Q::OP_OR, readings.begin(), readings.end()), kNameKeyWeight));
     }
     default:
       return with_subqueries_rewritten(
@@ -316,8 +323,10 @@ std::string spelling_suggestion(const std::string& text, const Xapian::Database&
       continue;
     }
     const WordForms& forms = analysed[0].forms;
-    if (forms.romanized.empty() || db.term_exists(forms.search) ||
-        !name_key_terms(db, {forms.key, forms.alt_key}, true).empty()) {
+    const auto has = [&](const std::string& term) { return !term.empty() && db.term_exists(term); };
+    if (forms.romanized.empty() || has(forms.search) ||
+        has(std::string(schema::kNameKey.prefix) + forms.key) ||
+        has(std::string(schema::kNameKey.prefix) + forms.alt_key)) {
       continue;
     }
     std::string suggestion = db.get_spelling_suggestion(forms.romanized, kMaxSpellingEdits);
