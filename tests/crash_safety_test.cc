@@ -24,34 +24,10 @@ constexpr std::size_t kArticles = 300;
 // Small batches: a commit every 10 articles, so a kill lands between or inside commits.
 const std::string kBatchSize = "10";
 
-// Everything an index holds about each article, by its unique-id term: terms with their wdf and
-// positions, values and stored data.
-using Snapshot = std::map<std::string, std::string>;
+using Snapshot = testing::IndexSnapshot;
 
 Snapshot snapshot(const fs::path& db_path) {
-  Snapshot articles;
-  const Xapian::Database db(db_path.string());
-  for (auto posting = db.postlist_begin(""); posting != db.postlist_end(""); ++posting) {
-    const Xapian::Document document = db.get_document(*posting);
-    std::string id;
-    std::string contents;
-    for (auto term = document.termlist_begin(); term != document.termlist_end(); ++term) {
-      if ((*term)[0] == 'Q') id = *term;
-      contents += *term + ":" + std::to_string(term.get_wdf()) + "@";
-      for (auto position = term.positionlist_begin(); position != term.positionlist_end();
-           ++position) {
-        contents += std::to_string(*position) + ",";
-      }
-      contents += "\n";
-    }
-    for (auto value = document.values_begin(); value != document.values_end(); ++value) {
-      contents += "value " + std::to_string(value.get_valueno()) + "=" + *value + "\n";
-    }
-    contents += document.get_data();
-    EXPECT_FALSE(id.empty()) << "a document without an id term";
-    EXPECT_TRUE(articles.emplace(id, contents).second) << "two documents for " << id;
-  }
-  return articles;
+  return testing::index_snapshot(db_path);
 }
 
 // Articles in `db` (0 if it cannot be opened yet); polls cheaply while a writer runs.

@@ -18,31 +18,10 @@ namespace {
 
 namespace fs = std::filesystem;
 
-// Every document by id: terms with wdf and positions, values and data. The origin term, which
-// tells `naviny add` articles from corpus ones, is left out.
-std::map<std::string, std::string> snapshot(const fs::path& db_path) {
-  std::map<std::string, std::string> articles;
-  const Xapian::Database db(db_path.string());
-  for (auto posting = db.postlist_begin(""); posting != db.postlist_end(""); ++posting) {
-    const Xapian::Document document = db.get_document(*posting);
-    std::string id;
-    std::string contents;
-    for (auto term = document.termlist_begin(); term != document.termlist_end(); ++term) {
-      if ((*term).starts_with("XORIGIN")) continue;
-      if ((*term)[0] == 'Q') id = *term;
-      contents += *term + ":" + std::to_string(term.get_wdf()) + "@";
-      for (auto position = term.positionlist_begin(); position != term.positionlist_end();
-           ++position) {
-        contents += std::to_string(*position) + ",";
-      }
-      contents += "\n";
-    }
-    for (auto value = document.values_begin(); value != document.values_end(); ++value) {
-      contents += "value " + std::to_string(value.get_valueno()) + "=" + *value + "\n";
-    }
-    articles.emplace(id, contents + document.get_data());
-  }
-  return articles;
+// Every document by id. The origin term, which tells `naviny add` articles from corpus ones, is
+// left out.
+testing::IndexSnapshot snapshot(const fs::path& db_path) {
+  return testing::index_snapshot(db_path, "XORIGIN");
 }
 
 // Writes generated articles, some of them copies of others (their duplicate group is the

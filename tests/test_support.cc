@@ -10,6 +10,7 @@
 #include <sys/socket.h>
 #include <sys/wait.h>
 #include <unistd.h>
+#include <xapian.h>
 
 #include <cerrno>
 #include <chrono>
@@ -260,6 +261,33 @@ void TcpServer::stop() {
   while (::waitpid(pid_, &status, 0) < 0 && errno == EINTR) {
   }
   pid_ = -1;
+}
+
+IndexSnapshot index_snapshot(const std::filesystem::path& db_path, std::string_view left_out) {
+  IndexSnapshot articles;
+  const Xapian::Database db(db_path.string());
+  for (auto posting = db.postlist_begin(""); posting != db.postlist_end(""); ++posting) {
+    const Xapian::Document document = db.get_document(*posting);
+    std::string id;
+    std::string contents;
+    for (auto term = document.termlist_begin(); term != document.termlist_end(); ++term) {
+      if (!left_out.empty() && (*term).starts_with(left_out)) continue;
+      if ((*term)[0] == 'Q') id = *term;
+      contents += *term + ":" + std::to_string(term.get_wdf()) + "@";
+      for (auto position = term.positionlist_begin(); position != term.positionlist_end();
+           ++position) {
+        contents += std::to_string(*position) + ",";
+      }
+      contents += "\n";
+    }
+    for (auto value = document.values_begin(); value != document.values_end(); ++value) {
+      contents += "value " + std::to_string(value.get_valueno()) + "=" + *value + "\n";
+    }
+    contents += document.get_data();
+    EXPECT_FALSE(id.empty()) << "a document without an id term";
+    EXPECT_TRUE(articles.emplace(id, contents).second) << "two documents for " << id;
+  }
+  return articles;
 }
 
 }  // namespace naviny::testing

@@ -5,9 +5,11 @@
 #include <sys/types.h>
 
 #include <filesystem>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace naviny::testing {
@@ -42,6 +44,11 @@ class IndexedOnce : public ::testing::Test {
  private:
   static inline std::unique_ptr<TempDir> dir_;
 };
+
+// Everything an index holds about each article, by its unique-id term: terms with their wdf and
+// positions (except terms that begin with `left_out`, if given), values and stored data.
+using IndexSnapshot = std::map<std::string, std::string>;
+IndexSnapshot index_snapshot(const std::filesystem::path& db, std::string_view left_out = {});
 
 void write_file(const std::filesystem::path& path, const std::string& bytes);
 void copy_folder(const std::filesystem::path& from, const std::filesystem::path& to);
