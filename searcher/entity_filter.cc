@@ -132,20 +132,46 @@ Xapian::Query EntityFieldProcessor::resolve(const std::string& name) {
                        gazetteer.entities()[found.front()].id);
 }
 
-EntityFacetSpy::EntityFacetSpy() : spy_(schema::kEntitiesSlot.slot) {}
+namespace {
+
+// Calls count(id, n) for each id of a slot value (ids one per line).
+template <typename Count>
+void for_each_id(std::string_view ids, std::size_t articles, Count count) {
+  while (!ids.empty()) {
+    const std::size_t end = ids.find('\n');
+    count(ids.substr(0, end), articles);
+    if (end == std::string_view::npos) break;
+    ids.remove_prefix(end + 1);
+  }
+}
+
+}  // namespace
+
+EntityFacetSpy::EntityFacetSpy(bool remote) : remote_(remote), lists_(schema::kEntitiesSlot.slot) {}
+
+Xapian::MatchSpy* EntityFacetSpy::spy() {
+  if (remote_) return &lists_;
+  return &ids_;
+}
+
+void EntityFacetSpy::IdCounter::operator()(const Xapian::Document& document, double) {
+  const std::string ids = document.get_value(schema::kEntitiesSlot.slot);
+  for_each_id(ids, 1, [&](std::string_view id, std::size_t n) {
+    if (const auto found = counts.find(id); found != counts.end()) {
+      found->second += n;
+    } else {
+      counts.emplace(std::string(id), n);
+    }
+  });
+}
 
 std::map<std::string, std::size_t> EntityFacetSpy::counts() const {
+  if (!remote_) return {ids_.counts.begin(), ids_.counts.end()};
   std::map<std::string, std::size_t> counts;
-  for (auto value = spy_.values_begin(); value != spy_.values_end(); ++value) {
+  for (auto value = lists_.values_begin(); value != lists_.values_end(); ++value) {
     const std::string ids = *value;
-    const std::size_t articles = value.get_termfreq();
-    std::size_t start = 0;
-    while (start < ids.size()) {
-      const std::size_t end = ids.find('\n', start);
-      counts[ids.substr(start, end - start)] += articles;
-      if (end == std::string::npos) break;
-      start = end + 1;
-    }
+    for_each_id(ids, value.get_termfreq(),
+                [&](std::string_view id, std::size_t n) { counts[std::string(id)] += n; });
   }
   return counts;
 }

@@ -458,7 +458,7 @@ SearchResults Searcher::search_once(const SearchRequest& request) {
   }
   // Near-duplicates (syndicated copies) show once, the best-ranked copy standing for its group.
   if (!request.all_copies) enquire.set_collapse_key(schema::kDuplicateGroupSlot.slot);
-  EntityFacetSpy facet_spy;
+  EntityFacetSpy facet_spy(state_->remote);
   if (request.facets > 0) enquire.add_matchspy(facet_spy.spy());
   // Facets count every match, so Xapian must look at them all.
   const Xapian::doccount check_at_least = request.facets > 0 ? state_->db.get_doccount() : 0;
