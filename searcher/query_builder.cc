@@ -168,8 +168,6 @@ void reject_unknown_fields(const std::string& text) {
   }
 }
 
-}  // namespace
-
 // The name-spelling terms under `keys` of the words that the corpus writes as names in at least
 // 1 / kMinNameShare of the articles that have them: a word written mostly in lower case is a
 // common word that sometimes opens a sentence (Если shares a key with Oslo, Ранее with Ryan).
@@ -189,6 +187,8 @@ std::vector<Xapian::Query> spellings_written_as_names(const Xapian::Database& db
   }
   return spellings;
 }
+
+}  // namespace
 
 Xapian::Query with_name_keys(const Xapian::Query& query, const QueryWordKeys& keys,
                              const Xapian::Database& db) {
