@@ -80,6 +80,14 @@ Command add_search_command(CLI::App& app, Context& context) {
       ->add_option("--expand-weight", arguments->ranking.expand_weight, "weight of the added words")
       ->capture_default_str();
   ranking
+      ->add_option("--proximity-weight", arguments->ranking.proximity_weight,
+                   "weight of neighbouring query words found close together (0: off)")
+      ->capture_default_str();
+  ranking
+      ->add_option("--proximity-window", arguments->ranking.proximity_window,
+                   "how close, in words, neighbouring query words must be")
+      ->capture_default_str();
+  ranking
       ->add_option("--expand-min-words", arguments->ranking.expand_min_words,
                    "plain words a query needs to be expanded")
       ->capture_default_str();

@@ -45,6 +45,12 @@ struct RankingOptions {
   // (split between them as `expand_term_weights` says), and it is run again. Names and filters
   // are never expanded. expand_terms = 0 turns it off.
   std::size_t expand_min_words = 3;
+  // Proximity: the same descriptive queries also score each pair of neighbouring query words
+  // found within `proximity_window` words of each other, at `proximity_weight` (0 turns it off),
+  // as sequential-dependence models do: "dielectric constants" close together means more than
+  // the two words far apart. Off: on Vaswani it moved MAP by at most +0.0002 (bench/README.md).
+  double proximity_weight = 0.0;
+  std::size_t proximity_window = 8;
   std::size_t expand_docs = 5;
   std::size_t expand_terms = 20;
   double expand_weight = 0.2;

@@ -27,6 +27,30 @@ namespace {
 
 // The weighting scheme `ranking` names. BM25 and BM25+ with k2 = 0 and k3 = 1 (query term
 // frequency counted once), min_normlen 0.5; the other schemes with Xapian's defaults but c.
+// `query` OR, at ranking.proximity_weight, each pair of neighbouring plain terms of `typed` (the
+// query as typed) within ranking.proximity_window positions of each other, in either order.
+Xapian::Query with_proximity(const Xapian::Query& query, const Xapian::Query& typed,
+                             const RankingOptions& ranking) {
+  if (ranking.proximity_weight <= 0 || typed.get_type() != Xapian::Query::OP_OR) return query;
+  std::vector<Xapian::Query> words;
+  for (std::size_t i = 0; i < typed.get_num_subqueries(); ++i) {
+    const Xapian::Query part = typed.get_subquery(i);
+    if (part.get_type() == Xapian::Query::LEAF_TERM) words.push_back(part);
+  }
+  if (words.size() < 2) return query;
+  std::vector<Xapian::Query> pairs;
+  for (std::size_t i = 0; i + 1 < words.size(); ++i) {
+    const Xapian::Query pair[] = {words[i], words[i + 1]};
+    pairs.emplace_back(Xapian::Query::OP_NEAR, std::begin(pair), std::end(pair),
+                       static_cast<Xapian::termcount>(ranking.proximity_window));
+  }
+  return Xapian::Query(
+      Xapian::Query::OP_OR, query,
+      Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT,
+                    Xapian::Query(Xapian::Query::OP_OR, pairs.begin(), pairs.end()),
+                    ranking.proximity_weight));
+}
+
 std::unique_ptr<Xapian::Weight> ranking_weight(const RankingOptions& ranking = {}) {
   const std::string& name = ranking.weighting;
   const double c = ranking.dfr_c;
@@ -441,7 +465,9 @@ SearchResults Searcher::search_once(const SearchRequest& request) {
   const bool expand =
       request.ranking.expand_terms > 0 && !request.exact &&
       state_->builder.descriptive_words(request.query) >= request.ranking.expand_min_words;
-  enquire.set_query(expand ? expanded(enquire, searched, request.ranking) : searched);
+  enquire.set_query(expand ? with_proximity(expanded(enquire, searched, request.ranking), searched,
+                                            request.ranking)
+                           : searched);
   if (request.sort == SortOrder::relevance) {
     // Ties in id order, not by document number, which depends on how articles are split over
     // shards.

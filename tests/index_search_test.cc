@@ -297,6 +297,8 @@ TEST_F(RankingOptionsTest, EveryOptionChangesTheScores) {
                       with([&](RankingOptions& o) { ifb2(o), o.dfr_c = 4.0; })});
   variants.push_back({"bm25-k1", with([](RankingOptions& o) { o.weighting = "bm25"; }),
                       with([](RankingOptions& o) { o.weighting = "bm25", o.bm25_k1 = 1.6; })});
+  variants.push_back({"proximity-weight", with([](RankingOptions& o) { o.proximity_weight = 0; }),
+                      with([](RankingOptions& o) { o.proximity_weight = 0.5; })});
   variants.push_back({"expand-weight", with([](RankingOptions& o) { o.expand_weight = 0.1; }),
                       with([](RankingOptions& o) { o.expand_weight = 0.5; })});
   variants.push_back({"expand-term-weights",
