@@ -27,6 +27,18 @@ inline std::string ascii_lower(std::string_view text) {
   return lowered;
 }
 
+// Calls on_line(std::string_view) for each '\n'-separated line of `text`, empty ones included; a
+// final '\n' ends the last line rather than starting an empty one.
+template <typename OnLine>
+void for_each_line(std::string_view text, OnLine&& on_line) {
+  while (!text.empty()) {
+    const std::size_t end = text.find('\n');
+    on_line(text.substr(0, end));
+    if (end == std::string_view::npos) break;
+    text.remove_prefix(end + 1);
+  }
+}
+
 // Levenshtein distance in bytes: insertions, deletions and replacements.
 inline std::size_t edit_distance(std::string_view a, std::string_view b) {
   std::vector<std::size_t> row(b.size() + 1);

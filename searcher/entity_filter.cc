@@ -46,18 +46,14 @@ const EntityLabel* IndexGazetteer::label(const std::string& id) {
     // the rows are well formed; a row that is not is skipped here and its id shown bare.
     labels_.emplace();
     const std::string tsv = db_.get_metadata(std::string(schema::kMetaGazetteer));
-    std::string_view rest = tsv;
-    while (!rest.empty()) {
-      const std::size_t end = rest.find('\n');
-      const std::string_view line = rest.substr(0, end);
-      rest.remove_prefix(end == std::string_view::npos ? rest.size() : end + 1);
-      if (line.empty() || line.front() == '#') continue;
+    for_each_line(tsv, [&](std::string_view line) {
+      if (line.empty() || line.front() == '#') return;
       const std::vector<std::string_view> columns = leading_columns(line, 3);
-      if (columns.size() < 3) continue;
+      if (columns.size() < 3) return;
       const std::optional<EntityType> type = parse_type(columns[1]);
-      if (!type || columns[0].empty()) continue;
+      if (!type || columns[0].empty()) return;
       labels_->emplace(std::string(columns[0]), EntityLabel{*type, std::string(columns[2])});
-    }
+    });
   }
   const auto found = labels_->find(id);
   return found == labels_->end() ? nullptr : &found->second;
@@ -78,13 +74,9 @@ std::optional<std::vector<std::string>> IndexGazetteer::quick_resolve(
   const std::string ids = db_.get_metadata(std::string(schema::kMetaAliasPrefix) +
                                            Gazetteer::name_key(name, *analyzer_));
   std::vector<std::string> found;
-  std::string_view rest = ids;
-  while (!rest.empty()) {
-    const std::size_t end = rest.find('\n');
-    const std::string id(rest.substr(0, end));
-    rest.remove_prefix(end == std::string_view::npos ? rest.size() : end + 1);
-    if (wanted(id)) found.push_back(id);
-  }
+  for_each_line(ids, [&](std::string_view line) {
+    if (std::string id(line); wanted(id)) found.push_back(std::move(id));
+  });
   return found;
 }
 
@@ -132,21 +124,6 @@ Xapian::Query EntityFieldProcessor::resolve(const std::string& name) {
                        gazetteer.entities()[found.front()].id);
 }
 
-namespace {
-
-// Calls count(id, n) for each id of a slot value (ids one per line).
-template <typename Count>
-void for_each_id(std::string_view ids, std::size_t articles, Count count) {
-  while (!ids.empty()) {
-    const std::size_t end = ids.find('\n');
-    count(ids.substr(0, end), articles);
-    if (end == std::string_view::npos) break;
-    ids.remove_prefix(end + 1);
-  }
-}
-
-}  // namespace
-
 EntityFacetSpy::EntityFacetSpy(bool remote) : remote_(remote), lists_(schema::kEntitiesSlot.slot) {}
 
 Xapian::MatchSpy* EntityFacetSpy::spy() {
@@ -156,11 +133,11 @@ Xapian::MatchSpy* EntityFacetSpy::spy() {
 
 void EntityFacetSpy::IdCounter::operator()(const Xapian::Document& document, double) {
   const std::string ids = document.get_value(schema::kEntitiesSlot.slot);
-  for_each_id(ids, 1, [&](std::string_view id, std::size_t n) {
+  for_each_line(ids, [&](std::string_view id) {
     if (const auto found = counts.find(id); found != counts.end()) {
-      found->second += n;
+      ++found->second;
     } else {
-      counts.emplace(std::string(id), n);
+      counts.emplace(std::string(id), 1);
     }
   });
 }
@@ -170,8 +147,8 @@ std::map<std::string, std::size_t> EntityFacetSpy::counts() const {
   std::map<std::string, std::size_t> counts;
   for (auto value = lists_.values_begin(); value != lists_.values_end(); ++value) {
     const std::string ids = *value;
-    for_each_id(ids, value.get_termfreq(),
-                [&](std::string_view id, std::size_t n) { counts[std::string(id)] += n; });
+    const Xapian::doccount articles = value.get_termfreq();
+    for_each_line(ids, [&](std::string_view id) { counts[std::string(id)] += articles; });
   }
   return counts;
 }
