@@ -10,6 +10,7 @@ namespace {
 struct IndexArguments {
   std::string corpus;
   std::string gazetteer;
+  bool no_gazetteer = false;
   std::string boilerplate;
   bool quiet = false;
   bool rebuild = false;
@@ -26,8 +27,12 @@ Command add_index_command(CLI::App& app, Context& context) {
   add_db_option(*command, context);
   command->add_option("CORPUS_DIR", arguments->corpus, "folder of article files")->required();
   command->add_flag("-q,--quiet", arguments->quiet, "no progress display");
-  command->add_option("--gazetteer", arguments->gazetteer,
-                      "entity gazetteer (default: CORPUS_DIR/entities.tsv if there is one)");
+  CLI::Option* gazetteer =
+      command->add_option("--gazetteer", arguments->gazetteer,
+                          "entity gazetteer (default: CORPUS_DIR/entities.tsv if there is one, "
+                          "else the one built into naviny)");
+  command->add_flag("--no-gazetteer", arguments->no_gazetteer, "tag no entities")
+      ->excludes(gazetteer);
   command->add_option("--boilerplate", arguments->boilerplate,
                       "boilerplate rules (default: CORPUS_DIR/boilerplate.conf if there is one)");
   command->add_flag("--rebuild", arguments->rebuild,
@@ -49,6 +54,7 @@ Command add_index_command(CLI::App& app, Context& context) {
             options.db = context.db_path();
             options.corpus = arguments->corpus;
             options.gazetteer = arguments->gazetteer;
+            options.no_gazetteer = arguments->no_gazetteer;
             options.shards = arguments->shards;
             options.boilerplate = arguments->boilerplate;
             IndexSummary summary;

@@ -29,6 +29,7 @@
 #include "indexer/article.h"
 #include "indexer/boilerplate.h"
 #include "indexer/build_worker.h"
+#include "indexer/bundled_gazetteer.h"
 #include "indexer/corpus_scan.h"
 #include "indexer/document_builder.h"
 #include "indexer/near_duplicates.h"
@@ -59,6 +60,15 @@ CorpusSettings stored_settings(const Xapian::Database& db) {
           db.get_metadata(std::string(schema::kMetaBoilerplate))};
 }
 
+// The settings `naviny add` tags with: those stored in the index, or for an index it is about to
+// create, the bundled gazetteer, as `naviny index` would use for a corpus without one.
+CorpusSettings settings_to_add_with(const Xapian::Database& db) {
+  if (db.get_metadata(std::string(schema::kMetaSchemaVersion)).empty()) {
+    return {std::string(bundled_gazetteer()), {}};
+  }
+  return stored_settings(db);
+}
+
 // An article parsed and analysed, not yet stored (ArticleWriter::build).
 struct BuiltArticle {
   std::string id;
@@ -83,7 +93,7 @@ class ArticleWriter {
         batch_size_(batch_size == 0 ? 1 : batch_size),
         analyzer_(std::move(analyzer)),
         db_(std::move(db)),
-        settings_(settings ? *settings : stored_settings(db_)),
+        settings_(settings ? *settings : settings_to_add_with(db_)),
         gazetteer_(Gazetteer::parse(settings_.gazetteer, "the entity gazetteer", *analyzer_)),
         recognizer_(gazetteer_),
         boilerplate_(BoilerplateFilter::parse(settings_.boilerplate, "the boilerplate rules")),
@@ -291,20 +301,27 @@ std::string read_settings_file(const std::filesystem::path& path, const char* wh
 }
 
 // A file given by option, else the file of that name in the corpus folder, else none.
-std::string settings_file(const std::filesystem::path& given, const std::filesystem::path& corpus,
-                          const char* name, const char* what, const char* option) {
+std::optional<std::string> settings_file(const std::filesystem::path& given,
+                                         const std::filesystem::path& corpus, const char* name,
+                                         const char* what, const char* option) {
   if (!given.empty()) return read_settings_file(given, what, option);
   if (std::filesystem::is_regular_file(corpus / name)) {
     return read_settings_file(corpus / name, what, option);
   }
-  return {};
+  return std::nullopt;
 }
 
 CorpusSettings corpus_settings(const IndexOptions& options) {
-  return {settings_file(options.gazetteer, options.corpus, "entities.tsv", "entity gazetteer",
-                        "--gazetteer"),
+  std::string gazetteer;
+  if (!options.no_gazetteer) {
+    gazetteer = settings_file(options.gazetteer, options.corpus, "entities.tsv", "entity gazetteer",
+                              "--gazetteer")
+                    .value_or(std::string(bundled_gazetteer()));
+  }
+  return {std::move(gazetteer),
           settings_file(options.boilerplate, options.corpus, "boilerplate.conf",
-                        "boilerplate rules", "--boilerplate")};
+                        "boilerplate rules", "--boilerplate")
+              .value_or(std::string())};
 }
 
 class CorpusSync {

@@ -32,8 +32,11 @@ struct IndexSummary {
 struct IndexOptions {
   std::filesystem::path db;
   std::filesystem::path corpus;
-  // The entity gazetteer; empty means CORPUS/entities.tsv if there is one, else no entities.
+  // The entity gazetteer; empty means CORPUS/entities.tsv if there is one, else the bundled one
+  // (bundled_gazetteer.h).
   std::filesystem::path gazetteer;
+  // Tag no entities at all.
+  bool no_gazetteer = false;
   // Boilerplate rules; empty means CORPUS/boilerplate.conf if there is one, else none.
   std::filesystem::path boilerplate;
   // Changes are committed after this many documents, so a killed run keeps whole batches.

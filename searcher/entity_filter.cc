@@ -59,25 +59,30 @@ const EntityLabel* IndexGazetteer::label(const std::string& id) {
   return found == labels_->end() ? nullptr : &found->second;
 }
 
-std::optional<std::vector<std::string>> IndexGazetteer::quick_resolve(
-    const std::string& name, std::optional<EntityType> type) {
+std::optional<std::vector<std::string>> IndexGazetteer::ids_by_alias_key(const std::string& key) {
   const std::string table_hash = db_.get_metadata(std::string(schema::kMetaAliasTableHash));
   if (table_hash.empty() ||
       table_hash != db_.get_metadata(std::string(schema::kMetaGazetteerHash))) {
     return std::nullopt;
   }
+  std::vector<std::string> ids;
+  for_each_line(db_.get_metadata(std::string(schema::kMetaAliasPrefix) + key),
+                [&](std::string_view id) { ids.emplace_back(id); });
+  return ids;
+}
+
+std::optional<std::vector<std::string>> IndexGazetteer::quick_resolve(
+    const std::string& name, std::optional<EntityType> type) {
+  std::optional<std::vector<std::string>> ids =
+      ids_by_alias_key(Gazetteer::name_key(name, *analyzer_));
+  if (!ids) return std::nullopt;
   const auto wanted = [&](const std::string& id) {
     const EntityLabel* entity = label(id);
     return entity != nullptr && (!type || entity->type == *type);
   };
   if (const std::string id(trim(name)); wanted(id)) return std::vector<std::string>{id};
-  const std::string ids = db_.get_metadata(std::string(schema::kMetaAliasPrefix) +
-                                           Gazetteer::name_key(name, *analyzer_));
-  std::vector<std::string> found;
-  for_each_line(ids, [&](std::string_view line) {
-    if (std::string id(line); wanted(id)) found.push_back(std::move(id));
-  });
-  return found;
+  std::erase_if(*ids, [&](const std::string& id) { return !wanted(id); });
+  return ids;
 }
 
 const Gazetteer& IndexGazetteer::get() {

@@ -43,6 +43,9 @@ class IndexGazetteer {
   // the index has no table for its gazetteer. Agrees with get().resolve().
   std::optional<std::vector<std::string>> quick_resolve(const std::string& name,
                                                         std::optional<EntityType> type);
+  // The ids of the entities with an alias whose Gazetteer::alias_key is `key` (search forms,
+  // space-separated), from the stored alias table; null if the index has none for its gazetteer.
+  std::optional<std::vector<std::string>> ids_by_alias_key(const std::string& key);
 
  private:
   Xapian::Database db_;

@@ -8,6 +8,8 @@
 #include "common/errors.h"
 #include "common/schema.h"
 #include "common/text.h"
+#include "searcher/entity_expansion.h"
+#include "searcher/query_rewrite.h"
 
 namespace naviny {
 namespace {
@@ -78,36 +80,6 @@ void configure(Xapian::QueryParser& parser, const Xapian::Database& db, Xapian::
                                 ->release());
 }
 
-bool is_search_form_term(const std::string& term) {
-  return !term.empty() && !(term[0] >= 'A' && term[0] <= 'Z');
-}
-
-// The same operator over each subquery rewritten. Leaves, and operators that carry parameters
-// Xapian 1.4 cannot read back (NEAR's window, scale factors, elite set sizes, ranges), are
-// returned as they are.
-template <typename Rewrite>
-Xapian::Query with_subqueries_rewritten(const Xapian::Query& query, Rewrite rewrite) {
-  using Q = Xapian::Query;
-  switch (query.get_type()) {
-    case Q::OP_AND:
-    case Q::OP_OR:
-    case Q::OP_AND_NOT:
-    case Q::OP_XOR:
-    case Q::OP_AND_MAYBE:
-    case Q::OP_FILTER:
-    case Q::OP_SYNONYM:
-    case Q::OP_MAX:
-      break;
-    default:
-      return query;
-  }
-  std::vector<Xapian::Query> parts;
-  for (std::size_t i = 0; i < query.get_num_subqueries(); ++i) {
-    parts.push_back(rewrite(query.get_subquery(i)));
-  }
-  return Xapian::Query(query.get_type(), parts.begin(), parts.end());
-}
-
 // The words of `text`, with the character offset where each starts.
 std::vector<std::pair<std::size_t, std::string>> words_of(const std::string& text) {
   std::vector<std::pair<std::size_t, std::string>> words;
@@ -171,27 +143,54 @@ void reject_unknown_fields(const std::string& text) {
 // The name-spelling terms under `keys` of the words that the corpus writes as names in at least
 // 1 / kMinNameShare of the articles that have them: a word written mostly in lower case is a
 // common word that sometimes opens a sentence (Если shares a key with Oslo, Ранее with Ryan).
+// Words for which `names_another_entity` holds are left out too.
+template <typename Predicate>
 std::vector<Xapian::Query> spellings_written_as_names(const Xapian::Database& db,
-                                                      const std::vector<std::string>& keys) {
+                                                      const std::vector<std::string>& keys,
+                                                      Predicate names_another_entity) {
   const std::string exact_prefix(schema::kExact.prefix);
   std::vector<Xapian::Query> spellings;
   for (const std::string& key : keys) {
     const std::string prefix = schema::name_spelling_prefix(key);
     for (auto term = db.allterms_begin(prefix); term != db.allterms_end(prefix); ++term) {
       const std::string spelling = *term;
+      const std::string exact_form = spelling.substr(prefix.size());
       const Xapian::doccount as_name = db.get_termfreq(spelling);
-      const Xapian::doccount in_all =
-          db.get_termfreq(exact_prefix + spelling.substr(prefix.size()));
-      if (as_name * kMinNameShare >= in_all) spellings.emplace_back(spelling);
+      const Xapian::doccount in_all = db.get_termfreq(exact_prefix + exact_form);
+      if (as_name * kMinNameShare >= in_all && !names_another_entity(exact_form)) {
+        spellings.emplace_back(spelling);
+      }
     }
   }
   return spellings;
 }
 
+// Whether the word `exact_form` is an alias of an entity of the gazetteer that the query word
+// `term` (a search form) is not an alias of. Keys are coarse: Пакистан shares one with Paxton,
+// Канада with Kennedy, but the gazetteer knows them as other names.
+class OtherEntityNames {
+ public:
+  OtherEntityNames(IndexGazetteer& gazetteer, const std::string& term)
+      : gazetteer_(gazetteer), own_(gazetteer.ids_by_alias_key(term)) {}
+  bool operator()(std::string_view exact_form) const {
+    if (!own_) return false;  // the index has no alias table
+    const std::vector<AnalyzedWord> words = analyze_words(gazetteer_.analyzer(), exact_form);
+    if (words.size() != 1) return false;
+    const auto ids = gazetteer_.ids_by_alias_key(words.front().forms.search);
+    return ids && !ids->empty() && std::ranges::none_of(*ids, [&](const std::string& id) {
+             return std::ranges::find(*own_, id) != own_->end();
+           });
+  }
+
+ private:
+  IndexGazetteer& gazetteer_;
+  std::optional<std::vector<std::string>> own_;
+};
+
 }  // namespace
 
 Xapian::Query with_name_keys(const Xapian::Query& query, const QueryWordKeys& keys,
-                             const Xapian::Database& db) {
+                             const Xapian::Database& db, IndexGazetteer& gazetteer) {
   using Q = Xapian::Query;
   const auto key_terms = [&](const std::string& term) {
     std::vector<Q> terms;
@@ -209,7 +208,8 @@ Xapian::Query with_name_keys(const Xapian::Query& query, const QueryWordKeys& ke
       if (!is_search_form_term(term) || variants.empty()) return query;
       // The keys weigh as one term, but match only in articles that have a spelling under them
       // that the corpus writes as a name.
-      const std::vector<Q> spellings = spellings_written_as_names(db, keys.at(term));
+      const std::vector<Q> spellings =
+          spellings_written_as_names(db, keys.at(term), OtherEntityNames(gazetteer, term));
       if (spellings.empty()) return query;
       return Q(Q::OP_OR, query,
                Q(Q::OP_SCALE_WEIGHT,
@@ -245,7 +245,7 @@ Xapian::Query with_name_keys(const Xapian::Query& query, const QueryWordKeys& ke
     }
     default:
       return with_subqueries_rewritten(
-          query, [&](const Q& part) { return with_name_keys(part, keys, db); });
+          query, [&](const Q& part) { return with_name_keys(part, keys, db, gazetteer); });
   }
 }
 
@@ -288,12 +288,13 @@ QueryBuilder::QueryBuilder(const Xapian::Database& db, std::shared_ptr<Analyzer>
                            std::shared_ptr<IndexGazetteer> gazetteer)
     : db_(db),
       analyzer_(std::move(analyzer)),
+      gazetteer_(std::move(gazetteer)),
       word_keys_(std::make_shared<QueryWordKeys>()),
       stopwords_(std::begin(kStopwords), std::end(kStopwords)) {
   configure(folded_parser_, db, make_query_stemmer(analyzer_, WordForm::search, word_keys_), false,
-            stopwords_, gazetteer, entity_problem_);
+            stopwords_, gazetteer_, entity_problem_);
   configure(exact_parser_, db, make_query_stemmer(analyzer_, WordForm::exact), true, stopwords_,
-            gazetteer, entity_problem_);
+            gazetteer_, entity_problem_);
 }
 
 Xapian::Query QueryBuilder::build(const std::string& text, bool exact) {
@@ -307,7 +308,8 @@ Xapian::Query QueryBuilder::build(const std::string& text, bool exact) {
   reject_unknown_fields(cleaned);
   if (exact) return parse(exact_parser_, cleaned);
   word_keys_->clear();
-  return with_name_keys(parse(folded_parser_, cleaned), *word_keys_, db_);
+  return with_name_keys(with_entities_named(parse(folded_parser_, cleaned), *gazetteer_),
+                        *word_keys_, db_, *gazetteer_);
 }
 
 std::string spelling_suggestion(const std::string& text, const Xapian::Database& db,

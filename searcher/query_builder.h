@@ -16,7 +16,8 @@ namespace naviny {
 inline constexpr double kNameKeyWeight = 0.4;
 
 // Turns the text a user typed into a Xapian query, with the same analysis chain as the indexer:
-// Xapian's QueryParser syntax, the schema's prefixes, date ranges, and name keys.
+// Xapian's QueryParser syntax, the schema's prefixes, date ranges, name keys, and the entities
+// that words and phrases name.
 class QueryBuilder {
  public:
   QueryBuilder(const Xapian::Database& db, std::shared_ptr<Analyzer> analyzer,
@@ -40,6 +41,7 @@ class QueryBuilder {
 
   Xapian::Database db_;
   std::shared_ptr<Analyzer> analyzer_;
+  std::shared_ptr<IndexGazetteer> gazetteer_;
   std::shared_ptr<QueryWordKeys> word_keys_;
   std::shared_ptr<EntityProblem> entity_problem_ = std::make_shared<EntityProblem>();
   // Shared by the folded parser (which holds a pointer, so it is declared first) and
@@ -56,12 +58,13 @@ std::string spelling_suggestion(const std::string& text, const Xapian::Database&
                                 Analyzer& analyzer);
 
 // Adds the other spellings of the query words that the index holds under their name keys, leaving
-// out words the corpus writes mostly in lower case (Если is no Oslo): outside phrases as a
-// lower-weighted alternative to each search-form term, inside phrases as an alternative at the
-// same position (so "Joe Biden" matches "Джо Байден"). NEAR keeps its terms as they are: its
-// window cannot be read back in Xapian 1.4.
+// out words the corpus writes mostly in lower case (Если is no Oslo) and, for a word outside
+// phrases, words that the gazetteer knows as names of other entities (Пакистан is no Paxton):
+// outside phrases as a lower-weighted alternative to each search-form term, inside phrases as an
+// alternative at the same position (so "Joe Biden" matches "Джо Байден"). NEAR keeps its terms as
+// they are: its window cannot be read back in Xapian 1.4.
 Xapian::Query with_name_keys(const Xapian::Query& query, const QueryWordKeys& keys,
-                             const Xapian::Database& db);
+                             const Xapian::Database& db, IndexGazetteer& gazetteer);
 
 // Replaces each wildcard (sanc*) by an explicit OP_SYNONYM of the terms that `db` holds with that
 // beginning. Xapian 1.4 expands a wildcard separately in each shard of a multi-database, with that

@@ -1,0 +1,19 @@
+#pragma once
+
+#include <xapian.h>
+
+#include "searcher/entity_filter.h"
+
+namespace naviny {
+
+// Weight of a match through an entity's filter term relative to a match of the search form.
+inline constexpr double kEntityNameWeight = 0.4;
+
+// Adds to each plain word and each phrase of `query` that is an alias in the index's gazetteer
+// the filter terms of the entities it names, as a lower-weighted alternative. The articles the
+// indexer tagged with an entity then match even where they name it by translation (Szwecja and
+// Швеция for Sweden, Unia Europejska for the European Union), which no spelling rule reaches.
+// Field terms, NEAR and scaled subqueries are left as they are.
+Xapian::Query with_entities_named(const Xapian::Query& query, IndexGazetteer& gazetteer);
+
+}  // namespace naviny

@@ -1,0 +1,91 @@
+// The gazetteer built into naviny, and words of a query that name an entity.
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <string>
+
+#include "test_support.h"
+
+namespace naviny {
+namespace {
+
+using ::testing::ElementsAre;
+using ::testing::HasSubstr;
+using ::testing::IsEmpty;
+using ::testing::Not;
+using ::testing::UnorderedElementsAre;
+
+// A corpus folder without entities.tsv.
+class BundledGazetteer : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    std::filesystem::create_directories(dir_ / "corpus");
+    testing::write_file(dir_ / "corpus/minsk.txt",
+                        "Talks in Minsk\n\nAliaksandr Lukashenka met the Swedish envoy in Minsk.");
+    testing::write_file(dir_ / "corpus/szwecja.txt",
+                        "Rozmowy\n\nSzwecja i Polska podpisały umowę w Sztokholmie.");
+    testing::write_file(dir_ / "corpus/shvetsiya.txt",
+                        "Переговоры\n\nШвеция и Польша подписали соглашение.");
+    testing::write_file(dir_ / "corpus/weather.txt", "Weather\n\nRain and wind over the coast.");
+  }
+  testing::TempDir dir_;
+};
+
+TEST_F(BundledGazetteer, TagsACorpusThatHasNone) {
+  testing::index_or_fail(dir_ / "corpus", dir_ / "db");
+  EXPECT_THAT(testing::search_ids(dir_ / "db", "person:Лукашенко"), ElementsAre("minsk.txt"));
+  EXPECT_THAT(testing::search_ids(dir_ / "db", "place:Sweden"),
+              UnorderedElementsAre("szwecja.txt", "shvetsiya.txt"));
+}
+
+TEST_F(BundledGazetteer, NoGazetteerTagsNothing) {
+  const auto indexed = testing::run_cli(
+      {"index", "--no-gazetteer", "--db", (dir_ / "db").string(), (dir_ / "corpus").string()});
+  ASSERT_EQ(indexed.exit_code, 0) << indexed.err;
+  const auto searched = testing::run_cli({"search", "--db", (dir_ / "db").string(), "Minsk"});
+  ASSERT_EQ(searched.exit_code, 0) << searched.err;
+  EXPECT_THAT(searched.out, HasSubstr("minsk.txt"));
+  EXPECT_THAT(searched.out, Not(HasSubstr("mentions:")));
+  const auto filtered =
+      testing::run_cli({"search", "--db", (dir_ / "db").string(), "person:Lukashenka"});
+  EXPECT_NE(filtered.exit_code, 0);
+  EXPECT_THAT(filtered.err, HasSubstr("the index has no entities"));
+}
+
+TEST_F(BundledGazetteer, AddingToANewIndexTagsToo) {
+  const auto added = testing::run_cli(
+      {"add", "--db", (dir_ / "db").string(), (dir_ / "corpus/minsk.txt").string()});
+  ASSERT_EQ(added.exit_code, 0) << added.err;
+  EXPECT_THAT(testing::search_ids(dir_ / "db", "person:Lukashenko"), ElementsAre("minsk.txt"));
+}
+
+// A place or organisation is often translated, not transliterated: Szwecja and Швеция share no
+// spelling with Sweden, but the gazetteer knows them as its names.
+TEST_F(BundledGazetteer, AWordThatNamesAnEntityFindsItsTranslations) {
+  testing::index_or_fail(dir_ / "corpus", dir_ / "db");
+  EXPECT_THAT(testing::search_ids(dir_ / "db", "Sweden"),
+              UnorderedElementsAre("szwecja.txt", "shvetsiya.txt"));
+  EXPECT_THAT(testing::search_ids(dir_ / "db", "Швеция"),
+              UnorderedElementsAre("szwecja.txt", "shvetsiya.txt"));
+  // Exact mode matches the surface form only.
+  EXPECT_THAT(testing::search_ids(dir_ / "db", "Sweden", {"--exact"}), IsEmpty());
+}
+
+// Name keys are coarse: Paxton and Пакистан share one. A word the gazetteer knows as a name of
+// another entity is not a spelling of the query word; one it does not know still is.
+TEST(NameKeysAndEntities, AKeyMatchTheGazetteerKnowsAsAnotherEntityIsLeftOut) {
+  testing::TempDir dir;
+  std::filesystem::create_directories(dir / "corpus");
+  testing::write_file(dir / "corpus/entities.tsv",
+                      "pakistan\tplace\tPakistan\tPakistan|Пакистан\t\n"
+                      "ken-paxton\tperson\tKen Paxton\tKen Paxton|Кен Пакстон\tPaxton|Пакстон\n");
+  testing::write_file(dir / "corpus/pakistan.txt", "Суд\n\nВерховный суд Пакистан оправдал её.");
+  testing::write_file(dir / "corpus/paxton.txt", "Иск\n\nГенпрокурор Пакстон подал иск.");
+  testing::index_or_fail(dir / "corpus", dir / "db");
+  EXPECT_THAT(testing::search_ids(dir / "db", "Paxton"), ElementsAre("paxton.txt"));
+}
+
+}  // namespace
+}  // namespace naviny
