@@ -58,7 +58,8 @@ std::string spelling_suggestion(const std::string& text, const Xapian::Database&
                                 Analyzer& analyzer);
 
 // Adds the other spellings of the query words that the index holds under their name keys, leaving
-// out words the corpus writes mostly in lower case (Если is no Oslo) and, for a word outside
+// out words that more than a tenth of the articles having them write in lower case (Если is no
+// Oslo) and, for a word outside
 // phrases, words that the gazetteer knows as names of other entities (Пакистан is no Paxton):
 // outside phrases as a lower-weighted alternative to each search-form term, inside phrases as an
 // alternative at the same position (so "Joe Biden" matches "Джо Байден"). NEAR keeps its terms as
