@@ -16,6 +16,15 @@
 namespace naviny {
 namespace {
 
+// Russian Snowball reads the -ов/-ев that ends a surname in the nominative as a plural ending
+// (Медведев -> медвед, the stem of медведь "bear"; Иванов -> иван, the first name) but keeps it in
+// every other case (Медведева, Медведеву -> медведев). In a capitalised word it is kept, so that a
+// surname has one stem of its own.
+bool cut_surname_suffix(std::string_view word, std::string_view stem) {
+  return word.size() == stem.size() + std::string_view("ов").size() && word.starts_with(stem) &&
+         (word.ends_with("ов") || word.ends_with("ев"));
+}
+
 // Vocabulary grows with the corpus; past this many distinct words the memo starts afresh.
 constexpr std::size_t kMaxCachedWords = 1'000'000;
 
@@ -86,6 +95,7 @@ WordForms Analyzer::compute(std::string_view word) const {
     case Script::cyrillic: {
       const std::string prepared = prepare_for_russian_stemmer(forms.exact);
       stemmed = parts_->russian(prepared);
+      if (forms.capitalized && cut_surname_suffix(prepared, stemmed)) stemmed = prepared;
       unstemmed_romanized = parts_->romanizer.romanize(prepared);
       break;
     }

@@ -32,7 +32,7 @@ struct WordForms {
 class Analyzer {
  public:
   // Bump whenever a change to the chain changes any term it produces.
-  static constexpr int kVersion = 3;
+  static constexpr int kVersion = 4;
 
   Analyzer();
   ~Analyzer();

@@ -21,9 +21,14 @@ enum class WordForm { search, exact };
 // search form alone cannot give them back (keys come from the unstemmed word).
 using QueryWordKeys = std::unordered_map<std::string, std::vector<std::string>>;
 
+// The query words typed with a capital, by their case-folded form. QueryParser lower-cases every
+// word before the stemmer sees it, but a capital can change the search form (a surname's -ов).
+using TypedCapitals = std::unordered_map<std::string, std::string>;
+
 // A Xapian::Stem that maps a word to its search form or its exact form, and records the word's
-// name keys in `keys` if one is given.
+// name keys in `keys` if one is given. A word found in `capitals` is analysed as typed there.
 Xapian::Stem make_query_stemmer(std::shared_ptr<Analyzer> analyzer, WordForm form,
-                                std::shared_ptr<QueryWordKeys> keys = nullptr);
+                                std::shared_ptr<QueryWordKeys> keys = nullptr,
+                                std::shared_ptr<const TypedCapitals> capitals = nullptr);
 
 }  // namespace naviny

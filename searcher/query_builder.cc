@@ -293,8 +293,10 @@ QueryBuilder::QueryBuilder(const Xapian::Database& db, std::shared_ptr<Analyzer>
       analyzer_(std::move(analyzer)),
       gazetteer_(std::move(gazetteer)),
       word_keys_(std::make_shared<QueryWordKeys>()),
+      typed_capitals_(std::make_shared<TypedCapitals>()),
       stopwords_(std::begin(kStopwords), std::end(kStopwords)) {
-  configure(folded_parser_, db, make_query_stemmer(analyzer_, WordForm::search, word_keys_), false,
+  configure(folded_parser_, db,
+            make_query_stemmer(analyzer_, WordForm::search, word_keys_, typed_capitals_), false,
             stopwords_, gazetteer_, entity_problem_);
   configure(exact_parser_, db, make_query_stemmer(analyzer_, WordForm::exact), true, stopwords_,
             gazetteer_, entity_problem_);
@@ -311,6 +313,10 @@ Xapian::Query QueryBuilder::build(const std::string& text, bool exact) {
   reject_unknown_fields(cleaned);
   if (exact) return parse(exact_parser_, cleaned);
   word_keys_->clear();
+  typed_capitals_->clear();
+  for (const AnalyzedWord& word : analyze_words(*analyzer_, cleaned)) {
+    if (word.forms.capitalized) typed_capitals_->emplace(word.forms.exact, word.token.word);
+  }
   return with_name_keys(with_entities_named(parse(folded_parser_, cleaned), *gazetteer_),
                         *word_keys_, db_, *gazetteer_);
 }

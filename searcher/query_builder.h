@@ -43,6 +43,7 @@ class QueryBuilder {
   std::shared_ptr<Analyzer> analyzer_;
   std::shared_ptr<IndexGazetteer> gazetteer_;
   std::shared_ptr<QueryWordKeys> word_keys_;
+  std::shared_ptr<TypedCapitals> typed_capitals_;
   std::shared_ptr<EntityProblem> entity_problem_ = std::make_shared<EntityProblem>();
   // Shared by the folded parser (which holds a pointer, so it is declared first) and
   // descriptive_words().

@@ -195,6 +195,26 @@ TEST(NameKeys, WordsThatATenthOfTheirArticlesWriteInLowerCaseAreNoNames) {
   EXPECT_THAT(found, ElementsAre("osla.txt", "oslo.txt"));
 }
 
+// A surname typed with its capital is the surname in every case, not the word Snowball reads in
+// its nominative (Медведев -> медвед, as медведь "bear").
+TEST(SurnameStems, TypedSurnameMatchesItsCasesAndNotTheCommonWord) {
+  TempDir dir;
+  testing::write_file(dir / "corpus/bear.txt", "Лес\n\nВ лесу видели медведя.\n");
+  testing::write_file(dir / "corpus/pm.txt",
+                      "Визит\n\nВстреча с Дмитрием Медведевым прошла в Сочи.\n");
+  testing::write_file(dir / "corpus/en.txt", "Visit\n\nDmitry Medvedev came to Sochi.\n");
+  testing::index_or_fail(dir / "corpus", dir / "db");
+  for (const char* query : {"Медведев", "Medvedev"}) {
+    auto found = testing::search_ids(dir / "db", query);
+    std::sort(found.begin(), found.end());
+    EXPECT_THAT(found, ElementsAre("en.txt", "pm.txt")) << query;
+  }
+  auto phrase = testing::search_ids(dir / "db", "\"Дмитрий Медведев\"");
+  std::sort(phrase.begin(), phrase.end());
+  EXPECT_THAT(phrase, ElementsAre("en.txt", "pm.txt"));
+  EXPECT_THAT(testing::search_ids(dir / "db", "медведь"), ElementsAre("bear.txt"));
+}
+
 TEST(Ranking, TitleMatchOutranksBodyMatch) {
   TempDir dir;
   testing::write_file(dir / "corpus/body.txt",
