@@ -15,8 +15,9 @@ namespace naviny {
 inline constexpr std::array<std::string_view, 8> kWeightingSchemes{"bm25", "bm25+", "pl2", "inl2",
                                                                    "ifb2", "ineb2", "dph", "dlh"};
 // Xapian's query expansion schemes: "trad" (Robertson's term selection value) and "bo1" (the
-// divergence-from-randomness Bo1 model, which Terrier's query expansion uses).
-inline constexpr std::array<std::string_view, 2> kExpansionSchemes{"trad", "bo1"};
+// divergence-from-randomness Bo1 model, which Terrier's query expansion uses), and "rm", a
+// relevance model (RM3's), in which each feedback article counts by its score.
+inline constexpr std::array<std::string_view, 3> kExpansionSchemes{"trad", "bo1", "rm"};
 // How the added words are weighted against each other: "flat" gives each the same scale factor
 // (each then weighs by its own idf); "eset" scales each by its expansion weight relative to the
 // best word's, as Terrier and RM3 do, so that the words that describe the top results best count
@@ -36,6 +37,10 @@ struct RankingOptions {
   // BM25 and BM25+: k1 saturates term frequency, b normalises for document length.
   double bm25_k1 = 0.8;
   double bm25_b = 0.45;
+  // BM25's document length floor, as a share of the average: shorter articles are scored as if
+  // this long, so that a word in a two-line article does not count many times a word in a page.
+  // 0.5 is Xapian's default and scored best on Vaswani of 0 to 1.
+  double bm25_min_normlen = 0.5;
   // The c of the divergence-from-randomness schemes (pl2, inl2, ifb2, ineb2, bb2): how
   // strongly term frequency is normalised for document length.
   double dfr_c = 2.0;
@@ -56,6 +61,16 @@ struct RankingOptions {
   double expand_weight = 0.2;
   std::string expand_scheme = "trad";
   std::string expand_term_weights = "eset";
+  // Feedback only from those top results that score at least this share of the best one's
+  // score (0: all `expand_docs`), so that a query with one clear answer is not expanded by
+  // the also-rans.
+  double expand_min_score = 0.0;
+  // Whether the typed words may be among the added ones, weighted again by how well they
+  // describe the top results (as RM3 and Terrier's query expansion do), or only new words.
+  bool expand_query_terms = false;
+  // Words in more than this share of the articles are never added: they say little about a
+  // topic, and a relevance model, which has no idf, would otherwise favour them.
+  double expand_max_df = 1.0;
 };
 
 }  // namespace naviny

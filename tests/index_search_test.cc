@@ -309,6 +309,22 @@ TEST_F(RankingOptionsTest, EveryOptionChangesTheScores) {
       {"expand-scheme",
        with([](RankingOptions& o) { o.expand_term_weights = "eset", o.expand_scheme = "trad"; }),
        with([](RankingOptions& o) { o.expand_term_weights = "eset", o.expand_scheme = "bo1"; })});
+  variants.push_back(
+      {"expand-scheme rm",
+       with([](RankingOptions& o) { o.expand_term_weights = "eset", o.expand_scheme = "trad"; }),
+       with([](RankingOptions& o) { o.expand_term_weights = "eset", o.expand_scheme = "rm"; })});
+  variants.push_back(
+      {"bm25-min-normlen", with([](RankingOptions& o) { o.weighting = "bm25"; }),
+       with([](RankingOptions& o) { o.weighting = "bm25", o.bm25_min_normlen = 2; })});
+  variants.push_back({"expand-query-terms",
+                      with([](RankingOptions& o) { o.expand_query_terms = false; }),
+                      with([](RankingOptions& o) { o.expand_query_terms = true; })});
+  // 0.2 of six articles: only words of one article, which feedback never adds.
+  variants.push_back({"expand-max-df", with([](RankingOptions& o) { o.expand_max_df = 1; }),
+                      with([](RankingOptions& o) { o.expand_max_df = 0.2; })});
+  // Only the best match gives feedback.
+  variants.push_back({"expand-min-score", with([](RankingOptions& o) { o.expand_min_score = 0; }),
+                      with([](RankingOptions& o) { o.expand_min_score = 0.99; })});
   for (const Variant& variant : variants) {
     const auto base = ranked(query, variant.base);
     ASSERT_FALSE(base.empty()) << variant.name;
