@@ -11,8 +11,8 @@ std::vector<std::pair<std::string, double>> relevance_model(
     const Xapian::ExpandDecider& accept, std::size_t count) {
   double total_score = 0;
   for (const auto& [docid, score] : articles) total_score += score;
-  std::map<std::string, double> weights;
   if (total_score <= 0) return {};
+  std::map<std::string, double> weights;
   for (const auto& [docid, score] : articles) {
     std::vector<std::pair<std::string, Xapian::termcount>> words;
     Xapian::termcount length = 0;
