@@ -9,8 +9,10 @@ best last.
 usage: tune_relevance.py EVAL_DATA_DIR --naviny BIN [--grid NAME=V1,V2,... ...]
 e.g.   tune_relevance.py ../shared/eval-data --naviny build/cli/naviny \\
            --grid bm25-k1=0.6,0.8,1.2 --grid bm25-b=0.3,0.5 --grid expand-terms=0,10,20
-NAME is a `naviny search` option without its dashes (weighting, bm25-k1, bm25-b, dfr-c,
-expand-terms, expand-docs, expand-weight, expand-min-words, expand-scheme, expand-term-weights).
+NAME is a `naviny search` option without its dashes (weighting, bm25-k1, bm25-b,
+bm25-min-normlen, dfr-c, expand-terms, expand-docs, expand-weight, expand-min-words, expand-scheme,
+expand-term-weights, expand-query-terms, expand-max-df, expand-min-score, proximity-weight,
+proximity-window).
 
 --cross-validate: two-fold cross-validation, to see whether the best setting is chosen by chance.
 The queries are split by id into odd and even; the setting with the best MAP on one half is

@@ -64,6 +64,11 @@ Command add_search_command(CLI::App& app, Context& context) {
   ranking->add_option("--bm25-k1", arguments->ranking.bm25_k1, "BM25 k1")->capture_default_str();
   ranking->add_option("--bm25-b", arguments->ranking.bm25_b, "BM25 b")->capture_default_str();
   ranking
+      ->add_option("--bm25-min-normlen", arguments->ranking.bm25_min_normlen,
+                   "BM25 floor of document length, as a share of the average")
+      ->check(CLI::NonNegativeNumber)
+      ->capture_default_str();
+  ranking
       ->add_option("--dfr-c", arguments->ranking.dfr_c,
                    "c of pl2, inl2, ifb2, ineb2 (length normalisation)")
       ->check(CLI::PositiveNumber)
@@ -93,7 +98,7 @@ Command add_search_command(CLI::App& app, Context& context) {
       ->capture_default_str();
   ranking
       ->add_option("--expand-scheme", arguments->ranking.expand_scheme,
-                   "how the added words are chosen: trad or bo1")
+                   "how the added words are chosen: trad, bo1 or rm")
       ->check(CLI::IsMember(
           std::vector<std::string>(kExpansionSchemes.begin(), kExpansionSchemes.end())))
       ->capture_default_str();
@@ -103,6 +108,20 @@ Command add_search_command(CLI::App& app, Context& context) {
                    "describes the top results")
       ->check(CLI::IsMember(
           std::vector<std::string>(kExpansionTermWeights.begin(), kExpansionTermWeights.end())))
+      ->capture_default_str();
+  ranking
+      ->add_option("--expand-min-score", arguments->ranking.expand_min_score,
+                   "feedback only from top results scoring at least this share of the best")
+      ->check(CLI::Range(0.0, 1.0))
+      ->capture_default_str();
+  ranking
+      ->add_option("--expand-query-terms", arguments->ranking.expand_query_terms,
+                   "whether typed words may be added again, weighted by the top results (0/1)")
+      ->capture_default_str();
+  ranking
+      ->add_option("--expand-max-df", arguments->ranking.expand_max_df,
+                   "words in more than this share of the articles are never added")
+      ->check(CLI::Range(0.0, 1.0))
       ->capture_default_str();
   output->add_flag("--all-copies", arguments->all_copies,
                    "show every near-duplicate copy of an article, not just the best one");

@@ -15,8 +15,9 @@ namespace naviny {
 inline constexpr std::array<std::string_view, 8> kWeightingSchemes{"bm25", "bm25+", "pl2", "inl2",
                                                                    "ifb2", "ineb2", "dph", "dlh"};
 // Xapian's query expansion schemes: "trad" (Robertson's term selection value) and "bo1" (the
-// divergence-from-randomness Bo1 model, which Terrier's query expansion uses).
-inline constexpr std::array<std::string_view, 2> kExpansionSchemes{"trad", "bo1"};
+// divergence-from-randomness Bo1 model, which Terrier's query expansion uses), and "rm", a
+// relevance model (RM3's), in which each feedback article counts by its score.
+inline constexpr std::array<std::string_view, 3> kExpansionSchemes{"trad", "bo1", "rm"};
 // How the added words are weighted against each other: "flat" gives each the same scale factor
 // (each then weighs by its own idf); "eset" scales each by its expansion weight relative to the
 // best word's, as Terrier and RM3 do, so that the words that describe the top results best count
@@ -27,15 +28,20 @@ inline constexpr std::array<std::string_view, 2> kExpansionTermWeights{"flat", "
 // bench/tune_relevance.py (figures in bench/README.md); `naviny search` can override each for
 // tuning runs.
 struct RankingOptions {
-  // One of kWeightingSchemes. BM25 with feedback words weighted by their ESet weight scored
-  // Vaswani at MAP 0.3091 (0.3055 with flat feedback). IfB2 (c 2) scored 0.3126 and BB2 (c 4)
-  // 0.316, but Xapian 1.4's divergence-from-randomness schemes lose matches in small collections
-  // (a word in every article of a two-article index finds one), and BB2 every match of an OR of
-  // phrases; a search engine must not lose matches, so they are options for tuning runs only.
+  // One of kWeightingSchemes. BM25 with relevance-model feedback scored Vaswani at MAP 0.3160
+  // (0.3091 with Xapian's trad ESet, 0.3055 with flat feedback). IfB2 (c 2) scored 0.3126 and BB2
+  // (c 4) 0.316, but Xapian 1.4's divergence-from-randomness schemes lose matches in small
+  // collections (a word in every article of a two-article index finds one), and BB2 every match of
+  // an OR of phrases; a search engine must not lose matches, so they are options for tuning runs
+  // only.
   std::string weighting = "bm25";
   // BM25 and BM25+: k1 saturates term frequency, b normalises for document length.
   double bm25_k1 = 0.8;
   double bm25_b = 0.45;
+  // BM25's document length floor, as a share of the average: shorter articles are scored as if
+  // this long, so that a word in a two-line article does not count many times a word in a page.
+  // 0.5 is Xapian's default and scored best on Vaswani of 0 to 1.
+  double bm25_min_normlen = 0.5;
   // The c of the divergence-from-randomness schemes (pl2, inl2, ifb2, ineb2, bb2): how
   // strongly term frequency is normalised for document length.
   double dfr_c = 2.0;
@@ -43,7 +49,9 @@ struct RankingOptions {
   // plain words (no phrases, fields or operators) is run once, the `expand_terms` words that best
   // describe its top `expand_docs` results (by `expand_scheme`) are added at `expand_weight`
   // (split between them as `expand_term_weights` says), and it is run again. Names and filters
-  // are never expanded. expand_terms = 0 turns it off.
+  // are never expanded. expand_terms = 0 turns it off. The defaults are RM3 (a relevance model
+  // of the top 5, typed words included, interpolated with the query): 0.3135 to 0.3163 on
+  // Vaswani over weights 0.5 to 1, 30 or 40 words, df shares 0.3 to 0.7 (bench/README.md).
   std::size_t expand_min_words = 3;
   // Proximity: the same descriptive queries also score each pair of neighbouring query words
   // found within `proximity_window` words of each other, at `proximity_weight` (0 turns it off),
@@ -52,10 +60,21 @@ struct RankingOptions {
   double proximity_weight = 0.0;
   std::size_t proximity_window = 8;
   std::size_t expand_docs = 5;
-  std::size_t expand_terms = 20;
-  double expand_weight = 0.2;
-  std::string expand_scheme = "trad";
+  std::size_t expand_terms = 30;
+  double expand_weight = 0.65;
+  std::string expand_scheme = "rm";
   std::string expand_term_weights = "eset";
+  // Feedback only from those top results that score at least this share of the best one's
+  // score (0: all `expand_docs`), so that a query with one clear answer is not expanded by
+  // the also-rans.
+  double expand_min_score = 0.0;
+  // Whether the typed words may be among the added ones, weighted again by how well they
+  // describe the top results (as RM3 and Terrier's query expansion do), or only new words. With
+  // the relevance model this is what lifts Vaswani's MAP (0.3113 without, 0.3160 with).
+  bool expand_query_terms = true;
+  // Words in more than this share of the articles are never added: they say little about a
+  // topic, and a relevance model, which has no idf, would otherwise favour them.
+  double expand_max_df = 0.5;
 };
 
 }  // namespace naviny

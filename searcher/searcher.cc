@@ -21,12 +21,11 @@
 #include "searcher/entity_filter.h"
 #include "searcher/highlighter.h"
 #include "searcher/query_builder.h"
+#include "searcher/relevance_model.h"
 
 namespace naviny {
 namespace {
 
-// The weighting scheme `ranking` names. BM25 and BM25+ with k2 = 0 and k3 = 1 (query term
-// frequency counted once), min_normlen 0.5; the other schemes with Xapian's defaults but c.
 // `query` OR, at ranking.proximity_weight, each pair of neighbouring plain terms of `typed` (the
 // query as typed) within ranking.proximity_window positions of each other, in either order.
 Xapian::Query with_proximity(const Xapian::Query& query, const Xapian::Query& typed,
@@ -51,15 +50,19 @@ Xapian::Query with_proximity(const Xapian::Query& query, const Xapian::Query& ty
                     ranking.proximity_weight));
 }
 
+// The weighting scheme `ranking` names. BM25 and BM25+ with k2 = 0 (its length bonus lowered
+// Vaswani's MAP at every value tried) and k3 = 1 (query term frequency counted once); the other
+// schemes with Xapian's defaults but c.
 std::unique_ptr<Xapian::Weight> ranking_weight(const RankingOptions& ranking = {}) {
   const std::string& name = ranking.weighting;
   const double c = ranking.dfr_c;
   if (name == "bm25") {
-    return std::make_unique<Xapian::BM25Weight>(ranking.bm25_k1, 0.0, 1.0, ranking.bm25_b, 0.5);
+    return std::make_unique<Xapian::BM25Weight>(ranking.bm25_k1, 0.0, 1.0, ranking.bm25_b,
+                                                ranking.bm25_min_normlen);
   }
   if (name == "bm25+") {
-    return std::make_unique<Xapian::BM25PlusWeight>(ranking.bm25_k1, 0.0, 1.0, ranking.bm25_b, 0.5,
-                                                    1.0);
+    return std::make_unique<Xapian::BM25PlusWeight>(ranking.bm25_k1, 0.0, 1.0, ranking.bm25_b,
+                                                    ranking.bm25_min_normlen, 1.0);
   }
   if (name == "pl2") return std::make_unique<Xapian::PL2Weight>(c);
   if (name == "inl2") return std::make_unique<Xapian::InL2Weight>(c);
@@ -78,7 +81,8 @@ void check_expansion(const RankingOptions& ranking) {
     return std::find(names.begin(), names.end(), name) != names.end();
   };
   if (!known(kExpansionSchemes, ranking.expand_scheme)) {
-    throw UsageError("unknown expansion scheme '" + ranking.expand_scheme + "'; use trad or bo1");
+    throw UsageError("unknown expansion scheme '" + ranking.expand_scheme +
+                     "'; use trad, bo1 or rm");
   }
   if (!known(kExpansionTermWeights, ranking.expand_term_weights)) {
     throw UsageError("unknown expansion term weighting '" + ranking.expand_term_weights +
@@ -117,6 +121,26 @@ class SharedSearchTerms : public Xapian::ExpandDecider {
 
  private:
   const Xapian::Database& db_;
+};
+
+// The search forms `accept` lets through that are in at most `max_df` articles, but for those
+// of `query` unless `with_query` (Xapian's get_eset leaves those out itself unless asked).
+class FeedbackTerms : public Xapian::ExpandDecider {
+ public:
+  FeedbackTerms(const Xapian::ExpandDecider& accept, const Xapian::Database& db,
+                Xapian::doccount max_df, const Xapian::Query& query, bool with_query)
+      : accept_(accept), db_(db), max_df_(max_df) {
+    if (!with_query) query_terms_.insert(query.get_terms_begin(), query.get_terms_end());
+  }
+  bool operator()(const std::string& term) const override {
+    return !query_terms_.contains(term) && accept_(term) && db_.get_termfreq(term) <= max_df_;
+  }
+
+ private:
+  const Xapian::ExpandDecider& accept_;
+  const Xapian::Database& db_;
+  Xapian::doccount max_df_;
+  std::set<std::string> query_terms_;
 };
 
 class DateSortKey : public Xapian::KeyMaker {
@@ -509,24 +533,39 @@ Xapian::Query Searcher::expanded(Xapian::Enquire& enquire, const Xapian::Query& 
   enquire.set_query(query);
   const Xapian::MSet top = enquire.get_mset(0, static_cast<Xapian::doccount>(ranking.expand_docs));
   if (top.empty()) return query;
-  Xapian::RSet feedback;
-  for (auto match = top.begin(); match != top.end(); ++match) feedback.add_document(*match);
-  const SharedSearchTerms shared_search_terms(state_->db);
-  enquire.set_expansion_scheme(ranking.expand_scheme);
-  const Xapian::ESet terms = enquire.get_eset(static_cast<Xapian::termcount>(ranking.expand_terms),
-                                              feedback, &shared_search_terms);
-  if (terms.empty()) return query;
-  Xapian::Query added(Xapian::Query::OP_OR, terms.begin(), terms.end());
-  if (ranking.expand_term_weights == "eset") {
-    // The ESet is sorted best first; its weights are positive for the terms it returns.
-    const double best = terms.begin().get_weight();
-    std::vector<Xapian::Query> weighted;
-    for (auto term = terms.begin(); term != terms.end(); ++term) {
-      weighted.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(*term),
-                            best > 0 ? term.get_weight() / best : 1.0);
-    }
-    added = Xapian::Query(Xapian::Query::OP_OR, weighted.begin(), weighted.end());
+  const double floor = ranking.expand_min_score * top.begin().get_weight();
+  std::vector<std::pair<Xapian::docid, double>> articles;
+  for (auto match = top.begin(); match != top.end(); ++match) {
+    if (match.get_weight() >= floor) articles.emplace_back(*match, match.get_weight());
   }
+  const SharedSearchTerms shared_search_terms(state_->db);
+  const FeedbackTerms accept(
+      shared_search_terms, state_->db,
+      static_cast<Xapian::doccount>(ranking.expand_max_df * state_->db.get_doccount()), query,
+      ranking.expand_query_terms);
+  std::vector<std::pair<std::string, double>> terms;  // best first
+  if (ranking.expand_scheme == "rm") {
+    terms = relevance_model(state_->db, articles, accept, ranking.expand_terms);
+  } else {
+    Xapian::RSet feedback;
+    for (const auto& [docid, score] : articles) feedback.add_document(docid);
+    enquire.set_expansion_scheme(ranking.expand_scheme);
+    const Xapian::ESet eset = enquire.get_eset(
+        static_cast<Xapian::termcount>(ranking.expand_terms), feedback,
+        ranking.expand_query_terms ? Xapian::Enquire::INCLUDE_QUERY_TERMS : 0, &accept);
+    for (auto term = eset.begin(); term != eset.end(); ++term) {
+      terms.emplace_back(*term, term.get_weight());
+    }
+  }
+  if (terms.empty()) return query;
+  // Weights are positive for the terms returned.
+  const double best = terms.front().second;
+  std::vector<Xapian::Query> weighted;
+  for (const auto& [term, weight] : terms) {
+    weighted.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(term),
+                          ranking.expand_term_weights == "eset" && best > 0 ? weight / best : 1.0);
+  }
+  const Xapian::Query added(Xapian::Query::OP_OR, weighted.begin(), weighted.end());
   return Xapian::Query(Xapian::Query::OP_OR, query,
                        Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, added, ranking.expand_weight));
 }

@@ -344,11 +344,60 @@ TEST_F(RankingOptionsTest, EveryOptionChangesTheScores) {
       {"expand-scheme",
        with([](RankingOptions& o) { o.expand_term_weights = "eset", o.expand_scheme = "trad"; }),
        with([](RankingOptions& o) { o.expand_term_weights = "eset", o.expand_scheme = "bo1"; })});
+  variants.push_back(
+      {"expand-scheme rm",
+       with([](RankingOptions& o) { o.expand_term_weights = "eset", o.expand_scheme = "trad"; }),
+       with([](RankingOptions& o) { o.expand_term_weights = "eset", o.expand_scheme = "rm"; })});
+  variants.push_back(
+      {"bm25-min-normlen", with([](RankingOptions& o) { o.weighting = "bm25"; }),
+       with([](RankingOptions& o) { o.weighting = "bm25", o.bm25_min_normlen = 2; })});
+  variants.push_back({"expand-query-terms",
+                      with([](RankingOptions& o) { o.expand_query_terms = false; }),
+                      with([](RankingOptions& o) { o.expand_query_terms = true; })});
+  // 0.2 of six articles: only words of one article, which feedback never adds.
+  variants.push_back({"expand-max-df", with([](RankingOptions& o) { o.expand_max_df = 1; }),
+                      with([](RankingOptions& o) { o.expand_max_df = 0.2; })});
+  // Only the best match gives feedback.
+  variants.push_back({"expand-min-score", with([](RankingOptions& o) { o.expand_min_score = 0; }),
+                      with([](RankingOptions& o) { o.expand_min_score = 0.99; })});
   for (const Variant& variant : variants) {
     const auto base = ranked(query, variant.base);
     ASSERT_FALSE(base.empty()) << variant.name;
     EXPECT_NE(ranked(query, variant.changed), base) << variant.name;
   }
+}
+
+// Feedback weighs the typed words again by how much the best matches use them (RM3): of
+// "tractor minsk rain", four articles are about Minsk's tractors and one long one mentions rain.
+// Ranked by the typed words alone, the rare word wins (rain.txt first, as with the feedback
+// before, which added new words only); the topic the best matches share should.
+TEST(Ranking, FeedbackWeighsTheTopicOfTheBestMatches) {
+  TempDir dir;
+  const std::pair<const char*, const char*> articles[] = {
+      {"plant.txt", "Tractor plant\n\nThe tractor plant in Minsk built more tractors this year.\n"},
+      {"exports.txt", "Tractor exports\n\nMinsk tractor exports grew, the tractor makers said.\n"},
+      {"fair.txt", "Tractor fair\n\nA tractor fair opened in Minsk with new tractor models.\n"},
+      {"show.txt", "Tractor show\n\nMinsk showed its newest tractor to visitors.\n"},
+      {"farm.txt",
+       "Farm news\n\nOne farmer bought a tractor and a new barn for the cows last spring.\n"},
+      {"rain.txt",
+       "Forecast\n\nRain is expected on the coast tomorrow, with strong wind from the sea and "
+       "cold nights ahead, forecasters said on the radio, warning drivers and sailors alike.\n"},
+      {"football.txt", "Football\n\nThe match ended in a draw.\n"},
+      {"weather.txt", "Weather\n\nSnow and wind across the country.\n"},
+      {"theatre.txt", "Theatre\n\nA new play opened at the theatre.\n"},
+      {"music.txt", "Music\n\nA concert in the park on Sunday.\n"},
+      {"bread.txt", "Bread\n\nBread prices rose in the shops.\n"},
+      {"ferry.txt", "Ferry\n\nThe ferry left the port at noon.\n"},
+      {"library.txt", "Library\n\nThe library opens a new reading room.\n"},
+      {"chess.txt", "Chess\n\nA chess tournament for schools.\n"},
+  };
+  for (const auto& [name, text] : articles) testing::write_file(dir / "corpus" / name, text);
+  testing::index_or_fail(dir / "corpus", dir / "db");
+  const auto found = testing::search_ids(dir / "db", "tractor minsk rain");
+  ASSERT_FALSE(found.empty());
+  EXPECT_THAT(found.front(), ::testing::AnyOf("exports.txt", "fair.txt", "plant.txt", "show.txt"));
+  EXPECT_THAT(found, ::testing::Contains("rain.txt"));  // still found
 }
 
 // A quoted name is searched as the phrase typed OR the phrase in its other spellings; every
