@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <set>
 
+#include "analyzers/script.h"
 #include "common/errors.h"
 #include "common/text.h"
 
@@ -42,6 +43,7 @@ std::vector<AliasWord> alias_words(Analyzer& analyzer, std::string_view text) {
   std::vector<AliasWord> words;
   for (const AnalyzedWord& word : analyze_words(analyzer, text)) {
     words.push_back(alias_word_of(word.forms));
+    words.back().acronym = written_in_capitals(word.token.word);
   }
   return words;
 }
@@ -74,8 +76,23 @@ bool spelt_alike(const WordForms& word, const AliasWord& alias_word) {
           close(word.search, alias_word.search));
 }
 
+bool shared_stem_suffices(const WordForms& word, const AliasWord& alias_word) {
+  if (word.search.size() >= kMinStemLetters || word.romanized.empty() ||
+      alias_word.romanized.empty()) {
+    return true;
+  }
+  return spelt_alike(word, alias_word);
+}
+
 bool word_matches(const AnalyzedWord& word, const AliasWord& alias_word) {
-  if (alias_word.capitalized && !word.forms.capitalized) return false;
+  // A capital that only opens a sentence is no evidence of a name: Крім ("besides") is no Krim,
+  // Данные ("data") no Dania, when the article also writes the word in lower case.
+  if (alias_word.capitalized && !word.name_like) return false;
+  if (alias_word.acronym) {
+    return word.forms.romanized.empty() || alias_word.romanized.empty()
+               ? word.forms.search == alias_word.search
+               : word.forms.romanized == alias_word.romanized;
+  }
   if (word.forms.search == alias_word.search) return true;
   return word.name_like && keys_meet(word.forms, alias_word);
 }
