@@ -94,7 +94,10 @@ bool word_matches(const AnalyzedWord& word, const AliasWord& alias_word) {
                : word.forms.romanized == alias_word.romanized;
   }
   if (word.forms.search == alias_word.search) return true;
-  return word.name_like && keys_meet(word.forms, alias_word);
+  // A word the alias writes in lower case is a common noun inside a longer name (Evropska
+  // komisija, Европейски съвет): its inflections (komisije) need the key even in lower case, and
+  // the name's capitalised words confirm it.
+  return (word.name_like || !alias_word.capitalized) && keys_meet(word.forms, alias_word);
 }
 
 Gazetteer Gazetteer::parse(std::string_view tsv, std::string_view source, Analyzer& analyzer) {

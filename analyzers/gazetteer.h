@@ -80,8 +80,9 @@ class Gazetteer {
 };
 
 // Whether a word of text matches a word of an alias: the same search form, or, for a word
-// written as a name, a shared name key. A capitalised alias word matches only a word written as
-// a name (AnalyzedWord::name_like), not one capitalised only because it opens a sentence.
+// written as a name or for an alias word in lower case, a shared name key. A capitalised alias word
+// matches only a word written as a name (AnalyzedWord::name_like), not one capitalised only because
+// it opens a sentence.
 bool word_matches(const AnalyzedWord& word, const AliasWord& alias_word);
 
 AliasWord alias_word_of(const WordForms& forms);

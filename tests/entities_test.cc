@@ -39,7 +39,8 @@ constexpr const char* kGazetteer =
     "geneva\tplace\tGeneva\tGeneva|Женева|Ženeva\t\n"
     "united-nations\torg\tUnited Nations\tUnited Nations|UN|ООН\t\n"
     "voice-of-america\torg\tVoice of America\tVoice of America|VOA\t\n"
-    "nato\torg\tNATO\tNATO|Nato|НАТО\t\n";
+    "nato\torg\tNATO\tNATO|Nato|НАТО\t\n"
+    "european-commission\torg\tEuropean Commission\tEuropean Commission|Evropska komisija\t\n";
 
 // Recognition over one text: "id:mentions" in gazetteer order.
 class Recognition : public ::testing::Test {
@@ -146,7 +147,10 @@ INSTANTIATE_TEST_SUITE_P(
         RecognitionCase{"Генсек ООН и UN, а також VOA.", "united-nations:2,voice-of-america:1"},
         // A one-word alias met by name key alone does not open a sentence (Žena: "woman").
         RecognitionCase{"Žena je prišla. Нито един не дойде.", ""},
-        RecognitionCase{"Žena je v Ženevi. Сега е в Женева.", "geneva:1"}));
+        RecognitionCase{"Žena je v Ženevi. Сега е в Женева.", "geneva:1"},
+        // A common noun of a longer name keeps its inflections in lower case (komisije).
+        RecognitionCase{"Predlog Evropske komisije.", "european-commission:1"},
+        RecognitionCase{"Evropske države in komisije.", ""}));
 
 TEST(GazetteerFile, MalformedRowNamesItsLine) {
   Analyzer analyzer;
