@@ -44,7 +44,7 @@ std::optional<Fit> fit_at(const std::vector<AnalyzedWord>& words, std::size_t st
     if (same_search_form) ++fit.by_search_form;
     if (alias.words.size() > 1)
       continue;  // a word of a longer alias has its neighbours to confirm it
-    if (same_search_form ? !shared_stem_suffices(word.forms, alias.words[i])
+    if (same_search_form ? !shared_stem_suffices(word, alias.words[i])
                          : word.starts_sentence || !spelt_alike(word.forms, alias.words[i]) ||
                                begins_a_name(words, start + i + 1)) {
       return std::nullopt;

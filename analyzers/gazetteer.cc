@@ -62,7 +62,7 @@ std::optional<EntityType> parse_type(std::string_view name) {
 }
 
 AliasWord alias_word_of(const WordForms& forms) {
-  return {forms.search, forms.key, forms.alt_key, forms.romanized, forms.capitalized};
+  return {forms.exact, forms.search, forms.key, forms.alt_key, forms.romanized, forms.capitalized};
 }
 
 bool spelt_alike(const WordForms& word, const AliasWord& alias_word) {
@@ -76,12 +76,13 @@ bool spelt_alike(const WordForms& word, const AliasWord& alias_word) {
           close(word.search, alias_word.search));
 }
 
-bool shared_stem_suffices(const WordForms& word, const AliasWord& alias_word) {
-  if (word.search.size() >= kMinStemLetters || word.romanized.empty() ||
+bool shared_stem_suffices(const AnalyzedWord& word, const AliasWord& alias_word) {
+  if (word.forms.search.size() >= kMinStemLetters || word.forms.romanized.empty() ||
       alias_word.romanized.empty()) {
     return true;
   }
-  return spelt_alike(word, alias_word);
+  if (word.starts_sentence) return word.forms.exact == alias_word.exact;
+  return spelt_alike(word.forms, alias_word);
 }
 
 bool word_matches(const AnalyzedWord& word, const AliasWord& alias_word) {

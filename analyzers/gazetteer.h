@@ -27,6 +27,7 @@ struct Entity {
 
 // One word of an alias, as the matcher compares it.
 struct AliasWord {
+  std::string exact;  // case-folded, as the gazetteer writes it
   std::string search;
   std::string key;
   std::string alt_key;
@@ -94,8 +95,10 @@ bool spelt_alike(const WordForms& word, const AliasWord& alias_word);
 
 // Whether a word with the same search form as an alias word names it. A stem shorter than a few
 // letters is too weak alone: the stemmer cuts Виена (Vienna) to "vi" like Ви ("you") and the
-// numeral VI, Dania to "dan" like Данные ("data"); such a word must also be spelt alike. Words
-// that are not plain letters (G7) have no spelling to compare and keep their stem match.
-bool shared_stem_suffices(const WordForms& word, const AliasWord& alias_word);
+// numeral VI, Dania to "dan" like Данные ("data"); such a word must also be spelt alike, and at
+// the start of a sentence, where a capital says nothing, be the alias's very spelling (Ukrainian
+// Крім "besides" and Крим, Crimea, are both "krim" once romanized). Words that are not plain
+// letters (G7) have no spelling to compare and keep their stem match.
+bool shared_stem_suffices(const AnalyzedWord& word, const AliasWord& alias_word);
 
 }  // namespace naviny
