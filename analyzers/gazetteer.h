@@ -67,7 +67,7 @@ class Gazetteer {
   static std::string name_key(std::string_view name, Analyzer& analyzer);
   static std::string alias_key(const Alias& alias);
   // Entities (of `type`, if given) with an alias, full or short, whose alias_key is the
-  // name_key of `name`.
+  // name_key of `name`; of several, the one whose display name it is, if there is one.
   std::vector<std::size_t> resolve(std::string_view name, std::optional<EntityType> type,
                                    Analyzer& analyzer) const;
   // The entities whose names or aliases are closest in spelling to `name`, best first.

@@ -71,12 +71,19 @@ std::optional<std::vector<std::string>> IndexGazetteer::quick_resolve(
     return entity != nullptr && (!type || entity->type == *type);
   };
   if (const std::string id(trim(name)); wanted(id)) return std::vector<std::string>{id};
-  const std::string ids = db_.get_metadata(std::string(schema::kMetaAliasPrefix) +
-                                           Gazetteer::name_key(name, *analyzer_));
+  const std::string key = Gazetteer::name_key(name, *analyzer_);
+  const std::string ids = db_.get_metadata(std::string(schema::kMetaAliasPrefix) + key);
   std::vector<std::string> found;
   for_each_line(ids, [&](std::string_view line) {
     if (std::string id(line); wanted(id)) found.push_back(std::move(id));
   });
+  if (found.size() > 1) {  // as Gazetteer::resolve: the one whose display name it is, if one
+    std::vector<std::string> named;
+    for (const std::string& id : found) {
+      if (Gazetteer::name_key(label(id)->name, *analyzer_) == key) named.push_back(id);
+    }
+    if (named.size() == 1) return named;
+  }
   return found;
 }
 

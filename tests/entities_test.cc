@@ -156,6 +156,31 @@ INSTANTIATE_TEST_SUITE_P(
         RecognitionCase{"Predlog Evropske komisije.", "european-commission:1"},
         RecognitionCase{"Evropske države in komisije.", ""}));
 
+TEST(GazetteerNames, ShortFormOfSeveralEntitiesResolvesToTheOneItNames) {
+  // "Georgia" is the country in English and the U.S. state in Polish and Czech: a short form of
+  // both, which a full alias in the article resolves; as a query it asks for the country.
+  Analyzer analyzer;
+  const Gazetteer gazetteer = Gazetteer::parse(
+      "georgia\tplace\tGeorgia\tГрузия\tGeorgia\n"
+      "georgia-us-state\tplace\tGeorgia (U.S. state)\tДжорджия\tGeorgia\n"
+      "joe-biden\tperson\tJoe Biden\tJoe Biden\tBiden\n"
+      "hunter-biden\tperson\tHunter Biden\tHunter Biden\tBiden\n",
+      "test gazetteer", analyzer);
+  EXPECT_THAT(gazetteer.resolve("Georgia", EntityType::place, analyzer), ElementsAre(0));
+  EXPECT_THAT(gazetteer.resolve("Biden", std::nullopt, analyzer), ElementsAre(2, 3));
+  const EntityRecognizer recognizer(gazetteer);
+  const auto ids_in = [&](const std::string& text) {
+    const std::vector<AnalyzedWord> words = analyze_words(analyzer, text);
+    std::vector<std::string> ids;
+    for (const auto& [entity, count] : recognizer.recognize({&words})) {
+      ids.push_back(gazetteer.entities()[entity].id + ":" + std::to_string(count));
+    }
+    return ids;
+  };
+  EXPECT_THAT(ids_in("Wybory w Georgii."), IsEmpty());
+  EXPECT_THAT(ids_in("Выборы в Джорджии. Georgia voted."), ElementsAre("georgia-us-state:2"));
+}
+
 TEST(GazetteerFile, MalformedRowNamesItsLine) {
   Analyzer analyzer;
   try {
