@@ -68,7 +68,8 @@ def main():
     # SlavicNER gives some entities several ids (GPE-Kiev and GPE-Kyiv; LOC-White-House,
     # ORG-The-White-House and ORG-White-House). Names that resolve to one gazetteer entity get the
     # same filter and so the same articles: such ids are scored once, against the union of their
-    # annotated articles, under the type of the first PER, GPE or ORG id among them (LOC and PRO ids sort last).
+    # annotated articles, under the type of the first PER, GPE or ORG id among them (LOC and PRO
+    # ids sort last).
     groups = collections.OrderedDict()
     for eid, kind, articles, got in sorted(results, key=lambda r: (r[1] in JOINING_ONLY, r[0])):
         group = groups.setdefault(got if got else eid, {"kind": kind, "eids": [], "articles": set()})
