@@ -38,12 +38,16 @@ std::optional<Fit> fit_at(const std::vector<AnalyzedWord>& words, std::size_t st
   if (start + alias.words.size() > words.size()) return std::nullopt;
   Fit fit{alias.words.size(), !alias.short_form, 0};
   for (std::size_t i = 0; i < alias.words.size(); ++i) {
-    if (!word_matches(words[start + i], alias.words[i])) return std::nullopt;
-    if (words[start + i].forms.search == alias.words[i].search) {
-      ++fit.by_search_form;
-    } else if (alias.words.size() == 1 && (!spelt_alike(words[start + i].forms, alias.words[i]) ||
-                                           begins_a_name(words, start + i + 1))) {
-      return std::nullopt;  // a word of a longer alias has its neighbours to confirm it
+    const AnalyzedWord& word = words[start + i];
+    if (!word_matches(word, alias.words[i])) return std::nullopt;
+    const bool same_search_form = word.forms.search == alias.words[i].search;
+    if (same_search_form) ++fit.by_search_form;
+    if (alias.words.size() > 1)
+      continue;  // a word of a longer alias has its neighbours to confirm it
+    if (same_search_form ? !shared_stem_suffices(word, alias.words[i])
+                         : word.starts_sentence || !spelt_alike(word.forms, alias.words[i]) ||
+                               begins_a_name(words, start + i + 1)) {
+      return std::nullopt;
     }
   }
   return fit;

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <set>
 
+#include "analyzers/script.h"
 #include "common/errors.h"
 #include "common/text.h"
 
@@ -42,6 +43,7 @@ std::vector<AliasWord> alias_words(Analyzer& analyzer, std::string_view text) {
   std::vector<AliasWord> words;
   for (const AnalyzedWord& word : analyze_words(analyzer, text)) {
     words.push_back(alias_word_of(word.forms));
+    words.back().acronym = written_in_capitals(word.token.word);
   }
   return words;
 }
@@ -60,7 +62,7 @@ std::optional<EntityType> parse_type(std::string_view name) {
 }
 
 AliasWord alias_word_of(const WordForms& forms) {
-  return {forms.search, forms.key, forms.alt_key, forms.romanized, forms.capitalized};
+  return {forms.exact, forms.search, forms.key, forms.alt_key, forms.romanized, forms.capitalized};
 }
 
 bool spelt_alike(const WordForms& word, const AliasWord& alias_word) {
@@ -74,10 +76,29 @@ bool spelt_alike(const WordForms& word, const AliasWord& alias_word) {
           close(word.search, alias_word.search));
 }
 
+bool shared_stem_suffices(const AnalyzedWord& word, const AliasWord& alias_word) {
+  if (word.forms.search.size() >= kMinStemLetters || word.forms.romanized.empty() ||
+      alias_word.romanized.empty()) {
+    return true;
+  }
+  if (word.starts_sentence) return word.forms.exact == alias_word.exact;
+  return spelt_alike(word.forms, alias_word);
+}
+
 bool word_matches(const AnalyzedWord& word, const AliasWord& alias_word) {
-  if (alias_word.capitalized && !word.forms.capitalized) return false;
+  // A capital that only opens a sentence is no evidence of a name: Крім ("besides") is no Krim,
+  // Данные ("data") no Dania, when the article also writes the word in lower case.
+  if (alias_word.capitalized && !word.name_like) return false;
+  if (alias_word.acronym) {
+    return word.forms.romanized.empty() || alias_word.romanized.empty()
+               ? word.forms.search == alias_word.search
+               : word.forms.romanized == alias_word.romanized;
+  }
   if (word.forms.search == alias_word.search) return true;
-  return word.name_like && keys_meet(word.forms, alias_word);
+  // A word the alias writes in lower case is a common noun inside a longer name (Evropska
+  // komisija, Европейски съвет): its inflections (komisije) need the key even in lower case, and
+  // the name's capitalised words confirm it.
+  return (word.name_like || !alias_word.capitalized) && keys_meet(word.forms, alias_word);
 }
 
 Gazetteer Gazetteer::parse(std::string_view tsv, std::string_view source, Analyzer& analyzer) {
@@ -139,6 +160,15 @@ std::vector<std::size_t> Gazetteer::resolve(std::string_view name, std::optional
   std::set<std::size_t> found;
   for (const Alias& alias : aliases_) {
     if (wanted(alias.entity) && alias_key(alias) == key) found.insert(alias.entity);
+  }
+  if (found.size() > 1) {
+    // A name that is a short form of several entities (Georgia: the country and the U.S. state)
+    // asks for the one it is the display name of, if exactly one.
+    std::vector<std::size_t> named;
+    for (const std::size_t entity : found) {
+      if (name_key(entities_[entity].name, analyzer) == key) named.push_back(entity);
+    }
+    if (named.size() == 1) return named;
   }
   return {found.begin(), found.end()};
 }

@@ -27,11 +27,16 @@ struct Entity {
 
 // One word of an alias, as the matcher compares it.
 struct AliasWord {
+  std::string exact;  // case-folded, as the gazetteer writes it
   std::string search;
   std::string key;
   std::string alt_key;
   std::string romanized;
   bool capitalized = false;  // must then match a word written as a name
+  // Written in capitals in the gazetteer (UN, VOA, НАТО): must then be spelt the same, letter for
+  // letter once romanized. An acronym has no inflections for a stem or name key to bridge, and its
+  // stem and key meet other short words (УНН stems to "un"; ВИА shares a key with VOA).
+  bool acronym = false;
 };
 
 struct Alias {
@@ -62,7 +67,7 @@ class Gazetteer {
   static std::string name_key(std::string_view name, Analyzer& analyzer);
   static std::string alias_key(const Alias& alias);
   // Entities (of `type`, if given) with an alias, full or short, whose alias_key is the
-  // name_key of `name`.
+  // name_key of `name`; of several, the one whose display name it is, if there is one.
   std::vector<std::size_t> resolve(std::string_view name, std::optional<EntityType> type,
                                    Analyzer& analyzer) const;
   // The entities whose names or aliases are closest in spelling to `name`, best first.
@@ -76,7 +81,9 @@ class Gazetteer {
 };
 
 // Whether a word of text matches a word of an alias: the same search form, or, for a word
-// written as a name, a shared name key.
+// written as a name or for an alias word in lower case, a shared name key. A capitalised alias word
+// matches only a word written as a name (AnalyzedWord::name_like), not one capitalised only because
+// it opens a sentence.
 bool word_matches(const AnalyzedWord& word, const AliasWord& alias_word);
 
 AliasWord alias_word_of(const WordForms& forms);
@@ -85,5 +92,13 @@ AliasWord alias_word_of(const WordForms& forms);
 // about a third of its letters differ, in the romanized or the stemmed form. Name keys are coarse
 // (Джордж and Georgia, Мира and Marr share one); a one-word alias needs this more than a key.
 bool spelt_alike(const WordForms& word, const AliasWord& alias_word);
+
+// Whether a word with the same search form as an alias word names it. A stem shorter than a few
+// letters is too weak alone: the stemmer cuts Виена (Vienna) to "vi" like Ви ("you") and the
+// numeral VI, Dania to "dan" like Данные ("data"); such a word must also be spelt alike, and at
+// the start of a sentence, where a capital says nothing, be the alias's very spelling (Ukrainian
+// Крім "besides" and Крим, Crimea, are both "krim" once romanized). Words that are not plain
+// letters (G7) have no spelling to compare and keep their stem match.
+bool shared_stem_suffices(const AnalyzedWord& word, const AliasWord& alias_word);
 
 }  // namespace naviny

@@ -55,6 +55,19 @@ bool starts_with_capital(std::string_view word) {
   return first >= 0 && (u_isupper(first) || u_istitle(first));
 }
 
+bool written_in_capitals(std::string_view word) {
+  int letters = 0;
+  const auto* bytes = reinterpret_cast<const uint8_t*>(word.data());
+  for (int32_t offset = 0; offset < static_cast<int32_t>(word.size());) {
+    UChar32 c;
+    U8_NEXT(bytes, offset, static_cast<int32_t>(word.size()), c);
+    if (c < 0 || !u_isalpha(c)) continue;
+    if (!u_isupper(c)) return false;
+    ++letters;
+  }
+  return letters >= 2;
+}
+
 Script dominant_script(std::string_view folded_word) {
   int latin = 0;
   int cyrillic = 0;

@@ -8,7 +8,9 @@ scores the returned articles against the annotated ones. Entities the gazetteer 
 skipped and counted. SlavicNER ids that name one gazetteer entity (GPE-Kiev and GPE-Kyiv;
 LOC-White-House, ORG-The-White-House and ORG-White-House) get the same articles from their filters
 (LOC ids are asked with entity:), and are scored once, against the union of their articles; a
-LOC id that joins no PER, GPE or ORG id is not scored. Searches collapse near-duplicate copies, as
+LOC id that joins no PER, GPE or ORG id is not scored. PRO ids are treated as LOC ids: SlavicNER
+annotates a news agency or paper quoted as a source as a product (PRO-RIA-Novosti,
+PRO-The-New-York-Times) and elsewhere as ORG. Searches collapse near-duplicate copies, as
 `naviny search` does by default; --all-copies counts every copy.
 
 usage: entity_filter_eval.py SLAVICNER_DIR --naviny BIN [--gazetteer corpus/entities.tsv] [--all-copies]
@@ -16,8 +18,10 @@ per-entity lines go to stderr; the last line on stdout is the macro summary.
 """
 import argparse, collections, json, os, subprocess, sys, tempfile
 
-# SlavicNER's LOC ids (LOC-White-House) are asked with entity:, which takes any type.
-FIELDS = {"PER": "person", "GPE": "place", "ORG": "org", "LOC": "entity"}
+# SlavicNER's LOC and PRO ids (LOC-White-House, PRO-RIA-Novosti) are asked with entity:, which
+# takes any type; they only join the ids of the three scored types.
+FIELDS = {"PER": "person", "GPE": "place", "ORG": "org", "LOC": "entity", "PRO": "entity"}
+JOINING_ONLY = ("LOC", "PRO")
 
 
 def gold_articles(data):
@@ -64,16 +68,17 @@ def main():
     # SlavicNER gives some entities several ids (GPE-Kiev and GPE-Kyiv; LOC-White-House,
     # ORG-The-White-House and ORG-White-House). Names that resolve to one gazetteer entity get the
     # same filter and so the same articles: such ids are scored once, against the union of their
-    # annotated articles, under the type of the first PER, GPE or ORG id among them.
+    # annotated articles, under the type of the first PER, GPE or ORG id among them (LOC and PRO
+    # ids sort last).
     groups = collections.OrderedDict()
-    for eid, kind, articles, got in sorted(results, key=lambda r: (r[1] == "LOC", r[0])):
+    for eid, kind, articles, got in sorted(results, key=lambda r: (r[1] in JOINING_ONLY, r[0])):
         group = groups.setdefault(got if got else eid, {"kind": kind, "eids": [], "articles": set()})
         group["eids"].append(eid)
         group["articles"] |= articles
     recalls, precisions = collections.defaultdict(list), []
     for group in groups.values():
         kind = group["kind"]
-        if kind == "LOC":  # a LOC id alone is no entity of the gazetteer's three types to score
+        if kind in JOINING_ONLY:  # alone, no entity of the gazetteer's three types to score
             continue
         got, articles = next(r[3] for r in results if r[0] == group["eids"][0]), group["articles"]
         hits = len(got & articles)

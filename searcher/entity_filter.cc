@@ -73,8 +73,8 @@ std::optional<std::vector<std::string>> IndexGazetteer::ids_by_alias_key(const s
 
 std::optional<std::vector<std::string>> IndexGazetteer::quick_resolve(
     const std::string& name, std::optional<EntityType> type) {
-  std::optional<std::vector<std::string>> ids =
-      ids_by_alias_key(Gazetteer::name_key(name, *analyzer_));
+  const std::string key = Gazetteer::name_key(name, *analyzer_);
+  std::optional<std::vector<std::string>> ids = ids_by_alias_key(key);
   if (!ids) return std::nullopt;
   const auto wanted = [&](const std::string& id) {
     const EntityLabel* entity = label(id);
@@ -82,6 +82,13 @@ std::optional<std::vector<std::string>> IndexGazetteer::quick_resolve(
   };
   if (const std::string id(trim(name)); wanted(id)) return std::vector<std::string>{id};
   std::erase_if(*ids, [&](const std::string& id) { return !wanted(id); });
+  if (ids->size() > 1) {  // as Gazetteer::resolve: the one whose display name it is, if one
+    std::vector<std::string> named;
+    for (const std::string& id : *ids) {
+      if (Gazetteer::name_key(label(id)->name, *analyzer_) == key) named.push_back(id);
+    }
+    if (named.size() == 1) return named;
+  }
   return ids;
 }
 

@@ -32,8 +32,15 @@ constexpr const char* kGazetteer =
     "york\tplace\tYork\tYork\t\n"
     "latvia\tplace\tLatvia\tLatvia|Латвия\t\n"
     "georgia\tplace\tGeorgia\tGeorgia|Грузия\t\n"
-    "crimea\tplace\tCrimea\tCrimea|Крым|Krym\t\n"
-    "lithuania\tplace\tLithuania\tLithuania|Литва\t\n";
+    "crimea\tplace\tCrimea\tCrimea|Крым|Krym|Krim|Крим\t\n"
+    "lithuania\tplace\tLithuania\tLithuania|Литва\t\n"
+    "vienna\tplace\tVienna\tVienna|Виена\t\n"
+    "denmark\tplace\tDenmark\tDenmark|Дания|Dania\t\n"
+    "geneva\tplace\tGeneva\tGeneva|Женева|Ženeva\t\n"
+    "united-nations\torg\tUnited Nations\tUnited Nations|UN|ООН\t\n"
+    "voice-of-america\torg\tVoice of America\tVoice of America|VOA\t\n"
+    "nato\torg\tNATO\tNATO|Nato|НАТО\t\n"
+    "european-commission\torg\tEuropean Commission\tEuropean Commission|Evropska komisija\t\n";
 
 // Recognition over one text: "id:mentions" in gazetteer order.
 class Recognition : public ::testing::Test {
@@ -100,6 +107,78 @@ TEST_F(Recognition, AmbiguousSurnameGoesToTheFullMentionOrNowhere) {
 TEST_F(Recognition, CommonWordsThatAreAlsoNamesAreNotTagged) {
   EXPECT_THAT(entities_in("The vote is in May. It rained in Kent."), IsEmpty());
   EXPECT_THAT(entities_in("George Kent testified. Kent said more."), ElementsAre("george-kent:2"));
+}
+
+// Words that look like an alias but are none, and the real mentions beside them.
+struct RecognitionCase {
+  const char* text;
+  const char* expected;  // "id:mentions", comma-separated, in gazetteer order
+};
+
+void PrintTo(const RecognitionCase& row, std::ostream* out) {
+  *out << '"' << row.text << '"';
+}
+
+class RecognitionTable : public Recognition,
+                         public ::testing::WithParamInterface<RecognitionCase> {};
+
+TEST_P(RecognitionTable, TagsOnlyRealMentions) {
+  std::string found;
+  for (const std::string& entity : entities_in(GetParam().text)) {
+    found += (found.empty() ? "" : ",") + entity;
+  }
+  EXPECT_EQ(found, GetParam().expected);
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Table, RecognitionTable,
+    ::testing::Values(
+        // A capital that only opens a sentence, when the text also has the word in lower case.
+        RecognitionCase{"Крім того, було тихо. Уряд крім цього мовчав.", ""},
+        RecognitionCase{"Данные показали рост. Мы получили данные.", ""},
+        RecognitionCase{"Росія окупувала Крим. Уряд крім цього мовчав.", "crimea:1"},
+        // Opening a sentence, a short stem must be the alias's very spelling: Крім and Крим are
+        // both "krim" once romanized.
+        RecognitionCase{"Крім того, Британія мовчала.", ""},
+        RecognitionCase{"Крим анексовано.", "crimea:1"},
+        // Виена (Vienna) and Dania stem to "vi" and "dan": a stem that short must be spelt alike.
+        RecognitionCase{"Ви казахте това през VI век.", ""},
+        RecognitionCase{"Срещата във Виена и после във Виене.", "vienna:2"},
+        RecognitionCase{"Всички Данни са тук, каза Dan.", ""},
+        RecognitionCase{"Premier Danii i Dania.", "denmark:2"},
+        // Acronyms are spelt the same or not at all: УНН is a news agency, ВИА a band.
+        RecognitionCase{"Агенцията УНН съобщи, че групата ВИА пя.", ""},
+        RecognitionCase{"Генсек ООН и UN, а також VOA.", "united-nations:2,voice-of-america:1"},
+        // A one-word alias met by name key alone does not open a sentence (Žena: "woman").
+        RecognitionCase{"Žena je prišla. Нито един не дойде.", ""},
+        RecognitionCase{"Žena je v Ženevi. Сега е в Женева.", "geneva:1"},
+        // A common noun of a longer name keeps its inflections in lower case (komisije).
+        RecognitionCase{"Predlog Evropske komisije.", "european-commission:1"},
+        RecognitionCase{"Evropske države in komisije.", ""}));
+
+TEST(GazetteerNames, ShortFormOfSeveralEntitiesResolvesToTheOneItNames) {
+  // "Georgia" is the country in English and the U.S. state in Polish and Czech: a short form of
+  // both, which a full alias in the article resolves; as a query it asks for the country.
+  Analyzer analyzer;
+  const Gazetteer gazetteer = Gazetteer::parse(
+      "georgia\tplace\tGeorgia\tГрузия\tGeorgia\n"
+      "georgia-us-state\tplace\tGeorgia (U.S. state)\tДжорджия\tGeorgia\n"
+      "joe-biden\tperson\tJoe Biden\tJoe Biden\tBiden\n"
+      "hunter-biden\tperson\tHunter Biden\tHunter Biden\tBiden\n",
+      "test gazetteer", analyzer);
+  EXPECT_THAT(gazetteer.resolve("Georgia", EntityType::place, analyzer), ElementsAre(0));
+  EXPECT_THAT(gazetteer.resolve("Biden", std::nullopt, analyzer), ElementsAre(2, 3));
+  const EntityRecognizer recognizer(gazetteer);
+  const auto ids_in = [&](const std::string& text) {
+    const std::vector<AnalyzedWord> words = analyze_words(analyzer, text);
+    std::vector<std::string> ids;
+    for (const auto& [entity, count] : recognizer.recognize({&words})) {
+      ids.push_back(gazetteer.entities()[entity].id + ":" + std::to_string(count));
+    }
+    return ids;
+  };
+  EXPECT_THAT(ids_in("Wybory w Georgii."), IsEmpty());
+  EXPECT_THAT(ids_in("Выборы в Джорджии. Georgia voted."), ElementsAre("georgia-us-state:2"));
 }
 
 TEST(GazetteerFile, MalformedRowNamesItsLine) {
