@@ -66,9 +66,7 @@ AliasWord alias_word_of(const WordForms& forms) {
 }
 
 bool spelt_alike(const WordForms& word, const AliasWord& alias_word) {
-  const auto close = [](std::string_view a, std::string_view b) {
-    return !a.empty() && !b.empty() && 3 * edit_distance(a, b) <= std::max(a.size(), b.size());
-  };
+  const auto close = spelt_close;
   // Stems cut inflections off (Байдена, Biden) but are short: Кроме's "krom" is one letter from
   // "krym", Ден's "den" from "dan". So they count only from kMinStemLetters up.
   return close(word.romanized, alias_word.romanized) ||

@@ -55,4 +55,10 @@ inline std::size_t edit_distance(std::string_view a, std::string_view b) {
   return row[b.size()];
 }
 
+// Whether two spellings differ in at most about a third of their letters (edit_distance):
+// variants and inflections of one name, not two names that share a coarse key.
+inline bool spelt_close(std::string_view a, std::string_view b) {
+  return !a.empty() && !b.empty() && 3 * edit_distance(a, b) <= std::max(a.size(), b.size());
+}
+
 }  // namespace naviny

@@ -168,25 +168,30 @@ std::vector<Xapian::Query> spellings_written_as_names(const Xapian::Database& db
   return spellings;
 }
 
-// Whether the word `exact_form` is an alias of an entity of the gazetteer that the query word
-// `term` (a search form) is not an alias of. Keys are coarse: Пакистан shares one with Paxton,
-// Канада with Kennedy, but the gazetteer knows them as other names.
+// Whether the word `exact_form` is a name the gazetteer gives an entity that the query word
+// `term` (a search form) does not name. Keys are coarse: Пакистан shares one with Paxton, Канада
+// with Kennedy, but the gazetteer knows them as other names. A query word that names no entity at
+// all (a typo, or a case form the gazetteer does not list, such as Polish Łukaszence) keeps the
+// names spelt close to it.
 class OtherEntityNames {
  public:
   OtherEntityNames(IndexGazetteer& gazetteer, const std::string& term)
-      : gazetteer_(gazetteer), own_(gazetteer.ids_by_alias_key(term)) {}
+      : gazetteer_(gazetteer), term_(term), own_(gazetteer.ids_by_alias_key(term)) {}
   bool operator()(std::string_view exact_form) const {
     if (!own_) return false;  // the index has no alias table
     const std::vector<AnalyzedWord> words = analyze_words(gazetteer_.analyzer(), exact_form);
     if (words.size() != 1) return false;
-    const auto ids = gazetteer_.ids_by_alias_key(words.front().forms.search);
-    return ids && !ids->empty() && std::ranges::none_of(*ids, [&](const std::string& id) {
-             return std::ranges::find(*own_, id) != own_->end();
-           });
+    const std::string& spelling = words.front().forms.search;
+    const auto ids = gazetteer_.ids_by_alias_key(spelling);
+    if (!ids || ids->empty()) return false;
+    if (own_->empty()) return !spelt_close(term_, spelling);
+    return std::ranges::none_of(
+        *ids, [&](const std::string& id) { return std::ranges::find(*own_, id) != own_->end(); });
   }
 
  private:
   IndexGazetteer& gazetteer_;
+  std::string term_;
   std::optional<std::vector<std::string>> own_;
 };
 

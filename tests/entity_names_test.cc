@@ -80,11 +80,15 @@ TEST(NameKeysAndEntities, AKeyMatchTheGazetteerKnowsAsAnotherEntityIsLeftOut) {
   std::filesystem::create_directories(dir / "corpus");
   testing::write_file(dir / "corpus/entities.tsv",
                       "pakistan\tplace\tPakistan\tPakistan|Пакистан\t\n"
-                      "ken-paxton\tperson\tKen Paxton\tKen Paxton|Кен Пакстон\tPaxton|Пакстон\n");
+                      "ken-paxton\tperson\tKen Paxton\tKen Paxton|Кен Пакстон\tPaxton|Пакстон\n"
+                      "lukashenko\tperson\tAlexander Lukashenko\tLukashenko|Лукашенко\t\n");
   testing::write_file(dir / "corpus/pakistan.txt", "Суд\n\nВерховный суд Пакистан оправдал её.");
   testing::write_file(dir / "corpus/paxton.txt", "Иск\n\nГенпрокурор Пакстон подал иск.");
+  testing::write_file(dir / "corpus/minsk.txt", "Минск\n\nВ Минске выступил Лукашенко.");
   testing::index_or_fail(dir / "corpus", dir / "db");
   EXPECT_THAT(testing::search_ids(dir / "db", "Paxton"), ElementsAre("paxton.txt"));
+  // A word the gazetteer does not list (here a typo) still meets the names spelt close to it.
+  EXPECT_THAT(testing::search_ids(dir / "db", "Lukashenco"), ElementsAre("minsk.txt"));
 }
 
 }  // namespace

@@ -63,7 +63,6 @@ TEST_F(NearDuplicates, TextOutputSaysHowManyAreHidden) {
   const auto result = testing::run_cli({"search", "--db", (dir_ / "db").string(), "potash"});
   ASSERT_EQ(result.exit_code, 0) << result.err;
   EXPECT_THAT(result.out, HasSubstr("and 1 near-duplicate copy (--all-copies shows them)"));
-
 }
 
 }  // namespace
