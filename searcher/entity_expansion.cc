@@ -29,14 +29,15 @@ std::string alias_key_of(const Xapian::Query& query) {
 
 }  // namespace
 
-Xapian::Query with_entities_named(const Xapian::Query& query, IndexGazetteer& gazetteer) {
+Xapian::Query with_entities_named(const Xapian::Query& query, IndexGazetteer& gazetteer,
+                                  const std::unordered_set<std::string>& names) {
   using Q = Xapian::Query;
   if (query.get_type() != Q::LEAF_TERM && query.get_type() != Q::OP_PHRASE) {
     return with_subqueries_rewritten(
-        query, [&](const Q& part) { return with_entities_named(part, gazetteer); });
+        query, [&](const Q& part) { return with_entities_named(part, gazetteer, names); });
   }
   const std::string key = alias_key_of(query);
-  if (key.empty()) return query;
+  if (key.empty() || (query.get_type() == Q::LEAF_TERM && !names.contains(key))) return query;
   const auto ids = gazetteer.ids_by_alias_key(key);
   if (!ids || ids->empty()) return query;
   std::vector<Q> entities;

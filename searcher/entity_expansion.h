@@ -2,6 +2,9 @@
 
 #include <xapian.h>
 
+#include <string>
+#include <unordered_set>
+
 #include "searcher/entity_filter.h"
 
 namespace naviny {
@@ -13,7 +16,10 @@ inline constexpr double kEntityNameWeight = 0.4;
 // the filter terms of the entities it names, as a lower-weighted alternative. The articles the
 // indexer tagged with an entity then match even where they name it by translation (Szwecja and
 // Швеция for Sweden, Unia Europejska for the European Union), which no spelling rule reaches.
-// Field terms, NEAR and scaled subqueries are left as they are.
-Xapian::Query with_entities_named(const Xapian::Query& query, IndexGazetteer& gazetteer);
+// A single word counts only if its search form is in `names` (the query words typed with a
+// capital or written as names by the corpus). Field terms, NEAR and scaled subqueries are left as
+// they are.
+Xapian::Query with_entities_named(const Xapian::Query& query, IndexGazetteer& gazetteer,
+                                  const std::unordered_set<std::string>& names);
 
 }  // namespace naviny

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <optional>
 #include <sstream>
+#include <unordered_set>
 #include <vector>
 
 #include "common/errors.h"
@@ -143,6 +144,15 @@ void reject_unknown_fields(const std::string& text) {
   }
 }
 
+// Whether the corpus writes `exact_form` as a name (in `as_name` articles) in at least
+// kNameShareTenths tenths of the articles that have it. A word it never has counts as a name.
+bool written_as_name(const Xapian::Database& db, Xapian::doccount as_name,
+                     std::string_view exact_form) {
+  const Xapian::doccount in_all =
+      db.get_termfreq(std::string(schema::kExact.prefix) + std::string(exact_form));
+  return as_name * 10 >= in_all * kNameShareTenths;
+}
+
 // The name-spelling terms under `keys` of the words that the corpus writes as names in at least
 // kNameShareTenths tenths of the articles that have them: a word the corpus also writes in lower
 // case is a common word that sometimes opens a sentence (Если shares a key with Oslo, Ранее with
@@ -151,16 +161,14 @@ template <typename Predicate>
 std::vector<Xapian::Query> spellings_written_as_names(const Xapian::Database& db,
                                                       const std::vector<std::string>& keys,
                                                       Predicate names_another_entity) {
-  const std::string exact_prefix(schema::kExact.prefix);
   std::vector<Xapian::Query> spellings;
   for (const std::string& key : keys) {
     const std::string prefix = schema::name_spelling_prefix(key);
     for (auto term = db.allterms_begin(prefix); term != db.allterms_end(prefix); ++term) {
       const std::string spelling = *term;
       const std::string exact_form = spelling.substr(prefix.size());
-      const Xapian::doccount as_name = db.get_termfreq(spelling);
-      const Xapian::doccount in_all = db.get_termfreq(exact_prefix + exact_form);
-      if (as_name * 10 >= in_all * kNameShareTenths && !names_another_entity(exact_form)) {
+      if (written_as_name(db, db.get_termfreq(spelling), exact_form) &&
+          !names_another_entity(exact_form)) {
         spellings.emplace_back(spelling);
       }
     }
@@ -171,12 +179,15 @@ std::vector<Xapian::Query> spellings_written_as_names(const Xapian::Database& db
 // Whether the word `exact_form` is a name the gazetteer gives an entity that the query word
 // `term` (a search form) does not name. Keys are coarse: Пакистан shares one with Paxton, Канада
 // with Kennedy, but the gazetteer knows them as other names. A query word that names no entity at
-// all (a typo, or a case form the gazetteer does not list, such as Polish Łukaszence) keeps the
-// names spelt close to it.
+// all, but was typed as a name (a typo, or a case form the gazetteer does not list, such as Polish
+// Łukaszence), keeps the names spelt close to it; a lower-case word (медведь, a bear) does not.
 class OtherEntityNames {
  public:
-  OtherEntityNames(IndexGazetteer& gazetteer, const std::string& term)
-      : gazetteer_(gazetteer), term_(term), own_(gazetteer.ids_by_alias_key(term)) {}
+  OtherEntityNames(IndexGazetteer& gazetteer, const std::string& term, bool typed_capitalised)
+      : gazetteer_(gazetteer),
+        term_(term),
+        typed_capitalised_(typed_capitalised),
+        own_(gazetteer.ids_by_alias_key(term)) {}
   bool operator()(std::string_view exact_form) const {
     if (!own_) return false;  // the index has no alias table
     const std::vector<AnalyzedWord> words = analyze_words(gazetteer_.analyzer(), exact_form);
@@ -184,7 +195,7 @@ class OtherEntityNames {
     const std::string& spelling = words.front().forms.search;
     const auto ids = gazetteer_.ids_by_alias_key(spelling);
     if (!ids || ids->empty()) return false;
-    if (own_->empty()) return !spelt_close(term_, spelling);
+    if (own_->empty()) return !typed_capitalised_ || !spelt_close(term_, spelling);
     return std::ranges::none_of(
         *ids, [&](const std::string& id) { return std::ranges::find(*own_, id) != own_->end(); });
   }
@@ -192,13 +203,15 @@ class OtherEntityNames {
  private:
   IndexGazetteer& gazetteer_;
   std::string term_;
+  bool typed_capitalised_;
   std::optional<std::vector<std::string>> own_;
 };
 
 }  // namespace
 
 Xapian::Query with_name_keys(const Xapian::Query& query, const QueryWordKeys& keys,
-                             const Xapian::Database& db, IndexGazetteer& gazetteer) {
+                             const QueryNames& query_names, const Xapian::Database& db,
+                             IndexGazetteer& gazetteer) {
   using Q = Xapian::Query;
   const auto key_terms = [&](const std::string& term) {
     std::vector<Q> terms;
@@ -213,11 +226,14 @@ Xapian::Query with_name_keys(const Xapian::Query& query, const QueryWordKeys& ke
     case Q::LEAF_TERM: {
       const std::string term = *query.get_terms_begin();
       const std::vector<Q> variants = key_terms(term);
-      if (!is_search_form_term(term) || variants.empty()) return query;
+      if (!is_search_form_term(term) || variants.empty() || !query_names.names.contains(term)) {
+        return query;
+      }
       // The keys weigh as one term, but match only in articles that have a spelling under them
       // that the corpus writes as a name.
-      const std::vector<Q> spellings =
-          spellings_written_as_names(db, keys.at(term), OtherEntityNames(gazetteer, term));
+      const std::vector<Q> spellings = spellings_written_as_names(
+          db, keys.at(term),
+          OtherEntityNames(gazetteer, term, query_names.typed_capitalised.contains(term)));
       if (spellings.empty()) return query;
       return Q(Q::OP_OR, query,
                Q(Q::OP_SCALE_WEIGHT,
@@ -252,8 +268,9 @@ Xapian::Query with_name_keys(const Xapian::Query& query, const QueryWordKeys& ke
           Q(Q::OP_SCALE_WEIGHT, Q(Q::OP_OR, readings.begin(), readings.end()), kNameKeyWeight));
     }
     default:
-      return with_subqueries_rewritten(
-          query, [&](const Q& part) { return with_name_keys(part, keys, db, gazetteer); });
+      return with_subqueries_rewritten(query, [&](const Q& part) {
+        return with_name_keys(part, keys, query_names, db, gazetteer);
+      });
   }
 }
 
@@ -319,11 +336,28 @@ Xapian::Query QueryBuilder::build(const std::string& text, bool exact) {
   if (exact) return parse(exact_parser_, cleaned);
   word_keys_->clear();
   typed_capitals_->clear();
+  // A lower-case "may" is the word the corpus writes that way: it has no other spellings under its
+  // name key (Мэй) and names no entity (Theresa May's short form).
+  QueryNames query_names;
   for (const AnalyzedWord& word : analyze_words(*analyzer_, cleaned)) {
-    if (word.forms.capitalized) typed_capitals_->emplace(word.forms.exact, word.token.word);
+    if (word.forms.capitalized) {
+      typed_capitals_->emplace(word.forms.exact, word.token.word);
+      query_names.typed_capitalised.insert(word.forms.search);
+      query_names.names.insert(word.forms.search);
+      continue;
+    }
+    Xapian::doccount as_name = 0;
+    for (const std::string* key : {&word.forms.key, &word.forms.alt_key}) {
+      if (key->empty()) continue;
+      as_name =
+          std::max(as_name, db_.get_termfreq(schema::name_spelling_term(*key, word.forms.exact)));
+    }
+    if (written_as_name(db_, as_name, word.forms.exact))
+      query_names.names.insert(word.forms.search);
   }
-  return with_name_keys(with_entities_named(parse(folded_parser_, cleaned), *gazetteer_),
-                        *word_keys_, db_, *gazetteer_);
+  return with_name_keys(
+      with_entities_named(parse(folded_parser_, cleaned), *gazetteer_, query_names.names),
+      *word_keys_, query_names, db_, *gazetteer_);
 }
 
 std::string spelling_suggestion(const std::string& text, const Xapian::Database& db,

@@ -4,6 +4,7 @@
 
 #include <memory>
 #include <string>
+#include <unordered_set>
 
 #include "analyzers/analyzer.h"
 #include "analyzers/xapian_stems.h"
@@ -58,15 +59,23 @@ class QueryBuilder {
 std::string spelling_suggestion(const std::string& text, const Xapian::Database& db,
                                 Analyzer& analyzer);
 
-// Adds the other spellings of the query words that the index holds under their name keys, leaving
-// out words that more than a tenth of the articles having them write in lower case (Если is no
-// Oslo) and, for a word outside
-// phrases, words that the gazetteer knows as names of other entities (Пакистан is no Paxton):
-// outside phrases as a lower-weighted alternative to each search-form term, inside phrases as an
-// alternative at the same position (so "Joe Biden" matches "Джо Байден"). NEAR keeps its terms as
-// they are: its window cannot be read back in Xapian 1.4.
+// The words of a query that are names, by search form.
+struct QueryNames {
+  std::unordered_set<std::string> typed_capitalised;
+  // Typed with a capital, or written as names by the corpus (QueryBuilder::build).
+  std::unordered_set<std::string> names;
+};
+
+// Adds the other spellings of the query words that the index holds under their name keys: outside
+// phrases as a lower-weighted alternative to each search-form term, inside phrases as an
+// alternative at the same position (so "Joe Biden" matches "Джо Байден"). A word outside phrases
+// gets them only if it is one of the `query_names`, and without the spellings that more than a
+// tenth of the articles having them write in lower case (Если is no Oslo) or that the gazetteer
+// knows as names of other entities (Пакистан is no Paxton). NEAR keeps its terms as they are: its
+// window cannot be read back in Xapian 1.4.
 Xapian::Query with_name_keys(const Xapian::Query& query, const QueryWordKeys& keys,
-                             const Xapian::Database& db, IndexGazetteer& gazetteer);
+                             const QueryNames& query_names, const Xapian::Database& db,
+                             IndexGazetteer& gazetteer);
 
 // Replaces each wildcard (sanc*) by an explicit OP_SYNONYM of the terms that `db` holds with that
 // beginning. Xapian 1.4 expands a wildcard separately in each shard of a multi-database, with that

@@ -11,6 +11,7 @@
 namespace naviny {
 namespace {
 
+using ::testing::Contains;
 using ::testing::ElementsAre;
 using ::testing::HasSubstr;
 using ::testing::IsEmpty;
@@ -29,6 +30,11 @@ class BundledGazetteer : public ::testing::Test {
     testing::write_file(dir_ / "corpus/shvetsiya.txt",
                         "Переговоры\n\nШвеция и Польша подписали соглашение.");
     testing::write_file(dir_ / "corpus/weather.txt", "Weather\n\nRain and wind over the coast.");
+    testing::write_file(dir_ / "corpus/unia.txt", "Sankcje\n\nUnia Europejska nałożyła sankcje.");
+    testing::write_file(dir_ / "corpus/prices.txt",
+                        "Prices\n\nPrices may rise, and rents may too.");
+    testing::write_file(dir_ / "corpus/mey.txt",
+                        "Переговоры\n\nТереза Мэй прилетела в Минск. Мэй встретилась с министром.");
   }
   testing::TempDir dir_;
 };
@@ -69,8 +75,18 @@ TEST_F(BundledGazetteer, AWordThatNamesAnEntityFindsItsTranslations) {
               UnorderedElementsAre("szwecja.txt", "shvetsiya.txt"));
   EXPECT_THAT(testing::search_ids(dir_ / "db", "Швеция"),
               UnorderedElementsAre("szwecja.txt", "shvetsiya.txt"));
+  EXPECT_THAT(testing::search_ids(dir_ / "db", "sweden"),
+              UnorderedElementsAre("szwecja.txt", "shvetsiya.txt"));
+  EXPECT_THAT(testing::search_ids(dir_ / "db", "\"European Union\""), ElementsAre("unia.txt"));
   // Exact mode matches the surface form only.
   EXPECT_THAT(testing::search_ids(dir_ / "db", "Sweden", {"--exact"}), IsEmpty());
+}
+
+// "may" in lower case is the word the corpus writes that way, not a name of Theresa May.
+TEST_F(BundledGazetteer, ALowerCaseCommonWordNamesNoEntity) {
+  testing::index_or_fail(dir_ / "corpus", dir_ / "db");
+  EXPECT_THAT(testing::search_ids(dir_ / "db", "may"), ElementsAre("prices.txt"));
+  EXPECT_THAT(testing::search_ids(dir_ / "db", "May"), Contains("mey.txt"));
 }
 
 // Name keys are coarse: Paxton and Пакистан share one. A word the gazetteer knows as a name of
