@@ -42,8 +42,9 @@ std::optional<Fit> fit_at(const std::vector<AnalyzedWord>& words, std::size_t st
     if (!word_matches(word, alias.words[i])) return std::nullopt;
     const bool same_search_form = word.forms.search == alias.words[i].search;
     if (same_search_form) ++fit.by_search_form;
-    if (alias.words.size() > 1)
-      continue;  // a word of a longer alias has its neighbours to confirm it
+    // A word of a longer alias has its neighbours to confirm it; an acronym is matched letter for
+    // letter already.
+    if (alias.words.size() > 1 || alias.words[i].acronym) continue;
     if (same_search_form ? !shared_stem_suffices(word, alias.words[i])
                          : word.starts_sentence || !spelt_alike(word.forms, alias.words[i]) ||
                                begins_a_name(words, start + i + 1)) {

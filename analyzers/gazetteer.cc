@@ -14,6 +14,7 @@ constexpr std::string_view kTypeNames[] = {"person", "org", "place"};
 constexpr std::size_t kMinColumns = 4;
 constexpr std::size_t kMaxColumns = 5;
 constexpr std::size_t kMinStemLetters = 5;
+constexpr std::size_t kMaxAcronymEndingLetters = 3;
 
 std::vector<std::string_view> split(std::string_view text, char separator) {
   std::vector<std::string_view> parts;
@@ -83,11 +84,26 @@ bool shared_stem_suffices(const AnalyzedWord& word, const AliasWord& alias_word)
   return spelt_alike(word.forms, alias_word);
 }
 
+// Russian declines an acronym with a lower-case ending (ОМОНа, МИДом, ЕСе): the word is then the
+// acronym's very letters, in capitals, and at most kMaxAcronymEndingLetters lower-case letters.
+bool declined_acronym(const AnalyzedWord& word, const AliasWord& alias_word) {
+  const std::string_view typed = word.token.word;
+  if (!word.forms.exact.starts_with(alias_word.exact) || typed.size() <= alias_word.exact.size()) {
+    return false;
+  }
+  const std::string_view ending = typed.substr(alias_word.exact.size());
+  const auto letters = static_cast<std::size_t>(std::ranges::count_if(
+      ending, [](char byte) { return (static_cast<unsigned char>(byte) & 0xC0) != 0x80; }));
+  return written_in_capitals(typed.substr(0, alias_word.exact.size())) &&
+         !starts_with_capital(ending) && letters <= kMaxAcronymEndingLetters;
+}
+
 bool word_matches(const AnalyzedWord& word, const AliasWord& alias_word) {
   // A capital that only opens a sentence is no evidence of a name: Крім ("besides") is no Krim,
   // Данные ("data") no Dania, when the article also writes the word in lower case.
   if (alias_word.capitalized && !word.name_like) return false;
   if (alias_word.acronym) {
+    if (declined_acronym(word, alias_word)) return true;
     return word.forms.romanized.empty() || alias_word.romanized.empty()
                ? word.forms.search == alias_word.search
                : word.forms.romanized == alias_word.romanized;

@@ -40,6 +40,7 @@ constexpr const char* kGazetteer =
     "united-nations\torg\tUnited Nations\tUnited Nations|UN|ООН\t\n"
     "voice-of-america\torg\tVoice of America\tVoice of America|VOA\t\n"
     "nato\torg\tNATO\tNATO|Nato|НАТО\t\n"
+    "omon\torg\tOMON\tOMON|ОМОН\t\n"
     "european-commission\torg\tEuropean Commission\tEuropean Commission|Evropska komisija\t\n";
 
 // Recognition over one text: "id:mentions" in gazetteer order.
@@ -149,6 +150,8 @@ INSTANTIATE_TEST_SUITE_P(
         // Acronyms are spelt the same or not at all: УНН is a news agency, ВИА a band.
         RecognitionCase{"Агенцията УНН съобщи, че групата ВИА пя.", ""},
         RecognitionCase{"Генсек ООН и UN, а також VOA.", "united-nations:2,voice-of-america:1"},
+        // Russian declines an acronym with a lower-case ending.
+        RecognitionCase{"Сотрудники ОМОНа задержали его. ОМОНом руководят.", "omon:2"},
         // A one-word alias met by name key alone does not open a sentence (Žena: "woman").
         RecognitionCase{"Žena je prišla. Нито един не дойде.", ""},
         RecognitionCase{"Žena je v Ženevi. Сега е в Женева.", "geneva:1"},
