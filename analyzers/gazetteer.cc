@@ -175,16 +175,9 @@ std::vector<std::size_t> Gazetteer::resolve(std::string_view name, std::optional
   for (const Alias& alias : aliases_) {
     if (wanted(alias.entity) && alias_key(alias) == key) found.insert(alias.entity);
   }
-  if (found.size() > 1) {
-    // A name that is a short form of several entities (Georgia: the country and the U.S. state)
-    // asks for the one it is the display name of, if exactly one.
-    std::vector<std::size_t> named;
-    for (const std::size_t entity : found) {
-      if (name_key(entities_[entity].name, analyzer) == key) named.push_back(entity);
-    }
-    if (named.size() == 1) return named;
-  }
-  return {found.begin(), found.end()};
+  return named_by_display_name(
+      std::vector<std::size_t>(found.begin(), found.end()), key,
+      [&](std::size_t entity) { return name_key(entities_[entity].name, analyzer); });
 }
 
 std::vector<std::size_t> Gazetteer::closest(std::string_view name, std::optional<EntityType> type,

@@ -80,6 +80,21 @@ class Gazetteer {
   std::string text_;
 };
 
+// Of the entities a name with this name_key fits, the one whose display name it is, if exactly
+// one; else all of them. A short form of several entities (Georgia: the country and the U.S.
+// state) names the one it is the display name of. `display_key(entity)` is the name_key of that
+// entity's display name.
+template <typename Entity, typename DisplayKey>
+std::vector<Entity> named_by_display_name(std::vector<Entity> entities, const std::string& key,
+                                          DisplayKey display_key) {
+  if (entities.size() < 2) return entities;
+  std::vector<Entity> named;
+  for (const Entity& entity : entities) {
+    if (display_key(entity) == key) named.push_back(entity);
+  }
+  return named.size() == 1 ? named : entities;
+}
+
 // Whether a word of text matches a word of an alias: the same search form, or, for a word
 // written as a name or for an alias word in lower case, a shared name key. A capitalised alias word
 // matches only a word written as a name (AnalyzedWord::name_like), not one capitalised only because

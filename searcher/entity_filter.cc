@@ -82,14 +82,9 @@ std::optional<std::vector<std::string>> IndexGazetteer::quick_resolve(
   };
   if (const std::string id(trim(name)); wanted(id)) return std::vector<std::string>{id};
   std::erase_if(*ids, [&](const std::string& id) { return !wanted(id); });
-  if (ids->size() > 1) {  // as Gazetteer::resolve: the one whose display name it is, if one
-    std::vector<std::string> named;
-    for (const std::string& id : *ids) {
-      if (Gazetteer::name_key(label(id)->name, *analyzer_) == key) named.push_back(id);
-    }
-    if (named.size() == 1) return named;
-  }
-  return ids;
+  return named_by_display_name(std::move(*ids), key, [&](const std::string& id) {
+    return Gazetteer::name_key(label(id)->name, *analyzer_);
+  });
 }
 
 const Gazetteer& IndexGazetteer::get() {

@@ -21,6 +21,7 @@
 #include "searcher/entity_filter.h"
 #include "searcher/highlighter.h"
 #include "searcher/query_builder.h"
+#include "searcher/query_rewrite.h"
 #include "searcher/relevance_model.h"
 
 namespace naviny {
@@ -115,8 +116,8 @@ class SharedSearchTerms : public Xapian::ExpandDecider {
  public:
   explicit SharedSearchTerms(const Xapian::Database& db) : db_(db) {}
   bool operator()(const std::string& term) const override {
-    return term.size() >= 3 && !(term[0] >= 'A' && term[0] <= 'Z') &&
-           !(term[0] >= '0' && term[0] <= '9') && db_.get_termfreq(term) > 1;
+    return term.size() >= 3 && is_search_form_term(term) && !(term[0] >= '0' && term[0] <= '9') &&
+           db_.get_termfreq(term) > 1;
   }
 
  private:
