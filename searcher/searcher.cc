@@ -487,6 +487,9 @@ SearchResults Searcher::search_once(const SearchRequest& request) {
   check_expansion(request.ranking);
   const Xapian::Query searched =
       state_->shards.size() > 1 ? with_wildcards_expanded(query, state_->db) : query;
+  // Near-duplicates (syndicated copies) show once, the best-ranked copy standing for its group;
+  // set before feedback, so that five copies of one text are not the whole relevance model.
+  if (!request.all_copies) enquire.set_collapse_key(schema::kDuplicateGroupSlot.slot);
   const bool expand =
       request.ranking.expand_terms > 0 && !request.exact &&
       state_->builder.descriptive_words(request.query) >= request.ranking.expand_min_words;
@@ -507,8 +510,6 @@ SearchResults Searcher::search_once(const SearchRequest& request) {
     enquire.set_sort_by_key_then_relevance((new DateSortKey(newest_first))->release(),
                                            newest_first);
   }
-  // Near-duplicates (syndicated copies) show once, the best-ranked copy standing for its group.
-  if (!request.all_copies) enquire.set_collapse_key(schema::kDuplicateGroupSlot.slot);
   EntityFacetSpy facet_spy(state_->remote);
   if (request.facets > 0) enquire.add_matchspy(facet_spy.spy());
   // Facets count every match, so Xapian must look at them all.

@@ -400,6 +400,37 @@ TEST(Ranking, FeedbackWeighsTheTopicOfTheBestMatches) {
   EXPECT_THAT(found, ::testing::Contains("rain.txt"));  // still found
 }
 
+// Feedback reads the top results as they are shown, one per near-duplicate group: five copies of
+// one syndicated text must not make up the whole model and crowd out what the other matches say.
+TEST(Ranking, FeedbackCountsSyndicatedCopiesOnce) {
+  TempDir dir;
+  const std::string wire =
+      "Tractor exports\n\nMinsk tractor exports rose again this month, the tractor makers in "
+      "Minsk said, as potash shipments through the port were halted and potash traders waited "
+      "for news from the ministry about potash quotas, potash prices and potash contracts for "
+      "the coming season, while tractor dealers abroad asked Minsk for more tractors.\n";
+  for (int copy = 0; copy < 5; ++copy) {
+    testing::write_file(dir / "corpus" / ("wire" + std::to_string(copy) + ".txt"), wire);
+  }
+  const std::pair<const char*, const char*> articles[] = {
+      {"plant.txt",
+       "Tractor plant\n\nThe tractor plant in Minsk built tractors for the harvest.\n"},
+      {"fair.txt", "Tractor fair\n\nMinsk tractor exports at the fair, ready for the harvest.\n"},
+      {"show.txt", "Tractor show\n\nMinsk tractor exports shown before the harvest began.\n"},
+      {"farm.txt", "Farm\n\nA Minsk tractor on the farm helps the harvest.\n"},
+      {"potash.txt", "Potash\n\nPotash quotas and potash prices were set again.\n"},
+      {"grain.txt", "Grain\n\nThe harvest was early and the grain harvest large.\n"},
+      {"ferry.txt", "Ferry\n\nThe ferry left the port at noon.\n"},
+      {"chess.txt", "Chess\n\nA chess tournament for schools.\n"},
+  };
+  for (const auto& [name, text] : articles) testing::write_file(dir / "corpus" / name, text);
+  testing::index_or_fail(dir / "corpus", dir / "db");
+  const auto found = testing::search_ids(dir / "db", "tractor minsk exports");
+  const auto rank = [&](const char* id) { return std::find(found.begin(), found.end(), id); };
+  ASSERT_NE(rank("grain.txt"), found.end());
+  EXPECT_TRUE(rank("potash.txt") == found.end() || rank("grain.txt") < rank("potash.txt"));
+}
+
 // A quoted name is searched as the phrase typed OR the phrase in its other spellings; every
 // offered scheme must find it (Xapian 1.4's BB2 found nothing, and is not offered).
 TEST(Ranking, EverySchemeFindsQuotedNames) {
