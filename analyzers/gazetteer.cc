@@ -67,12 +67,11 @@ AliasWord alias_word_of(const WordForms& forms) {
 }
 
 bool spelt_alike(const WordForms& word, const AliasWord& alias_word) {
-  const auto close = spelt_close;
   // Stems cut inflections off (Байдена, Biden) but are short: Кроме's "krom" is one letter from
   // "krym", Ден's "den" from "dan". So they count only from kMinStemLetters up.
-  return close(word.romanized, alias_word.romanized) ||
+  return spelt_close(word.romanized, alias_word.romanized) ||
          (std::min(word.search.size(), alias_word.search.size()) >= kMinStemLetters &&
-          close(word.search, alias_word.search));
+          spelt_close(word.search, alias_word.search));
 }
 
 bool shared_stem_suffices(const AnalyzedWord& word, const AliasWord& alias_word) {

@@ -4,6 +4,7 @@
 #include <xapian.h>
 
 #include <algorithm>
+#include <limits>
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <optional>
@@ -105,8 +106,6 @@ std::uintmax_t folder_size(const std::filesystem::path& path) {
   return total;
 }
 
-// Dates are YYYYMMDD strings, so byte order is date order. Articles without a date come last
-// whichever way the dates run.
 // Terms of the source article that describe it best; more dilute the match, fewer miss it.
 constexpr Xapian::termcount kSimilarTerms = 40;
 
@@ -114,36 +113,43 @@ constexpr Xapian::termcount kSimilarTerms = 40;
 // terms that stand beside them, nor numbers, nor words no other article has.
 class SharedSearchTerms : public Xapian::ExpandDecider {
  public:
-  explicit SharedSearchTerms(const Xapian::Database& db) : db_(db) {}
+  // `max_df`: words in more articles than this are left out too.
+  explicit SharedSearchTerms(const Xapian::Database& db,
+                             Xapian::doccount max_df = std::numeric_limits<Xapian::doccount>::max())
+      : db_(db), max_df_(max_df) {}
   bool operator()(const std::string& term) const override {
-    return term.size() >= 3 && is_search_form_term(term) && !(term[0] >= '0' && term[0] <= '9') &&
-           db_.get_termfreq(term) > 1;
+    if (term.size() < 3 || !is_search_form_term(term) || (term[0] >= '0' && term[0] <= '9')) {
+      return false;
+    }
+    const Xapian::doccount articles = db_.get_termfreq(term);
+    return articles > 1 && articles <= max_df_;
   }
 
  private:
   const Xapian::Database& db_;
+  Xapian::doccount max_df_;
 };
 
-// The search forms `accept` lets through that are in at most `max_df` articles, but for those
-// of `query` unless `with_query` (Xapian's get_eset leaves those out itself unless asked).
+// The shared search forms in at most `max_df` articles, but for those of `query` unless
+// `with_query` (Xapian's get_eset leaves those out itself unless asked).
 class FeedbackTerms : public Xapian::ExpandDecider {
  public:
-  FeedbackTerms(const Xapian::ExpandDecider& accept, const Xapian::Database& db,
-                Xapian::doccount max_df, const Xapian::Query& query, bool with_query)
-      : accept_(accept), db_(db), max_df_(max_df) {
+  FeedbackTerms(const Xapian::Database& db, Xapian::doccount max_df, const Xapian::Query& query,
+                bool with_query)
+      : shared_(db, max_df) {
     if (!with_query) query_terms_.insert(query.get_terms_begin(), query.get_terms_end());
   }
   bool operator()(const std::string& term) const override {
-    return !query_terms_.contains(term) && accept_(term) && db_.get_termfreq(term) <= max_df_;
+    return !query_terms_.contains(term) && shared_(term);
   }
 
  private:
-  const Xapian::ExpandDecider& accept_;
-  const Xapian::Database& db_;
-  Xapian::doccount max_df_;
+  SharedSearchTerms shared_;
   std::set<std::string> query_terms_;
 };
 
+// Dates are YYYYMMDD strings, so byte order is date order. Articles without a date come last
+// whichever way the dates run.
 class DateSortKey : public Xapian::KeyMaker {
  public:
   explicit DateSortKey(bool descending) : descending_(descending) {}
@@ -540,11 +546,9 @@ Xapian::Query Searcher::expanded(Xapian::Enquire& enquire, const Xapian::Query& 
   for (auto match = top.begin(); match != top.end(); ++match) {
     if (match.get_weight() >= floor) articles.emplace_back(*match, match.get_weight());
   }
-  const SharedSearchTerms shared_search_terms(state_->db);
   const FeedbackTerms accept(
-      shared_search_terms, state_->db,
-      static_cast<Xapian::doccount>(ranking.expand_max_df * state_->db.get_doccount()), query,
-      ranking.expand_query_terms);
+      state_->db, static_cast<Xapian::doccount>(ranking.expand_max_df * state_->db.get_doccount()),
+      query, ranking.expand_query_terms);
   std::vector<std::pair<std::string, double>> terms;  // best first
   if (ranking.expand_scheme == "rm") {
     terms = relevance_model(state_->db, articles, accept, ranking.expand_terms);
