@@ -4,6 +4,7 @@
 
 #include "analyzers/tokenizer.h"
 #include "common/schema.h"
+#include "searcher/query_rewrite.h"
 
 namespace naviny {
 namespace {
@@ -34,8 +35,7 @@ Highlighter::Highlighter(const Xapian::Database& db, const Xapian::Query& query)
   const std::string key(schema::kNameKey.prefix);
   for (auto term = query.get_unique_terms_begin(); term != query.get_unique_terms_end(); ++term) {
     const std::string& t = *term;
-    if (t.starts_with(exact) || t.starts_with(key) ||
-        (!t.empty() && !(t[0] >= 'A' && t[0] <= 'Z'))) {
+    if (t.starts_with(exact) || t.starts_with(key) || is_search_form_term(t)) {
       terms_.push_back(t);
     } else if (t.starts_with(title)) {
       // A title: query highlights the same word in the body, where it has no title term.
