@@ -16,17 +16,6 @@ constexpr std::size_t kMaxColumns = 5;
 constexpr std::size_t kMinStemLetters = 5;
 constexpr std::size_t kMaxAcronymEndingLetters = 3;
 
-std::vector<std::string_view> split(std::string_view text, char separator) {
-  std::vector<std::string_view> parts;
-  std::size_t start = 0;
-  while (true) {
-    const std::size_t end = text.find(separator, start);
-    parts.push_back(text.substr(start, end - start));
-    if (end == std::string_view::npos) return parts;
-    start = end + 1;
-  }
-}
-
 bool keys_meet(const WordForms& a, const AliasWord& b) {
   for (const std::string* key : {&a.key, &a.alt_key}) {
     if (!key->empty() && (*key == b.key || *key == b.alt_key)) return true;

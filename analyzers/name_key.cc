@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "common/text.h"
+
 namespace naviny {
 namespace {
 
@@ -264,6 +266,41 @@ NameKeys name_keys(std::string_view romanized) {
   }
   if (keys.alternate == keys.primary) keys.alternate.clear();
   return keys;
+}
+
+namespace {
+
+constexpr std::size_t kMaxCaseEndingLetters = 4;
+constexpr std::size_t kMinNameLetters = 3;
+
+std::string folded_spelling(std::string_view word) {
+  constexpr std::pair<std::string_view, std::string_view> kFolds[] = {
+      {"kh", "h"}, {"ph", "f"}, {"ck", "k"}, {"ts", "c"}, {"x", "ks"},
+      {"w", "v"},  {"j", "i"},  {"y", "i"},  {"q", "k"}};
+  std::string folded;
+  for (std::size_t i = 0; i < word.size();) {
+    const auto fold = std::ranges::find_if(
+        kFolds, [&](const auto& pair) { return word.substr(i).starts_with(pair.first); });
+    const std::string_view letters =
+        fold == std::end(kFolds) ? word.substr(i, 1) : std::string_view(fold->second);
+    i += fold == std::end(kFolds) ? 1 : fold->first.size();
+    for (const char letter : letters) {
+      if (folded.empty() || folded.back() != letter) folded.push_back(letter);
+    }
+  }
+  return folded;
+}
+
+}  // namespace
+
+bool spelt_as_one_name(std::string_view a, std::string_view b) {
+  const std::string first = folded_spelling(a);
+  const std::string second = folded_spelling(b);
+  const std::string& shorter = first.size() <= second.size() ? first : second;
+  const std::string& longer = first.size() <= second.size() ? second : first;
+  return spelt_close(first, second) ||
+         (shorter.size() >= kMinNameLetters && longer.starts_with(shorter) &&
+          longer.size() <= shorter.size() + kMaxCaseEndingLetters);
 }
 
 }  // namespace naviny

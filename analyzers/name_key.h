@@ -25,4 +25,11 @@ struct NameKeys {
 
 NameKeys name_keys(std::string_view romanized);
 
+// Whether two romanised (unstemmed) words that share a name key are spelt alike enough to be one
+// name. Keys drop vowels and merge consonants, so Yellen shares one with Юлиян and Rubio with
+// Рааб. Once the letters that schemes write differently are folded (kh/h, x/ks, w/v, j/y, ts/c,
+// doubled letters), the two must differ in at most a third of their letters, or one must be the
+// other with a case ending added (Trumpovi, Тексасе).
+bool spelt_as_one_name(std::string_view a, std::string_view b);
+
 }  // namespace naviny

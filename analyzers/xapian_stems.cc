@@ -18,10 +18,12 @@ class ChainStem : public Xapian::StemImplementation {
     const WordForms& forms = analyzer_->analyze_word(typed(word));
     const std::string& term = form_ == WordForm::search ? forms.search : forms.exact;
     if (keys_) {
+      QueryWordNames& seen = (*keys_)[term];
       for (const std::string* key : {&forms.key, &forms.alt_key}) {
-        if (key->empty()) continue;
-        std::vector<std::string>& known = (*keys_)[term];
-        if (std::find(known.begin(), known.end(), *key) == known.end()) known.push_back(*key);
+        if (!key->empty()) add_once(seen.keys, *key);
+      }
+      if (!forms.romanized.empty()) {
+        add_once(seen.spellings, {forms.romanized, dominant_script(forms.exact)});
       }
     }
     return term;
@@ -32,6 +34,11 @@ class ChainStem : public Xapian::StemImplementation {
   }
 
  private:
+  template <typename Form>
+  static void add_once(std::vector<Form>& known, const Form& form) {
+    if (std::find(known.begin(), known.end(), form) == known.end()) known.push_back(form);
+  }
+
   const std::string& typed(const std::string& word) const {
     if (!capitals_) return word;
     const auto found = capitals_->find(word);

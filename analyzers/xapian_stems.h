@@ -12,14 +12,24 @@
 #include <vector>
 
 #include "analyzers/analyzer.h"
+#include "analyzers/script.h"
 
 namespace naviny {
 
 enum class WordForm { search, exact };
 
-// The name keys of the query words a stemmer has seen, by the term it returned for them: the
-// search form alone cannot give them back (keys come from the unstemmed word).
-using QueryWordKeys = std::unordered_map<std::string, std::vector<std::string>>;
+// What a stemmer saw of the query words it was given, by the term it returned for them: the
+// search form alone cannot give these back (they come from the unstemmed word).
+struct QueryWordNames {
+  struct Spelling {
+    std::string romanized;  // the unstemmed romanised word
+    Script script;          // of the word as typed
+    bool operator==(const Spelling&) const = default;
+  };
+  std::vector<std::string> keys;  // name keys
+  std::vector<Spelling> spellings;
+};
+using QueryWordKeys = std::unordered_map<std::string, QueryWordNames>;
 
 // The query words typed with a capital, by their case-folded form. QueryParser lower-cases every
 // word before the stemmer sees it, but a capital can change the search form (a surname's -ов).

@@ -151,7 +151,15 @@ inline constexpr std::string_view kMetaBoilerplate = "naviny.boilerplate";
 // "naviny.alias." + key -> the ids it names, one per line. A search resolves `person:NAME` with
 // one look-up instead of analysing every alias of the gazetteer at each process start.
 inline constexpr std::string_view kMetaAliasPrefix = "naviny.alias.";
-// The kMetaGazetteerHash the alias keys were written for; other values mean they are stale.
+// The gazetteer's one-word aliases by name key, so that a search can tell that a word it meets
+// under a name key (Канады, Irlandii) is a name of another entity without parsing the gazetteer:
+// "naviny.alias_word." + key -> one line per alias word, "id<TAB>search form<TAB>romanized".
+inline constexpr std::string_view kMetaAliasWordPrefix = "naviny.alias_word.";
+// alias_table_stamp() of the kMetaGazetteerHash the alias tables were written for; other values
+// mean they are stale, or of an older layout.
 inline constexpr std::string_view kMetaAliasTableHash = "naviny.alias_table";
+inline std::string alias_table_stamp(std::string_view gazetteer_hash) {
+  return std::string(gazetteer_hash) + " words";
+}
 
 }  // namespace naviny::schema

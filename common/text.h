@@ -27,6 +27,18 @@ inline std::string ascii_lower(std::string_view text) {
   return lowered;
 }
 
+// The parts of `text` between separators, empty ones included: "a\t\tb" gives "a", "", "b".
+inline std::vector<std::string_view> split(std::string_view text, char separator) {
+  std::vector<std::string_view> parts;
+  std::size_t start = 0;
+  while (true) {
+    const std::size_t end = text.find(separator, start);
+    parts.push_back(text.substr(start, end - start));
+    if (end == std::string_view::npos) return parts;
+    start = end + 1;
+  }
+}
+
 // Calls on_line(std::string_view) for each '\n'-separated line of `text`, empty ones included; a
 // final '\n' ends the last line rather than starting an empty one.
 template <typename OnLine>

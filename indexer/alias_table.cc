@@ -12,29 +12,51 @@ namespace {
 // Xapian refuses longer metadata keys; an alias this long is still found by the slow path.
 constexpr std::size_t kMaxKeyBytes = 240;
 
-}  // namespace
-
-void store_alias_table(Xapian::WritableDatabase& db, const Gazetteer& gazetteer,
-                       const std::string& gazetteer_hash) {
-  const std::string table_hash_key(schema::kMetaAliasTableHash);
-  if (db.get_metadata(table_hash_key) == gazetteer_hash) return;
-  const std::string prefix(schema::kMetaAliasPrefix);
+void clear_metadata_under(Xapian::WritableDatabase& db, const std::string& prefix) {
   std::vector<std::string> stale;
   for (auto key = db.metadata_keys_begin(prefix); key != db.metadata_keys_end(prefix); ++key) {
     stale.push_back(*key);
   }
   for (const std::string& key : stale) db.set_metadata(key, "");
-  std::map<std::string, std::set<std::string>> ids_by_key;
-  for (const Alias& alias : gazetteer.aliases()) {
-    ids_by_key[prefix + Gazetteer::alias_key(alias)].insert(gazetteer.entities()[alias.entity].id);
-  }
-  for (const auto& [key, ids] : ids_by_key) {
+}
+
+void store_lines(Xapian::WritableDatabase& db,
+                 const std::map<std::string, std::set<std::string>>& lines_by_key) {
+  for (const auto& [key, lines] : lines_by_key) {
     if (key.size() > kMaxKeyBytes) continue;
-    std::string lines;
-    for (const std::string& id : ids) lines += id + "\n";
-    db.set_metadata(key, lines);
+    std::string text;
+    for (const std::string& line : lines) text += line + "\n";
+    db.set_metadata(key, text);
   }
-  db.set_metadata(table_hash_key, gazetteer_hash);
+}
+
+}  // namespace
+
+void store_alias_table(Xapian::WritableDatabase& db, const Gazetteer& gazetteer,
+                       const std::string& gazetteer_hash) {
+  const std::string table_hash_key(schema::kMetaAliasTableHash);
+  const std::string stamp = schema::alias_table_stamp(gazetteer_hash);
+  if (db.get_metadata(table_hash_key) == stamp) return;
+  const std::string alias_prefix(schema::kMetaAliasPrefix);
+  const std::string word_prefix(schema::kMetaAliasWordPrefix);
+  clear_metadata_under(db, alias_prefix);
+  clear_metadata_under(db, word_prefix);
+  std::map<std::string, std::set<std::string>> ids_by_key;
+  std::map<std::string, std::set<std::string>> words_by_key;
+  for (const Alias& alias : gazetteer.aliases()) {
+    const std::string& id = gazetteer.entities()[alias.entity].id;
+    ids_by_key[alias_prefix + Gazetteer::alias_key(alias)].insert(id);
+    if (alias.words.size() != 1 || alias.words.front().acronym) continue;
+    const AliasWord& word = alias.words.front();
+    for (const std::string* key : {&word.key, &word.alt_key}) {
+      if (!key->empty()) {
+        words_by_key[word_prefix + *key].insert(id + "\t" + word.search + "\t" + word.romanized);
+      }
+    }
+  }
+  store_lines(db, ids_by_key);
+  store_lines(db, words_by_key);
+  db.set_metadata(table_hash_key, stamp);
 }
 
 }  // namespace naviny

@@ -1,5 +1,6 @@
 #include "searcher/entity_filter.h"
 
+#include <algorithm>
 #include <string_view>
 #include <vector>
 
@@ -59,15 +60,40 @@ const EntityLabel* IndexGazetteer::label(const std::string& id) {
   return found == labels_->end() ? nullptr : &found->second;
 }
 
+bool IndexGazetteer::alias_tables_current() const {
+  const std::string gazetteer_hash = db_.get_metadata(std::string(schema::kMetaGazetteerHash));
+  return !gazetteer_hash.empty() && db_.get_metadata(std::string(schema::kMetaAliasTableHash)) ==
+                                        schema::alias_table_stamp(gazetteer_hash);
+}
+
 std::optional<std::vector<std::string>> IndexGazetteer::ids_by_alias_key(const std::string& key) {
-  const std::string table_hash = db_.get_metadata(std::string(schema::kMetaAliasTableHash));
-  if (table_hash.empty() ||
-      table_hash != db_.get_metadata(std::string(schema::kMetaGazetteerHash))) {
-    return std::nullopt;
-  }
+  if (!alias_tables_current()) return std::nullopt;
   std::vector<std::string> ids;
   for_each_line(db_.get_metadata(std::string(schema::kMetaAliasPrefix) + key),
                 [&](std::string_view id) { ids.emplace_back(id); });
+  return ids;
+}
+
+std::optional<std::vector<std::string>> IndexGazetteer::ids_named_by_word(const WordForms& word) {
+  std::optional<std::vector<std::string>> ids = ids_by_alias_key(word.search);
+  // As in recognition, a match by search form beats one by name key: Литвы is Литва (Lithuania),
+  // though it shares a key with Латвия and is spelt close to it.
+  if (!ids || !ids->empty()) return ids;
+  const auto add = [&](std::string_view id) {
+    if (std::ranges::find(*ids, id) == ids->end()) ids->emplace_back(id);
+  };
+  for (const std::string* key : {&word.key, &word.alt_key}) {
+    if (key->empty()) continue;
+    for_each_line(db_.get_metadata(std::string(schema::kMetaAliasWordPrefix) + *key),
+                  [&](std::string_view line) {
+                    const std::vector<std::string_view> columns = split(line, '\t');
+                    if (columns.size() != 3) return;
+                    AliasWord alias_word;
+                    alias_word.search = columns[1];
+                    alias_word.romanized = columns[2];
+                    if (spelt_alike(word, alias_word)) add(columns[0]);
+                  });
+  }
   return ids;
 }
 

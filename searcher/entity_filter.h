@@ -46,8 +46,15 @@ class IndexGazetteer {
   // The ids of the entities with an alias whose Gazetteer::alias_key is `key` (search forms,
   // space-separated), from the stored alias table; null if the index has none for its gazetteer.
   std::optional<std::vector<std::string>> ids_by_alias_key(const std::string& key);
+  // The ids of the entities that the single word `word` names: those with an alias of its search
+  // form, or if there are none, those with a one-word alias that shares a name key with it and
+  // is spelt alike (spelt_alike: Канады and Irlandii, inflected, against Канада and Irlandia).
+  // Null if the index has no alias tables for its gazetteer.
+  std::optional<std::vector<std::string>> ids_named_by_word(const WordForms& word);
 
  private:
+  bool alias_tables_current() const;
+
   Xapian::Database db_;
   std::shared_ptr<Analyzer> analyzer_;
   std::optional<Gazetteer> gazetteer_;

@@ -6,6 +6,7 @@
 #include <unordered_set>
 #include <vector>
 
+#include "analyzers/name_key.h"
 #include "common/errors.h"
 #include "common/schema.h"
 #include "common/text.h"
@@ -156,11 +157,11 @@ bool written_as_name(const Xapian::Database& db, Xapian::doccount as_name,
 // The name-spelling terms under `keys` of the words that the corpus writes as names in at least
 // kNameShareTenths tenths of the articles that have them: a word the corpus also writes in lower
 // case is a common word that sometimes opens a sentence (Если shares a key with Oslo, Ранее with
-// Ryan). Words for which `names_another_entity` holds are left out too.
+// Ryan). Words for which `not_a_spelling` holds are left out too.
 template <typename Predicate>
 std::vector<Xapian::Query> spellings_written_as_names(const Xapian::Database& db,
                                                       const std::vector<std::string>& keys,
-                                                      Predicate names_another_entity) {
+                                                      Predicate not_a_spelling) {
   std::vector<Xapian::Query> spellings;
   for (const std::string& key : keys) {
     const std::string prefix = schema::name_spelling_prefix(key);
@@ -168,7 +169,7 @@ std::vector<Xapian::Query> spellings_written_as_names(const Xapian::Database& db
       const std::string spelling = *term;
       const std::string exact_form = spelling.substr(prefix.size());
       if (written_as_name(db, db.get_termfreq(spelling), exact_form) &&
-          !names_another_entity(exact_form)) {
+          !not_a_spelling(exact_form)) {
         spellings.emplace_back(spelling);
       }
     }
@@ -176,33 +177,51 @@ std::vector<Xapian::Query> spellings_written_as_names(const Xapian::Database& db
   return spellings;
 }
 
-// Whether the word `exact_form` is a name the gazetteer gives an entity that the query word
-// `term` (a search form) does not name. Keys are coarse: Пакистан shares one with Paxton, Канада
-// with Kennedy, but the gazetteer knows them as other names. A query word that names no entity at
-// all, but was typed as a name (a typo, or a case form the gazetteer does not list, such as Polish
-// Łukaszence), keeps the names spelt close to it; a lower-case word (медведь, a bear) does not.
-class OtherEntityNames {
+// Whether the word `exact_form`, found under a name key of the query word `term` (a search
+// form), is no spelling of the name the reader typed. Keys are coarse (Yellen shares one with
+// Юлиян and Alina, Paxton with Пакистан), so a word counts only if the gazetteer knows it as a
+// name of an entity the query word names too (Ціханоўскай for Tsikhanouskaya), or if it names
+// no other entity (Канады and Irlandii do) and is alike: in the other script, sharing the key is
+// all one can ask, for Cyrillic writes English names by sound (Pence ~ Пенс, Blair ~ Блэр); in
+// the same script, it must be spelt as the same name (spelt_as_one_name: Łukaszenka ~
+// Lukashenko, not Welle ~ Wahl). A query word that names no entity but was typed as a name may
+// still meet a name of another entity spelt close to it (a typo: Lukashenco); a lower-case word
+// (медведь, a bear) does not.
+class NotASpellingOfTheQueryWord {
  public:
-  OtherEntityNames(IndexGazetteer& gazetteer, const std::string& term, bool typed_capitalised)
+  NotASpellingOfTheQueryWord(IndexGazetteer& gazetteer, const std::string& term,
+                             const std::vector<QueryWordNames::Spelling>& typed,
+                             bool typed_capitalised)
       : gazetteer_(gazetteer),
-        term_(term),
+        typed_(typed),
         typed_capitalised_(typed_capitalised),
         own_(gazetteer.ids_by_alias_key(term)) {}
   bool operator()(std::string_view exact_form) const {
-    if (!own_) return false;  // the index has no alias table
     const std::vector<AnalyzedWord> words = analyze_words(gazetteer_.analyzer(), exact_form);
     if (words.size() != 1) return false;
-    const std::string& spelling = words.front().forms.search;
-    const auto ids = gazetteer_.ids_by_alias_key(spelling);
-    if (!ids || ids->empty()) return false;
-    if (own_->empty()) return !typed_capitalised_ || !spelt_close(term_, spelling);
+    const WordForms& spelling = words.front().forms;
+    const Script script = dominant_script(spelling.exact);
+    const bool same_name = std::ranges::any_of(typed_, [&](const QueryWordNames::Spelling& typed) {
+      return spelt_as_one_name(typed.romanized, spelling.romanized);
+    });
+    const bool other_script = std::ranges::any_of(
+        typed_, [&](const QueryWordNames::Spelling& typed) { return typed.script != script; });
+    const auto ids = own_ ? gazetteer_.ids_named_by_word(spelling) : std::nullopt;
+    if (!ids || ids->empty()) return !same_name && !other_script;
+    // A typo: the name as the gazetteer spells it, give or take a third of its letters.
+    if (own_->empty()) {
+      return !typed_capitalised_ ||
+             std::ranges::none_of(typed_, [&](const QueryWordNames::Spelling& typed) {
+               return spelt_close(typed.romanized, spelling.romanized);
+             });
+    }
     return std::ranges::none_of(
         *ids, [&](const std::string& id) { return std::ranges::find(*own_, id) != own_->end(); });
   }
 
  private:
   IndexGazetteer& gazetteer_;
-  std::string term_;
+  std::vector<QueryWordNames::Spelling> typed_;
   bool typed_capitalised_;
   std::optional<std::vector<std::string>> own_;
 };
@@ -217,7 +236,7 @@ Xapian::Query with_name_keys(const Xapian::Query& query, const QueryWordKeys& ke
     std::vector<Q> terms;
     const auto found = keys.find(term);
     if (found == keys.end()) return terms;
-    for (const std::string& key : found->second) {
+    for (const std::string& key : found->second.keys) {
       terms.emplace_back(std::string(schema::kNameKey.prefix) + key);
     }
     return terms;
@@ -232,8 +251,9 @@ Xapian::Query with_name_keys(const Xapian::Query& query, const QueryWordKeys& ke
       // The keys weigh as one term, but match only in articles that have a spelling under them
       // that the corpus writes as a name.
       const std::vector<Q> spellings = spellings_written_as_names(
-          db, keys.at(term),
-          OtherEntityNames(gazetteer, term, query_names.typed_capitalised.contains(term)));
+          db, keys.at(term).keys,
+          NotASpellingOfTheQueryWord(gazetteer, term, keys.at(term).spellings,
+                                     query_names.typed_capitalised.contains(term)));
       if (spellings.empty()) return query;
       return Q(Q::OP_OR, query,
                Q(Q::OP_SCALE_WEIGHT,

@@ -107,5 +107,28 @@ TEST(NameKeysAndEntities, AKeyMatchTheGazetteerKnowsAsAnotherEntityIsLeftOut) {
   EXPECT_THAT(testing::search_ids(dir / "db", "Lukashenco"), ElementsAre("minsk.txt"));
 }
 
+// A name key is only a consonant skeleton: Wahl shares one with Welle, Kennedy with Канады,
+// Orlando with Irlandii. In the same script a word under the key must be spelt as the same name;
+// in any script, an inflected name of another entity in the gazetteer is left out.
+TEST(NameKeysAndEntities, OnlyWordsSpeltAsTheNameOrNamingNoOtherEntityMeetIt) {
+  testing::TempDir dir;
+  std::filesystem::create_directories(dir / "corpus");
+  testing::write_file(dir / "corpus/entities.tsv",
+                      "canada\tplace\tCanada\tCanada|Канада|Kanada\t\n"
+                      "ireland\tplace\tIreland\tIreland|Ирландия|Irlandia\t\n");
+  testing::write_file(dir / "corpus/wahl.txt", "Wahl\n\nMarkus Wahl said so.");
+  testing::write_file(dir / "corpus/welle.txt", "Welle\n\nDeutsche Welle reported it.");
+  testing::write_file(dir / "corpus/kennedy.txt", "Кеннеди\n\nСенатор Кеннеди выступил.");
+  testing::write_file(dir / "corpus/kanada.txt", "Премьер\n\nПремьер Канады приехал.");
+  testing::write_file(dir / "corpus/orlando.txt", "Floryda\n\nW Orlando padało.");
+  testing::write_file(dir / "corpus/irlandia.txt", "Premier\n\nPremier Irlandii przyjechał.");
+  testing::write_file(dir / "corpus/lukaszenka.txt", "Mińsk\n\nAlaksandr Łukaszenka przemawiał.");
+  testing::index_or_fail(dir / "corpus", dir / "db");
+  EXPECT_THAT(testing::search_ids(dir / "db", "Wahl"), ElementsAre("wahl.txt"));
+  EXPECT_THAT(testing::search_ids(dir / "db", "Kennedy"), ElementsAre("kennedy.txt"));
+  EXPECT_THAT(testing::search_ids(dir / "db", "Orlando"), ElementsAre("orlando.txt"));
+  EXPECT_THAT(testing::search_ids(dir / "db", "Lukashenko"), ElementsAre("lukaszenka.txt"));
+}
+
 }  // namespace
 }  // namespace naviny
