@@ -65,11 +65,18 @@ EntityRecognizer::EntityRecognizer(const Gazetteer& gazetteer) : gazetteer_(gaze
 }
 
 EntityMentions EntityRecognizer::recognize(
-    const std::vector<const std::vector<AnalyzedWord>*>& texts) const {
+    const std::vector<const std::vector<AnalyzedWord>*>& texts,
+    std::vector<RecognizedMention>* trace) const {
   EntityMentions full;
-  std::vector<std::set<std::size_t>> short_mentions;  // the entities each one may name
-  for (const std::vector<AnalyzedWord>* text : texts) {
-    const std::vector<AnalyzedWord>& words = *text;
+  struct ShortMention {
+    std::set<std::size_t> entities;  // those it may name
+    std::size_t traced;              // index into *trace, if tracing
+  };
+  std::vector<ShortMention> short_mentions;
+  std::vector<RecognizedMention> ignored;
+  std::vector<RecognizedMention>& mentions = trace != nullptr ? *trace : ignored;
+  for (std::size_t text_index = 0; text_index < texts.size(); ++text_index) {
+    const std::vector<AnalyzedWord>& words = *texts[text_index];
     for (std::size_t i = 0; i < words.size();) {
       const AliasWord first = alias_word_of(words[i].forms);
       std::vector<std::string> keys{"s:" + first.search};
@@ -95,23 +102,44 @@ EntityMentions EntityRecognizer::recognize(
         ++i;
         continue;
       }
+      mentions.push_back({text_index, i, best.length, std::nullopt});
       if (!best.full) {
-        short_mentions.push_back(best_entities);
+        short_mentions.push_back({best_entities, mentions.size() - 1});
       } else if (best_entities.size() == 1) {
         ++full[*best_entities.begin()];
+        mentions.back().entity = *best_entities.begin();
       }
       i += best.length;
     }
   }
-  for (const std::set<std::size_t>& candidates : short_mentions) {
+  for (const ShortMention& mention : short_mentions) {
     std::size_t resolved = 0;
     std::size_t with_full_mention = 0;
-    for (const std::size_t entity : candidates) {
+    for (const std::size_t entity : mention.entities) {
       if (full.contains(entity)) resolved = entity, ++with_full_mention;
     }
-    if (with_full_mention == 1) ++full[resolved];
+    if (with_full_mention == 1) {
+      ++full[resolved];
+      mentions[mention.traced].entity = resolved;
+    }
   }
   return full;
+}
+
+std::vector<TextMention> entities_in_text(std::string_view text, const Gazetteer& gazetteer,
+                                          Analyzer& analyzer) {
+  const std::vector<AnalyzedWord> words = analyze_words(analyzer, text);
+  std::vector<RecognizedMention> trace;
+  EntityRecognizer(gazetteer).recognize({&words}, &trace);
+  std::vector<TextMention> mentions;
+  for (const RecognizedMention& mention : trace) {
+    const Token& first = words[mention.first_word].token;
+    const Token& last = words[mention.first_word + mention.words - 1].token;
+    TextMention shown{std::string(text.substr(first.begin, last.end - first.begin)), std::nullopt};
+    if (mention.entity) shown.entity = gazetteer.entities()[*mention.entity];
+    mentions.push_back(std::move(shown));
+  }
+  return mentions;
 }
 
 }  // namespace naviny

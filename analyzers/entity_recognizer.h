@@ -2,6 +2,9 @@
 
 #include <cstddef>
 #include <map>
+#include <optional>
+#include <string>
+#include <string_view>
 #include <vector>
 
 #include "analyzers/analyzer.h"
@@ -12,6 +15,17 @@ namespace naviny {
 // Mentions per entity (index into Gazetteer::entities()) in one article.
 using EntityMentions = std::map<std::size_t, std::size_t>;
 
+// Where one mention was found, for showing why an article was tagged (`naviny analyze
+// --entities`).
+struct RecognizedMention {
+  std::size_t text = 0;        // index into the texts given to recognize()
+  std::size_t first_word = 0;  // index into that text's words
+  std::size_t words = 0;
+  // Null for a name left unresolved: a short form of several entities, or of one with no full
+  // mention in the article, or a full alias that several entities share.
+  std::optional<std::size_t> entity;
+};
+
 // Finds the gazetteer's entities in the words of one article (title and body, in any order).
 // At each word the longest alias that matches wins. A short form counts only when the article
 // also has a full alias of exactly one of the entities it may name; otherwise it is left
@@ -20,7 +34,9 @@ class EntityRecognizer {
  public:
   explicit EntityRecognizer(const Gazetteer& gazetteer);
 
-  EntityMentions recognize(const std::vector<const std::vector<AnalyzedWord>*>& texts) const;
+  // Appends each mention, resolved or not, to `trace` if one is given.
+  EntityMentions recognize(const std::vector<const std::vector<AnalyzedWord>*>& texts,
+                           std::vector<RecognizedMention>* trace = nullptr) const;
   const Gazetteer& gazetteer() const { return gazetteer_; }
 
  private:
@@ -28,5 +44,16 @@ class EntityRecognizer {
   std::multimap<std::string, std::size_t> by_first_word_;
   const Gazetteer& gazetteer_;
 };
+
+// A mention as `naviny analyze --entities` shows it, for checking a gazetteer edit or finding out
+// why an article was tagged.
+struct TextMention {
+  std::string words;             // as the text writes them
+  std::optional<Entity> entity;  // null: a name left unresolved
+};
+
+// The mentions in `text`, taken as one article body, of the entities of the gazetteer.
+std::vector<TextMention> entities_in_text(std::string_view text, const Gazetteer& gazetteer,
+                                          Analyzer& analyzer);
 
 }  // namespace naviny

@@ -14,6 +14,13 @@ constexpr std::string_view kTypeNames[] = {"person", "org", "place"};
 constexpr std::size_t kMinColumns = 4;
 constexpr std::size_t kMaxColumns = 5;
 constexpr std::size_t kMinStemLetters = 5;
+constexpr std::size_t kMaxCaseEndingLetters = 4;
+constexpr std::size_t kMaxNominativeEndingLetters = 2;
+constexpr std::size_t kMinOneLetterApartLetters = 6;
+
+bool is_latin_vowel(char letter) {
+  return std::string_view("aeiouy").find(letter) != std::string_view::npos;
+}
 constexpr std::size_t kMaxAcronymEndingLetters = 3;
 
 bool keys_meet(const WordForms& a, const AliasWord& b) {
@@ -55,12 +62,49 @@ AliasWord alias_word_of(const WordForms& forms) {
   return {forms.exact, forms.search, forms.key, forms.alt_key, forms.romanized, forms.capitalized};
 }
 
+namespace {
+
+// Two words of one script that are one name differ in their endings (Kypr, Kypru; Rosja, Rosji;
+// Łukaszenka, Łukaszence), or in one letter of a long word (Песков, Пєсков). A third of their
+// letters, enough between scripts, lets other words of the same script in: Пушков is no Песков,
+// Деня no Дания, Cooper no Ciper (Cyprus in Slovene).
+bool same_script_variant(std::string_view word, std::string_view alias) {
+  const std::size_t common =
+      static_cast<std::size_t>(std::ranges::mismatch(word, alias).in1 - word.begin());
+  const std::string_view alias_ending = alias.substr(common);
+  const std::size_t word_ending = word.size() - common;
+  // Below kMinStemLetters, the common part must be a stem: what differs is a vowel ending of the
+  // alias, replaced by the word's (Rosj-a, Rosj-i), not cut off (Dan is no Dania).
+  const bool ending_differs =
+      word_ending <= kMaxCaseEndingLetters && alias_ending.size() <= kMaxNominativeEndingLetters &&
+      (common >= kMinStemLetters || (std::ranges::all_of(alias_ending, is_latin_vowel) &&
+                                     (word_ending > 0 || alias_ending.empty())));
+  return ending_differs || (std::min(word.size(), alias.size()) >= kMinOneLetterApartLetters &&
+                            edit_distance(word, alias) <= 1);
+}
+
+// Romanisations of one name differ mostly towards the end, where the case endings are (Avstriji,
+// Австрия; Polsce, Польша); other names that a third of their letters would let in differ early
+// (Пушков, Peskov; Введенный, Wiedeń).
+bool begin_alike(std::string_view word, std::string_view alias) {
+  const std::size_t common =
+      static_cast<std::size_t>(std::ranges::mismatch(word, alias).in1 - word.begin());
+  return 2 * common >= std::min(word.size(), alias.size());
+}
+
+}  // namespace
+
 bool spelt_alike(const WordForms& word, const AliasWord& alias_word) {
+  if (!word.romanized.empty() && !alias_word.romanized.empty() &&
+      dominant_script(word.exact) == dominant_script(alias_word.exact)) {
+    return same_script_variant(word.romanized, alias_word.romanized);
+  }
   // Stems cut inflections off (Байдена, Biden) but are short: Кроме's "krom" is one letter from
   // "krym", Ден's "den" from "dan". So they count only from kMinStemLetters up.
-  return spelt_close(word.romanized, alias_word.romanized) ||
-         (std::min(word.search.size(), alias_word.search.size()) >= kMinStemLetters &&
-          spelt_close(word.search, alias_word.search));
+  return (spelt_close(word.romanized, alias_word.romanized) ||
+          (std::min(word.search.size(), alias_word.search.size()) >= kMinStemLetters &&
+           spelt_close(word.search, alias_word.search))) &&
+         begin_alike(word.romanized, alias_word.romanized);
 }
 
 bool shared_stem_suffices(const AnalyzedWord& word, const AliasWord& alias_word) {

@@ -153,7 +153,8 @@ inline constexpr std::string_view kMetaBoilerplate = "naviny.boilerplate";
 inline constexpr std::string_view kMetaAliasPrefix = "naviny.alias.";
 // The gazetteer's one-word aliases by name key, so that a search can tell that a word it meets
 // under a name key (Канады, Irlandii) is a name of another entity without parsing the gazetteer:
-// "naviny.alias_word." + key -> one line per alias word, "id<TAB>search form<TAB>romanized".
+// "naviny.alias_word." + key -> one line per alias word: id, search form, romanized and exact
+// form, tab-separated.
 inline constexpr std::string_view kMetaAliasWordPrefix = "naviny.alias_word.";
 // alias_table_stamp() of the kMetaGazetteerHash the alias tables were written for; other values
 // mean they are stale, or of an older layout.

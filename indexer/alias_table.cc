@@ -50,7 +50,8 @@ void store_alias_table(Xapian::WritableDatabase& db, const Gazetteer& gazetteer,
     const AliasWord& word = alias.words.front();
     for (const std::string* key : {&word.key, &word.alt_key}) {
       if (!key->empty()) {
-        words_by_key[word_prefix + *key].insert(id + "\t" + word.search + "\t" + word.romanized);
+        words_by_key[word_prefix + *key].insert(id + "\t" + word.search + "\t" + word.romanized +
+                                                "\t" + word.exact);
       }
     }
   }

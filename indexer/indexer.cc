@@ -288,6 +288,9 @@ void count(IndexSummary& summary, ArticleWriter::Outcome outcome) {
   }
 }
 
+constexpr const char* kGazetteerWhat = "entity gazetteer";
+constexpr const char* kGazetteerOption = "--gazetteer";
+
 std::string read_settings_file(const std::filesystem::path& path, const char* what,
                                const char* option) {
   std::ifstream in(path, std::ios::binary);
@@ -314,8 +317,8 @@ std::optional<std::string> settings_file(const std::filesystem::path& given,
 CorpusSettings corpus_settings(const IndexOptions& options) {
   std::string gazetteer;
   if (!options.no_gazetteer) {
-    gazetteer = settings_file(options.gazetteer, options.corpus, "entities.tsv", "entity gazetteer",
-                              "--gazetteer")
+    gazetteer = settings_file(options.gazetteer, options.corpus, "entities.tsv", kGazetteerWhat,
+                              kGazetteerOption)
                     .value_or(std::string(bundled_gazetteer()));
   }
   return {std::move(gazetteer),
@@ -600,6 +603,11 @@ std::string describe(const IndexSummary& summary) {
          (summary.settings_changed
               ? "; the gazetteer or the boilerplate rules changed, so every article was re-tagged"
               : "");
+}
+
+std::string gazetteer_text(const std::filesystem::path& file) {
+  return file.empty() ? std::string(bundled_gazetteer())
+                      : read_settings_file(file, kGazetteerWhat, kGazetteerOption);
 }
 
 }  // namespace naviny

@@ -96,4 +96,8 @@ RemoveSummary remove_articles(const std::filesystem::path& db, const std::vector
 // "added 5, updated 0, removed 0, unchanged 0, skipped 0; 5 articles in the index"
 std::string describe(const IndexSummary& summary);
 
+// The TSV of the gazetteer in `file`, or of the bundled one if `file` is empty. Throws
+// NotFoundError if the file cannot be read.
+std::string gazetteer_text(const std::filesystem::path& file);
+
 }  // namespace naviny

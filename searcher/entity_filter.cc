@@ -87,10 +87,11 @@ std::optional<std::vector<std::string>> IndexGazetteer::ids_named_by_word(const 
     for_each_line(db_.get_metadata(std::string(schema::kMetaAliasWordPrefix) + *key),
                   [&](std::string_view line) {
                     const std::vector<std::string_view> columns = split(line, '\t');
-                    if (columns.size() != 3) return;
+                    if (columns.size() != 4) return;
                     AliasWord alias_word;
                     alias_word.search = columns[1];
                     alias_word.romanized = columns[2];
+                    alias_word.exact = columns[3];
                     if (spelt_alike(word, alias_word)) add(columns[0]);
                   });
   }

@@ -266,4 +266,34 @@ std::string render_json(const EntityListing& listing) {
   return dump(entity_json(listing.entities, "articles"));
 }
 
+std::string render_text(const std::vector<TextMention>& mentions) {
+  std::string out;
+  for (const TextMention& mention : mentions) {
+    out += mention.words + "\t";
+    out += mention.entity ? std::string(type_name(mention.entity->type)) + " " +
+                                mention.entity->id + " (" + mention.entity->name + ")"
+                          : std::string(
+                                "unresolved: several entities, or a short form without a "
+                                "full mention");
+    out += "\n";
+  }
+  if (mentions.empty()) out += "no entities found\n";
+  return out;
+}
+
+std::string render_json(const std::vector<TextMention>& mentions) {
+  nlohmann::json out = nlohmann::json::array();
+  for (const TextMention& mention : mentions) {
+    nlohmann::json shown{
+        {"words", mention.words}, {"id", nullptr}, {"type", nullptr}, {"name", nullptr}};
+    if (mention.entity) {
+      shown["id"] = mention.entity->id;
+      shown["type"] = type_name(mention.entity->type);
+      shown["name"] = mention.entity->name;
+    }
+    out.push_back(std::move(shown));
+  }
+  return out.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+}
+
 }  // namespace naviny

@@ -3,6 +3,7 @@
 #include <string>
 
 #include "analyzers/analyzer.h"
+#include "analyzers/entity_recognizer.h"
 #include "searcher/results.h"
 
 namespace naviny {
@@ -30,5 +31,10 @@ std::string render_json(const EntityListing& listing);
 std::string render_text(const std::vector<AnalyzedWord>& words);
 // [{"word", "exact", "search", "name_keys": [...], "capitalized"}]
 std::string render_json(const std::vector<AnalyzedWord>& words);
+
+// One line per mention: the words, then the entity's type, id and name, or "unresolved".
+std::string render_text(const std::vector<TextMention>& mentions);
+// [{"words", "id", "type", "name"}], id, type and name null for an unresolved mention.
+std::string render_json(const std::vector<TextMention>& mentions);
 
 }  // namespace naviny

@@ -34,7 +34,10 @@ constexpr const char* kGazetteer =
     "georgia\tplace\tGeorgia\tGeorgia|Грузия\t\n"
     "crimea\tplace\tCrimea\tCrimea|Крым|Krym|Krim|Крим\t\n"
     "lithuania\tplace\tLithuania\tLithuania|Литва\t\n"
-    "vienna\tplace\tVienna\tVienna|Виена\t\n"
+    "vienna\tplace\tVienna\tVienna|Виена|Відень|Wiedeń\t\n"
+    "cyprus\tplace\tCyprus\tCyprus|Кипър|Ciper\t\n"
+    "poland\tplace\tPoland\tPoland|Polska\t\n"
+    "peskov\tperson\tDmitry Peskov\tDmitry Peskov|Peskov|Песков\t\n"
     "denmark\tplace\tDenmark\tDenmark|Дания|Dania\t\n"
     "geneva\tplace\tGeneva\tGeneva|Женева|Ženeva\t\n"
     "united-nations\torg\tUnited Nations\tUnited Nations|UN|ООН\t\n"
@@ -147,6 +150,17 @@ INSTANTIATE_TEST_SUITE_P(
         RecognitionCase{"Срещата във Виена и после във Виене.", "vienna:2"},
         RecognitionCase{"Всички Данни са тук, каза Dan.", ""},
         RecognitionCase{"Premier Danii i Dania.", "denmark:2"},
+        // In one script, a one-word alias met by name key alone must differ only in its ending,
+        // or in one letter of a long word: not Война (war), Пушков, Cooper (Cyprus is Ciper in
+        // Slovene), Купър or Dan.
+        RecognitionCase{"Это Война и мир.", ""},
+        RecognitionCase{"Сказал Пушков, а потом Пєсков.", "peskov:1"},
+        RecognitionCase{"Agent Cooper came, and Купър too.", ""},
+        RecognitionCase{"Prezydent Polski i Kypr.", "poland:1"},
+        // Across scripts, spellings must differ towards the end (Latvija ~ Латвия), not from the
+        // second letter on (Введенный ~ Wiedeń).
+        RecognitionCase{"Он сказал: Введенный режим работает.", ""},
+        RecognitionCase{"Predsednik Latvije je rekel.", "latvia:1"},
         // Acronyms are spelt the same or not at all: УНН is a news agency, ВИА a band.
         RecognitionCase{"Агенцията УНН съобщи, че групата ВИА пя.", ""},
         RecognitionCase{"Генсек ООН и UN, а також VOA.", "united-nations:2,voice-of-america:1"},

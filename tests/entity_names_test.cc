@@ -89,6 +89,26 @@ TEST_F(BundledGazetteer, ALowerCaseCommonWordNamesNoEntity) {
   EXPECT_THAT(testing::search_ids(dir_ / "db", "May"), Contains("mey.txt"));
 }
 
+// `naviny analyze --entities` shows which words the indexer would tag, and as what.
+TEST(AnalyzeEntities, ShowsEachMentionAndWhatItNames) {
+  const auto shown = testing::run_cli(
+      {"analyze", "--entities", "Aliaksandr Lukashenka met Putin in Sochi. Biden did not."});
+  ASSERT_EQ(shown.exit_code, 0) << shown.err;
+  EXPECT_EQ(shown.out,
+            "Aliaksandr Lukashenka\tperson alexander-lukashenko (Alexander Lukashenko)\n"
+            "Putin\tperson vladimir-putin (Vladimir Putin)\n"
+            "Sochi\tplace sochi (Sochi)\n"
+            "Biden\tunresolved: several entities, or a short form without a full mention\n");
+  testing::TempDir dir;
+  testing::write_file(dir / "entities.tsv", "minsk\tplace\tMinsk\tMinsk|Мінск\t\n");
+  const auto json = testing::run_cli({"analyze", "--entities", "--json", "--gazetteer",
+                                      (dir / "entities.tsv").string(), "У Мінску і Sochi."});
+  ASSERT_EQ(json.exit_code, 0) << json.err;
+  EXPECT_THAT(json.out, HasSubstr("\"words\": \"Мінску\""));
+  EXPECT_THAT(json.out, HasSubstr("\"id\": \"minsk\""));
+  EXPECT_THAT(json.out, Not(HasSubstr("sochi")));
+}
+
 // Name keys are coarse: Paxton and Пакистан share one. A word the gazetteer knows as a name of
 // another entity is not a spelling of the query word; one it does not know still is.
 TEST(NameKeysAndEntities, AKeyMatchTheGazetteerKnowsAsAnotherEntityIsLeftOut) {
