@@ -7,10 +7,17 @@
 namespace naviny {
 namespace {
 
+// The romanised word's first letters: a case form that changes a consonant (Parlamencie) meets the
+// first word of its alias (Parlament Europejski) by none of the keys, but begins like it.
+constexpr std::size_t kLookupPrefixLetters = 3;
+
 std::vector<std::string> lookup_keys(const AliasWord& word) {
   std::vector<std::string> keys{"s:" + word.search};
   if (!word.key.empty()) keys.push_back("k:" + word.key);
   if (!word.alt_key.empty()) keys.push_back("k:" + word.alt_key);
+  if (word.romanized.size() >= kLookupPrefixLetters) {
+    keys.push_back("r:" + word.romanized.substr(0, kLookupPrefixLetters));
+  }
   return keys;
 }
 
@@ -39,7 +46,10 @@ std::optional<Fit> fit_at(const std::vector<AnalyzedWord>& words, std::size_t st
   Fit fit{alias.words.size(), !alias.short_form, 0};
   for (std::size_t i = 0; i < alias.words.size(); ++i) {
     const AnalyzedWord& word = words[start + i];
-    if (!word_matches(word, alias.words[i])) return std::nullopt;
+    if (!(alias.words.size() > 1 ? word_matches_in_longer_alias(word, alias.words[i])
+                                 : word_matches(word, alias.words[i]))) {
+      return std::nullopt;
+    }
     const bool same_search_form = word.forms.search == alias.words[i].search;
     if (same_search_form) ++fit.by_search_form;
     // A word of a longer alias has its neighbours to confirm it; an acronym is matched letter for
@@ -82,7 +92,7 @@ EntityMentions EntityRecognizer::recognize(
       std::vector<std::string> keys{"s:" + first.search};
       if (words[i].name_like) {
         for (std::string& key : lookup_keys(first)) {
-          if (key.starts_with("k:")) keys.push_back(std::move(key));
+          if (!key.starts_with("s:")) keys.push_back(std::move(key));
         }
       }
       Fit best;

@@ -68,7 +68,7 @@ namespace {
 // Łukaszenka, Łukaszence), or in one letter of a long word (Песков, Пєсков). A third of their
 // letters, enough between scripts, lets other words of the same script in: Пушков is no Песков,
 // Деня no Дания, Cooper no Ciper (Cyprus in Slovene).
-bool same_script_variant(std::string_view word, std::string_view alias) {
+bool same_script_ending_variant(std::string_view word, std::string_view alias) {
   const std::size_t common =
       static_cast<std::size_t>(std::ranges::mismatch(word, alias).in1 - word.begin());
   const std::string_view alias_ending = alias.substr(common);
@@ -83,6 +83,26 @@ bool same_script_variant(std::string_view word, std::string_view alias) {
                             edit_distance(word, alias) <= 1);
 }
 
+// The word without the e that Slavic declension drops before a final consonant (Biden, Bidna;
+// Wiedeń, Wiedniu; Niemiec, Niemcy), and the i that softens it (Niemiec): empty if it has none.
+std::string without_fleeting_e(std::string_view word) {
+  if (word.size() < kMinStemLetters - 1 || is_latin_vowel(word.back()) ||
+      word[word.size() - 2] != 'e') {
+    return {};
+  }
+  std::size_t cut = word.size() - 2;
+  if (cut >= 2 && word[cut - 1] == 'i' && !is_latin_vowel(word[cut - 2])) --cut;
+  return std::string(word.substr(0, cut)) + word.back();
+}
+
+bool same_script_variant(std::string_view word, std::string_view alias) {
+  if (same_script_ending_variant(word, alias)) return true;
+  const std::string shorter_word = without_fleeting_e(word);
+  const std::string shorter_alias = without_fleeting_e(alias);
+  return (!shorter_word.empty() && same_script_ending_variant(shorter_word, alias)) ||
+         (!shorter_alias.empty() && same_script_ending_variant(word, shorter_alias));
+}
+
 // Romanisations of one name differ mostly towards the end, where the case endings are (Avstriji,
 // Австрия; Polsce, Польша); other names that a third of their letters would let in differ early
 // (Пушков, Peskov; Введенный, Wiedeń).
@@ -94,9 +114,13 @@ bool begin_alike(std::string_view word, std::string_view alias) {
 
 }  // namespace
 
+bool in_one_script(const WordForms& word, const AliasWord& alias_word) {
+  return !word.romanized.empty() && !alias_word.romanized.empty() &&
+         dominant_script(word.exact) == dominant_script(alias_word.exact);
+}
+
 bool spelt_alike(const WordForms& word, const AliasWord& alias_word) {
-  if (!word.romanized.empty() && !alias_word.romanized.empty() &&
-      dominant_script(word.exact) == dominant_script(alias_word.exact)) {
+  if (in_one_script(word, alias_word)) {
     return same_script_variant(word.romanized, alias_word.romanized);
   }
   // Stems cut inflections off (Байдена, Biden) but are short: Кроме's "krom" is one letter from
@@ -145,6 +169,13 @@ bool word_matches(const AnalyzedWord& word, const AliasWord& alias_word) {
   // komisija, Европейски съвет): its inflections (komisije) need the key even in lower case, and
   // the name's capitalised words confirm it.
   return (word.name_like || !alias_word.capitalized) && keys_meet(word.forms, alias_word);
+}
+
+bool word_matches_in_longer_alias(const AnalyzedWord& word, const AliasWord& alias_word) {
+  return word_matches(word, alias_word) ||
+         ((word.name_like || !alias_word.capitalized) && !alias_word.acronym &&
+          in_one_script(word.forms, alias_word) &&
+          same_script_variant(word.forms.romanized, alias_word.romanized));
 }
 
 Gazetteer Gazetteer::parse(std::string_view tsv, std::string_view source, Analyzer& analyzer) {

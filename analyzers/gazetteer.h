@@ -101,6 +101,12 @@ std::vector<Entity> named_by_display_name(std::vector<Entity> entities, const st
 // it opens a sentence.
 bool word_matches(const AnalyzedWord& word, const AliasWord& alias_word);
 
+// word_matches, or the alias word in the same script with another ending (Parlamencie Europejskim,
+// Parlament Europejski): a Polish or Czech case form can change the consonants a name key is made
+// of. Only inside a longer alias, whose other words confirm it; alone, such a likeness is common
+// (Australia, Austria; Nature, NATO).
+bool word_matches_in_longer_alias(const AnalyzedWord& word, const AliasWord& alias_word);
+
 AliasWord alias_word_of(const WordForms& forms);
 
 // Whether a word that shares only a name key with an alias word is also spelt like it: at most

@@ -16,7 +16,7 @@ PRO-The-New-York-Times) and elsewhere as ORG. Searches collapse near-duplicate c
 usage: entity_filter_eval.py SLAVICNER_DIR --naviny BIN [--gazetteer corpus/entities.tsv] [--all-copies]
 per-entity lines go to stderr; the last line on stdout is the macro summary.
 """
-import argparse, collections, json, os, subprocess, sys, tempfile
+import argparse, collections, concurrent.futures, json, os, subprocess, sys, tempfile
 
 # SlavicNER's LOC and PRO ids (LOC-White-House, PRO-RIA-Novosti) are asked with entity:, which
 # takes any type; they only join the ids of the three scored types.
@@ -51,20 +51,27 @@ def main():
     subprocess.run([args.naviny, "index", "--quiet", "--db", db, "--gazetteer", args.gazetteer,
                     os.path.join(args.data, "raw")], check=True, capture_output=True)
     copies = ["--all-copies"] if args.all_copies else []
-    results, skipped = [], 0
-    for eid, articles in sorted(gold_articles(args.data).items()):
+
+    def filtered(eid):
         kind, _, name = eid.partition("-")
-        if kind not in FIELDS or len(articles) < args.min_docs:
-            continue
         parts = [part for part in name.split("-") if part not in ("Jr.", "Sr.")]
         name = " ".join(parts[1:] if parts[0] == "The" and len(parts) > 1 else parts)
         run = subprocess.run([args.naviny, "search", "--db", db, "--json", "--limit", "100000"] + copies +
                              ['%s:"%s"' % (FIELDS[kind], name)], capture_output=True, text=True)
         if run.returncode == 4:  # not in the gazetteer, or ambiguous
-            skipped += 1
-            continue
+            return None
         run.check_returncode()
-        results.append((eid, kind, articles, frozenset(hit["id"] for hit in json.loads(run.stdout)["hits"])))
+        return frozenset(hit["id"] for hit in json.loads(run.stdout)["hits"])
+
+    # Every id is asked, however few its articles: an entity's gold articles are those of all the
+    # ids that name it (PER-Denys-Shmyhal with 5 articles, PER-Denis-Shmygal with 3), and
+    # --min-docs applies to the entity, below.
+    gold = {eid: articles for eid, articles in gold_articles(args.data).items()
+            if eid.partition("-")[0] in FIELDS}
+    with concurrent.futures.ThreadPoolExecutor(max_workers=os.cpu_count() or 2) as pool:
+        answers = dict(zip(sorted(gold), pool.map(filtered, sorted(gold))))
+    results = [(eid, eid.partition("-")[0], gold[eid], got) for eid, got in answers.items()
+               if got is not None]
     # SlavicNER gives some entities several ids (GPE-Kiev and GPE-Kyiv; LOC-White-House,
     # ORG-The-White-House and ORG-White-House). Names that resolve to one gazetteer entity get the
     # same filter and so the same articles: such ids are scored once, against the union of their
@@ -76,9 +83,13 @@ def main():
         group["eids"].append(eid)
         group["articles"] |= articles
     recalls, precisions = collections.defaultdict(list), []
+    skipped = len({eid for eid, articles in gold.items() if len(articles) >= args.min_docs} -
+                  {eid for eid, _, _, _ in results})
     for group in groups.values():
         kind = group["kind"]
         if kind in JOINING_ONLY:  # alone, no entity of the gazetteer's three types to score
+            continue
+        if len(group["articles"]) < args.min_docs:
             continue
         got, articles = next(r[3] for r in results if r[0] == group["eids"][0]), group["articles"]
         hits = len(got & articles)
