@@ -32,6 +32,10 @@ struct RecognizedMention {
 // unresolved rather than guessed (Biden alone, with both Joe and Hunter Biden in the gazetteer).
 class EntityRecognizer {
  public:
+  // Bump whenever a change to the rules changes which mentions they find: the next `naviny
+  // index` then re-tags every article.
+  static constexpr int kVersion = 2;
+
   explicit EntityRecognizer(const Gazetteer& gazetteer);
 
   // Appends each mention, resolved or not, to `trace` if one is given.

@@ -147,6 +147,8 @@ inline constexpr std::string_view kMetaGazetteer = "naviny.gazetteer";
 inline constexpr std::string_view kMetaGazetteerHash = "naviny.gazetteer_hash";
 // The boilerplate rules the index was built with.
 inline constexpr std::string_view kMetaBoilerplate = "naviny.boilerplate";
+// EntityRecognizer::kVersion of the rules that tagged the articles.
+inline constexpr std::string_view kMetaRecognizer = "naviny.recognizer";
 // The gazetteer's aliases by their words' search forms (Gazetteer::alias_key): one key per alias,
 // "naviny.alias." + key -> the ids it names, one per line. A search resolves `person:NAME` with
 // one look-up instead of analysing every alias of the gazetteer at each process start.

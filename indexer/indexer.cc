@@ -52,12 +52,15 @@ ArticleOrigin origin_of(const Xapian::Document& document) {
 struct CorpusSettings {
   std::string gazetteer;    // TSV, corpus/README.md
   std::string boilerplate;  // rules, corpus/README.md
+  // The rules that find the gazetteer's entities in text: new rules re-tag every article.
+  std::string recognizer = std::to_string(EntityRecognizer::kVersion);
   bool operator==(const CorpusSettings&) const = default;
 };
 
 CorpusSettings stored_settings(const Xapian::Database& db) {
   return {db.get_metadata(std::string(schema::kMetaGazetteer)),
-          db.get_metadata(std::string(schema::kMetaBoilerplate))};
+          db.get_metadata(std::string(schema::kMetaBoilerplate)),
+          db.get_metadata(std::string(schema::kMetaRecognizer))};
 }
 
 // The settings `naviny add` tags with: those stored in the index, or for an index it is about to
@@ -205,6 +208,7 @@ class ArticleWriter {
   void finish() {
     db_.set_metadata(std::string(schema::kMetaGazetteer), settings_.gazetteer);
     db_.set_metadata(std::string(schema::kMetaBoilerplate), settings_.boilerplate);
+    db_.set_metadata(std::string(schema::kMetaRecognizer), settings_.recognizer);
     const std::string gazetteer_hash = to_hex(fnv1a64(settings_.gazetteer));
     db_.set_metadata(std::string(schema::kMetaGazetteerHash), gazetteer_hash);
     store_alias_table(db_, gazetteer_, gazetteer_hash);
@@ -601,7 +605,8 @@ std::string describe(const IndexSummary& summary) {
          std::to_string(summary.unchanged) + ", skipped " + std::to_string(summary.skipped) + "; " +
          std::to_string(summary.total_articles) + " articles in the index" +
          (summary.settings_changed
-              ? "; the gazetteer or the boilerplate rules changed, so every article was re-tagged"
+              ? "; the gazetteer, the boilerplate rules or the way naviny recognises entities "
+                "changed, so every article was re-tagged"
               : "");
 }
 

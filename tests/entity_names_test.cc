@@ -2,10 +2,12 @@
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
+#include <xapian.h>
 
 #include <filesystem>
 #include <string>
 
+#include "common/schema.h"
 #include "test_support.h"
 
 namespace naviny {
@@ -87,6 +89,26 @@ TEST_F(BundledGazetteer, ALowerCaseCommonWordNamesNoEntity) {
   testing::index_or_fail(dir_ / "corpus", dir_ / "db");
   EXPECT_THAT(testing::search_ids(dir_ / "db", "may"), ElementsAre("prices.txt"));
   EXPECT_THAT(testing::search_ids(dir_ / "db", "May"), Contains("mey.txt"));
+}
+
+// Articles tagged by older recognition rules are tagged again by the next `naviny index`, as after
+// a gazetteer edit: the stored tags would otherwise go stale silently.
+TEST_F(BundledGazetteer, NewRecognitionRulesReTagEveryArticle) {
+  testing::index_or_fail(dir_ / "corpus", dir_ / "db");
+  {
+    Xapian::WritableDatabase db((dir_ / "db").string(), Xapian::DB_OPEN);
+    db.set_metadata(std::string(schema::kMetaRecognizer), "1");
+    db.commit();
+  }
+  const auto again =
+      testing::run_cli({"index", "--db", (dir_ / "db").string(), (dir_ / "corpus").string()});
+  ASSERT_EQ(again.exit_code, 0) << again.err;
+  EXPECT_THAT(again.out, HasSubstr("unchanged 0"));
+  EXPECT_THAT(again.out, HasSubstr("every article was re-tagged"));
+  const auto unchanged =
+      testing::run_cli({"index", "--db", (dir_ / "db").string(), (dir_ / "corpus").string()});
+  EXPECT_THAT(unchanged.out, HasSubstr("updated 0"));
+  EXPECT_THAT(testing::search_ids(dir_ / "db", "person:Lukashenko"), ElementsAre("minsk.txt"));
 }
 
 // `naviny analyze --entities` shows which words the indexer would tag, and as what.
