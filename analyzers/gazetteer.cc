@@ -18,10 +18,11 @@ constexpr std::size_t kMaxCaseEndingLetters = 4;
 constexpr std::size_t kMaxNominativeEndingLetters = 2;
 constexpr std::size_t kMinOneLetterApartLetters = 6;
 
+constexpr std::size_t kMaxAcronymEndingLetters = 3;
+
 bool is_latin_vowel(char letter) {
   return std::string_view("aeiouy").find(letter) != std::string_view::npos;
 }
-constexpr std::size_t kMaxAcronymEndingLetters = 3;
 
 bool keys_meet(const WordForms& a, const AliasWord& b) {
   for (const std::string* key : {&a.key, &a.alt_key}) {
@@ -112,12 +113,12 @@ bool begin_alike(std::string_view word, std::string_view alias) {
   return 2 * common >= std::min(word.size(), alias.size());
 }
 
-}  // namespace
-
 bool in_one_script(const WordForms& word, const AliasWord& alias_word) {
   return !word.romanized.empty() && !alias_word.romanized.empty() &&
          dominant_script(word.exact) == dominant_script(alias_word.exact);
 }
+
+}  // namespace
 
 bool spelt_alike(const WordForms& word, const AliasWord& alias_word) {
   if (in_one_script(word, alias_word)) {
