@@ -20,12 +20,14 @@ Command add_analyze_command(CLI::App& app, Context& context) {
       "analyze", "show the terms naviny derives from text: exact form, search form, name keys");
   command->add_option("TEXT", options->words, "words or text to analyse")->required();
   command->add_flag("--json", options->json, "print one JSON array instead of text");
-  command->add_flag("--entities", options->entities,
-                    "show the entity mentions the indexer would tag in the text instead");
+  CLI::Option* entities =
+      command->add_flag("--entities", options->entities,
+                        "show the entity mentions the indexer would tag in the text instead");
   command
       ->add_option("--gazetteer", options->gazetteer,
                    "entity gazetteer for --entities (default: the bundled one)")
-      ->check(CLI::ExistingFile);
+      ->check(CLI::ExistingFile)
+      ->needs(entities);
   return {command, [&context, options] {
             Analyzer analyzer;
             std::string text;

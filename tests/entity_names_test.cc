@@ -129,6 +129,11 @@ TEST(AnalyzeEntities, ShowsEachMentionAndWhatItNames) {
   EXPECT_THAT(json.out, HasSubstr("\"words\": \"Мінску\""));
   EXPECT_THAT(json.out, HasSubstr("\"id\": \"minsk\""));
   EXPECT_THAT(json.out, Not(HasSubstr("sochi")));
+  // A gazetteer given without --entities would be ignored: that is a usage error.
+  const auto misuse =
+      testing::run_cli({"analyze", "--gazetteer", (dir / "entities.tsv").string(), "Мінск"});
+  EXPECT_EQ(misuse.exit_code, 2);
+  EXPECT_THAT(misuse.err, HasSubstr("--gazetteer requires --entities"));
 }
 
 // Name keys are coarse: Paxton and Пакистан share one. A word the gazetteer knows as a name of
