@@ -91,6 +91,22 @@ TEST_F(BundledGazetteer, ALowerCaseCommonWordNamesNoEntity) {
   EXPECT_THAT(testing::search_ids(dir_ / "db", "May"), Contains("mey.txt"));
 }
 
+// The generated block of the bundled gazetteer (scripts/countries_from_icu.py) names every state,
+// in the region's languages, except those whose names are common words (Russian того, Togo).
+TEST(BundledCountries, EveryStateButThoseNamedLikeCommonWords) {
+  testing::TempDir dir;
+  std::filesystem::create_directories(dir / "corpus");
+  testing::write_file(dir / "corpus/islamabad.txt",
+                      "Суд\n\nВерховный суд Пакистана оправдал её. Premier Pakistanu milczał.");
+  testing::write_file(dir / "corpus/togo.txt", "Мнение\n\nТого же мнения был и министр.");
+  testing::index_or_fail(dir / "corpus", dir / "db");
+  EXPECT_THAT(testing::search_ids(dir / "db", "place:Pakistan"), ElementsAre("islamabad.txt"));
+  EXPECT_THAT(testing::search_ids(dir / "db", "place:Пакістан"), ElementsAre("islamabad.txt"));
+  const auto togo = testing::run_cli({"search", "--db", (dir / "db").string(), "place:Togo"});
+  EXPECT_EQ(togo.exit_code, 4);
+  EXPECT_THAT(togo.err, HasSubstr("no place called 'Togo'"));
+}
+
 // Articles tagged by older recognition rules are tagged again by the next `naviny index`, as after
 // a gazetteer edit: the stored tags would otherwise go stale silently.
 TEST_F(BundledGazetteer, NewRecognitionRulesReTagEveryArticle) {
