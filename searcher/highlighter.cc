@@ -33,15 +33,27 @@ Highlighter::Highlighter(const Xapian::Database& db, const Xapian::Query& query)
   const std::string title(schema::kTitle.prefix);
   const std::string exact(schema::kExact.prefix);
   const std::string key(schema::kNameKey.prefix);
+  const std::string spelling(schema::kNameSpelling.prefix);
+  // A single word's key matches only the spellings the query lists under it (Wahl's key is also
+  // Welle's): those are highlighted by their exact-form terms, which have positions, and the key
+  // itself only where the query lists none (a phrase's second reading).
+  std::vector<std::string> keys_with_spellings;
   for (auto term = query.get_unique_terms_begin(); term != query.get_unique_terms_end(); ++term) {
     const std::string& t = *term;
-    if (t.starts_with(exact) || t.starts_with(key) || is_search_form_term(t)) {
+    const std::size_t colon = t.find(':');
+    if (t.starts_with(spelling) && colon != std::string::npos) {
+      keys_with_spellings.push_back(key + t.substr(spelling.size(), colon - spelling.size()));
+      terms_.push_back(exact + t.substr(colon + 1));
+    } else if (t.starts_with(exact) || t.starts_with(key) || is_search_form_term(t)) {
       terms_.push_back(t);
     } else if (t.starts_with(title)) {
       // A title: query highlights the same word in the body, where it has no title term.
       terms_.push_back(t.substr(title.size()));
     }
   }
+  std::erase_if(terms_, [&](const std::string& t) {
+    return std::ranges::find(keys_with_spellings, t) != keys_with_spellings.end();
+  });
   std::sort(terms_.begin(), terms_.end());
   terms_.erase(std::unique(terms_.begin(), terms_.end()), terms_.end());
 }
