@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <set>
 
+#include "analyzers/name_key.h"
 #include "analyzers/script.h"
 #include "common/errors.h"
 #include "common/text.h"
@@ -14,7 +15,6 @@ constexpr std::string_view kTypeNames[] = {"person", "org", "place"};
 constexpr std::size_t kMinColumns = 4;
 constexpr std::size_t kMaxColumns = 5;
 constexpr std::size_t kMinStemLetters = 5;
-constexpr std::size_t kMaxCaseEndingLetters = 4;
 constexpr std::size_t kMaxNominativeEndingLetters = 2;
 constexpr std::size_t kMinOneLetterApartLetters = 6;
 
@@ -65,13 +65,16 @@ AliasWord alias_word_of(const WordForms& forms) {
 
 namespace {
 
+std::size_t common_prefix_size(std::string_view a, std::string_view b) {
+  return static_cast<std::size_t>(std::ranges::mismatch(a, b).in1 - a.begin());
+}
+
 // Two words of one script that are one name differ in their endings (Kypr, Kypru; Rosja, Rosji;
 // Łukaszenka, Łukaszence), or in one letter of a long word (Песков, Пєсков). A third of their
 // letters, enough between scripts, lets other words of the same script in: Пушков is no Песков,
 // Деня no Дания, Cooper no Ciper (Cyprus in Slovene).
 bool same_script_ending_variant(std::string_view word, std::string_view alias) {
-  const std::size_t common =
-      static_cast<std::size_t>(std::ranges::mismatch(word, alias).in1 - word.begin());
+  const std::size_t common = common_prefix_size(word, alias);
   const std::string_view alias_ending = alias.substr(common);
   const std::size_t word_ending = word.size() - common;
   // Below kMinStemLetters, the common part must be a stem: what differs is a vowel ending of the
@@ -108,9 +111,7 @@ bool same_script_variant(std::string_view word, std::string_view alias) {
 // Австрия; Polsce, Польша); other names that a third of their letters would let in differ early
 // (Пушков, Peskov; Введенный, Wiedeń).
 bool begin_alike(std::string_view word, std::string_view alias) {
-  const std::size_t common =
-      static_cast<std::size_t>(std::ranges::mismatch(word, alias).in1 - word.begin());
-  return 2 * common >= std::min(word.size(), alias.size());
+  return 2 * common_prefix_size(word, alias) >= std::min(word.size(), alias.size());
 }
 
 bool in_one_script(const WordForms& word, const AliasWord& alias_word) {

@@ -109,9 +109,12 @@ bool word_matches_in_longer_alias(const AnalyzedWord& word, const AliasWord& ali
 
 AliasWord alias_word_of(const WordForms& forms);
 
-// Whether a word that shares only a name key with an alias word is also spelt like it: at most
-// about a third of its letters differ, in the romanized or the stemmed form. Name keys are coarse
-// (Джордж and Georgia, Мира and Marr share one); a one-word alias needs this more than a key.
+// Whether a word that shares only a name key with an alias word is also spelt like it. Name keys
+// are coarse (Джордж and Georgia, Мира and Marr share one); a one-word alias needs this more than
+// a key. In one script the two may differ only in their endings (Kypr, Kypru; Biden, Bidna, with
+// the e Slavic declension drops) or in one letter of a long word (Песков, Пєсков); across scripts
+// at most about a third of the letters may differ, in the romanized or the stemmed form, and the
+// two must begin alike (the first half of the shorter agrees: Введенный is no Wiedeń).
 bool spelt_alike(const WordForms& word, const AliasWord& alias_word);
 
 // Whether a word with the same search form as an alias word names it. A stem shorter than a few

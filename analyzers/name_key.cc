@@ -270,7 +270,6 @@ NameKeys name_keys(std::string_view romanized) {
 
 namespace {
 
-constexpr std::size_t kMaxCaseEndingLetters = 4;
 constexpr std::size_t kMinNameLetters = 3;
 
 std::string folded_spelling(std::string_view word) {

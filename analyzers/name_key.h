@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 
@@ -24,6 +25,9 @@ struct NameKeys {
 };
 
 NameKeys name_keys(std::string_view romanized);
+
+// The most letters a Slavic case ending adds to a name (Trump-ovi, Biden-em, Merkel-ová).
+inline constexpr std::size_t kMaxCaseEndingLetters = 4;
 
 // Whether two romanised (unstemmed) words that share a name key are spelt alike enough to be one
 // name. Keys drop vowels and merge consonants, so Yellen shares one with Юлиян and Rubio with

@@ -70,9 +70,10 @@ struct QueryNames {
 // phrases as a lower-weighted alternative to each search-form term, inside phrases as an
 // alternative at the same position (so "Joe Biden" matches "Джо Байден"). A word outside phrases
 // gets them only if it is one of the `query_names`, and without the spellings that more than a
-// tenth of the articles having them write in lower case (Если is no Oslo) or that the gazetteer
-// knows as names of other entities (Пакистан is no Paxton). NEAR keeps its terms as they are: its
-// window cannot be read back in Xapian 1.4.
+// tenth of the articles having them write in lower case (Если is no Oslo), that the gazetteer
+// knows as names of other entities (Пакистан is no Paxton), or that in the word's own script are
+// spelt as another name (spelt_as_one_name: Welle is no Wahl). NEAR keeps its terms as they are:
+// its window cannot be read back in Xapian 1.4.
 Xapian::Query with_name_keys(const Xapian::Query& query, const QueryWordKeys& keys,
                              const QueryNames& query_names, const Xapian::Database& db,
                              IndexGazetteer& gazetteer);

@@ -282,9 +282,9 @@ std::string render_text(const std::vector<TextMention>& mentions) {
 }
 
 std::string render_json(const std::vector<TextMention>& mentions) {
-  nlohmann::json out = nlohmann::json::array();
+  nlohmann::ordered_json out = nlohmann::ordered_json::array();
   for (const TextMention& mention : mentions) {
-    nlohmann::json shown{
+    nlohmann::ordered_json shown{
         {"words", mention.words}, {"id", nullptr}, {"type", nullptr}, {"name", nullptr}};
     if (mention.entity) {
       shown["id"] = mention.entity->id;
@@ -293,7 +293,7 @@ std::string render_json(const std::vector<TextMention>& mentions) {
     }
     out.push_back(std::move(shown));
   }
-  return out.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+  return dump(out);
 }
 
 }  // namespace naviny

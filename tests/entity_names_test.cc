@@ -24,7 +24,6 @@ using ::testing::UnorderedElementsAre;
 class BundledGazetteer : public ::testing::Test {
  protected:
   void SetUp() override {
-    std::filesystem::create_directories(dir_ / "corpus");
     testing::write_file(dir_ / "corpus/minsk.txt",
                         "Talks in Minsk\n\nAliaksandr Lukashenka met the Swedish envoy in Minsk.");
     testing::write_file(dir_ / "corpus/szwecja.txt",
@@ -95,7 +94,6 @@ TEST_F(BundledGazetteer, ALowerCaseCommonWordNamesNoEntity) {
 // in the region's languages, except those whose names are common words (Russian того, Togo).
 TEST(BundledCountries, EveryStateButThoseNamedLikeCommonWords) {
   testing::TempDir dir;
-  std::filesystem::create_directories(dir / "corpus");
   testing::write_file(dir / "corpus/islamabad.txt",
                       "Суд\n\nВерховный суд Пакистана оправдал её. Premier Pakistanu milczał.");
   testing::write_file(dir / "corpus/togo.txt", "Мнение\n\nТого же мнения был и министр.");
@@ -156,7 +154,6 @@ TEST(AnalyzeEntities, ShowsEachMentionAndWhatItNames) {
 // another entity is not a spelling of the query word; one it does not know still is.
 TEST(NameKeysAndEntities, AKeyMatchTheGazetteerKnowsAsAnotherEntityIsLeftOut) {
   testing::TempDir dir;
-  std::filesystem::create_directories(dir / "corpus");
   testing::write_file(dir / "corpus/entities.tsv",
                       "pakistan\tplace\tPakistan\tPakistan|Пакистан\t\n"
                       "ken-paxton\tperson\tKen Paxton\tKen Paxton|Кен Пакстон\tPaxton|Пакстон\n"
@@ -175,7 +172,6 @@ TEST(NameKeysAndEntities, AKeyMatchTheGazetteerKnowsAsAnotherEntityIsLeftOut) {
 // in any script, an inflected name of another entity in the gazetteer is left out.
 TEST(NameKeysAndEntities, OnlyWordsSpeltAsTheNameOrNamingNoOtherEntityMeetIt) {
   testing::TempDir dir;
-  std::filesystem::create_directories(dir / "corpus");
   testing::write_file(dir / "corpus/entities.tsv",
                       "canada\tplace\tCanada\tCanada|Канада|Kanada\t\n"
                       "ireland\tplace\tIreland\tIreland|Ирландия|Irlandia\t\n");
