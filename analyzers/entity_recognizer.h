@@ -34,7 +34,7 @@ class EntityRecognizer {
  public:
   // Bump whenever a change to the rules changes which mentions they find: the next `naviny
   // index` then re-tags every article.
-  static constexpr int kVersion = 2;
+  static constexpr int kVersion = 3;
 
   explicit EntityRecognizer(const Gazetteer& gazetteer);
 

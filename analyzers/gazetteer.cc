@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <set>
 
+#include "analyzers/declension.h"
 #include "analyzers/name_key.h"
 #include "analyzers/script.h"
 #include "common/errors.h"
@@ -87,24 +88,13 @@ bool same_script_ending_variant(std::string_view word, std::string_view alias) {
                             edit_distance(word, alias) <= 1);
 }
 
-// The word without the e that Slavic declension drops before a final consonant (Biden, Bidna;
-// Wiedeń, Wiedniu; Niemiec, Niemcy), and the i that softens it (Niemiec): empty if it has none.
-std::string without_fleeting_e(std::string_view word) {
-  if (word.size() < kMinStemLetters - 1 || is_latin_vowel(word.back()) ||
-      word[word.size() - 2] != 'e') {
-    return {};
-  }
-  std::size_t cut = word.size() - 2;
-  if (cut >= 2 && word[cut - 1] == 'i' && !is_latin_vowel(word[cut - 2])) --cut;
-  return std::string(word.substr(0, cut)) + word.back();
-}
-
 bool same_script_variant(std::string_view word, std::string_view alias) {
   if (same_script_ending_variant(word, alias)) return true;
   const std::string shorter_word = without_fleeting_e(word);
   const std::string shorter_alias = without_fleeting_e(alias);
   return (!shorter_word.empty() && same_script_ending_variant(shorter_word, alias)) ||
-         (!shorter_alias.empty() && same_script_ending_variant(word, shorter_alias));
+         (!shorter_alias.empty() && same_script_ending_variant(word, shorter_alias)) ||
+         declined_with_changed_stem(word, alias);
 }
 
 // Romanisations of one name differ mostly towards the end, where the case endings are (Avstriji,
@@ -170,7 +160,10 @@ bool word_matches(const AnalyzedWord& word, const AliasWord& alias_word) {
   // A word the alias writes in lower case is a common noun inside a longer name (Evropska
   // komisija, Европейски съвет): its inflections (komisije) need the key even in lower case, and
   // the name's capitalised words confirm it.
-  return (word.name_like || !alias_word.capitalized) && keys_meet(word.forms, alias_word);
+  return (word.name_like || !alias_word.capitalized) &&
+         (keys_meet(word.forms, alias_word) ||
+          (in_one_script(word.forms, alias_word) &&
+           declined_with_changed_stem(word.forms.romanized, alias_word.romanized)));
 }
 
 bool word_matches_in_longer_alias(const AnalyzedWord& word, const AliasWord& alias_word) {
