@@ -138,7 +138,11 @@ std::vector<AnalyzedWord> analyze_words(Analyzer& analyzer, std::string_view tex
     const bool starts_sentence =
         words.empty() || ends_sentence(text.substr(previous_end, token.begin - previous_end));
     previous_end = token.end;
-    words.push_back({token, forms, starts_sentence, false});
+    // The tokenizer keeps the period of some initials (Cyrillic "Х.") and leaves others ("J.").
+    const bool period_follows = token.end < text.size() && text[token.end] == '.';
+    const bool initials = written_as_initials(
+        text.substr(token.begin, token.end + (period_follows ? 1 : 0) - token.begin));
+    words.push_back({token, forms, starts_sentence, false, initials});
   });
   std::unordered_set<std::string_view> lower_case_forms;
   for (const std::vector<AnalyzedWord>* list :

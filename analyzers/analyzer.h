@@ -75,6 +75,7 @@ struct AnalyzedWord {
   // also written in lower case in the same text ("Кары" opening a sentence is "кары", penalties).
   // Only such words are indexed under name keys and recognised as entities.
   bool name_like = false;
+  bool initials = false;  // "В." or "В.В." beside a surname
 };
 
 // The words of `text`; `name_like` is judged against `text` and the words of `context` (the

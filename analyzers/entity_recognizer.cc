@@ -1,5 +1,6 @@
 #include "analyzers/entity_recognizer.h"
 
+#include <algorithm>
 #include <compare>
 #include <optional>
 #include <set>
@@ -66,12 +67,42 @@ std::optional<Fit> fit_at(const std::vector<AnalyzedWord>& words, std::size_t st
 
 }  // namespace
 
-EntityRecognizer::EntityRecognizer(const Gazetteer& gazetteer) : gazetteer_(gazetteer) {
+EntityRecognizer::EntityRecognizer(const Gazetteer& gazetteer)
+    : given_names_(gazetteer.entities().size()), gazetteer_(gazetteer) {
   for (std::size_t i = 0; i < gazetteer.aliases().size(); ++i) {
-    for (std::string& key : lookup_keys(gazetteer.aliases()[i].words.front())) {
+    const Alias& alias = gazetteer.aliases()[i];
+    for (std::string& key : lookup_keys(alias.words.front())) {
       by_first_word_.emplace(std::move(key), i);
     }
+    if (!alias.short_form && alias.words.size() > 1 && !alias.words.front().romanized.empty() &&
+        gazetteer.entities()[alias.entity].type == EntityType::person) {
+      given_names_[alias.entity].push_back(alias.words.front().romanized);
+    }
   }
+}
+
+std::optional<std::size_t> EntityRecognizer::named_by_initials(
+    const std::vector<AnalyzedWord>& words, std::size_t first, std::size_t length,
+    const std::set<std::size_t>& entities) const {
+  // The first initial stands for the given name: "В. В. Путин", "Путин В. В.".
+  std::size_t initials = first;
+  while (initials > 0 && words[initials - 1].initials) --initials;
+  if (initials == first) {
+    initials = first + length;
+    if (initials >= words.size() || !words[initials].initials) return std::nullopt;
+  }
+  const std::string& letters = words[initials].forms.romanized;
+  if (letters.empty()) return std::nullopt;
+  std::optional<std::size_t> named;
+  for (const std::size_t entity : entities) {
+    if (std::ranges::any_of(given_names_[entity], [&](const std::string& given_name) {
+          return given_name.front() == letters.front();
+        })) {
+      if (named) return std::nullopt;
+      named = entity;
+    }
+  }
+  return named;
 }
 
 EntityMentions EntityRecognizer::recognize(
@@ -113,11 +144,15 @@ EntityMentions EntityRecognizer::recognize(
         continue;
       }
       mentions.push_back({text_index, i, best.length, std::nullopt});
-      if (!best.full) {
+      const std::optional<std::size_t> named =
+          !best.full                  ? named_by_initials(words, i, best.length, best_entities)
+          : best_entities.size() == 1 ? std::optional(*best_entities.begin())
+                                      : std::nullopt;
+      if (named) {
+        ++full[*named];
+        mentions.back().entity = named;
+      } else if (!best.full) {
         short_mentions.push_back({best_entities, mentions.size() - 1});
-      } else if (best_entities.size() == 1) {
-        ++full[*best_entities.begin()];
-        mentions.back().entity = *best_entities.begin();
       }
       i += best.length;
     }

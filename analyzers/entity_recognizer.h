@@ -3,6 +3,7 @@
 #include <cstddef>
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -30,11 +31,13 @@ struct RecognizedMention {
 // At each word the longest alias that matches wins. A short form counts only when the article
 // also has a full alias of exactly one of the entities it may name; otherwise it is left
 // unresolved rather than guessed (Biden alone, with both Joe and Hunter Biden in the gazetteer).
+// A short form beside initials ("В. Путин", "Симоньян М. С.", "J. Biden") is a full mention of
+// the one person whose given name begins with the first initial.
 class EntityRecognizer {
  public:
   // Bump whenever a change to the rules changes which mentions they find: the next `naviny
   // index` then re-tags every article.
-  static constexpr int kVersion = 3;
+  static constexpr int kVersion = 4;
 
   explicit EntityRecognizer(const Gazetteer& gazetteer);
 
@@ -46,7 +49,13 @@ class EntityRecognizer {
  private:
   // Alias indexes by the search form and name keys of their first word.
   std::multimap<std::string, std::size_t> by_first_word_;
+  // Per entity, the romanised first words of a person's full aliases (Vladimir, Владимир).
+  std::vector<std::vector<std::string>> given_names_;
   const Gazetteer& gazetteer_;
+
+  std::optional<std::size_t> named_by_initials(const std::vector<AnalyzedWord>& words,
+                                               std::size_t first, std::size_t length,
+                                               const std::set<std::size_t>& entities) const;
 };
 
 // A mention as `naviny analyze --entities` shows it, for checking a gazetteer edit or finding out

@@ -46,6 +46,19 @@ std::string map_code_points(std::string_view word, MapCodePoint&& map) {
 
 }  // namespace
 
+bool written_as_initials(std::string_view written) {
+  const auto* bytes = reinterpret_cast<const uint8_t*>(written.data());
+  const auto size = static_cast<int32_t>(written.size());
+  if (size == 0) return false;
+  for (int32_t offset = 0; offset < size;) {
+    UChar32 letter;
+    U8_NEXT(bytes, offset, size, letter);
+    if (letter < 0 || !u_isupper(letter) || offset >= size || written[offset] != '.') return false;
+    ++offset;
+  }
+  return true;
+}
+
 bool starts_with_capital(std::string_view word) {
   if (word.empty()) return false;
   UChar32 first;

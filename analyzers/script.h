@@ -22,6 +22,10 @@ bool starts_with_capital(std::string_view word);
 // True if a word has at least two letters and all are upper case: an acronym (NATO, ООН).
 bool written_in_capitals(std::string_view word);
 
+// True for initials as written before or after a surname: capital letters, each followed by a
+// period ("В.", "J.", "В.В.").
+bool written_as_initials(std::string_view written);
+
 // Cyrillic look-alikes inside a Latin word become Latin ("Мinsk" typed with a Cyrillic М).
 std::string repair_latin_lookalikes(std::string_view folded_word);
 

@@ -181,6 +181,11 @@ INSTANTIATE_TEST_SUITE_P(
         // But a stem of four letters is no evidence: Polen's "poln" begins Północy, and Turek
         // ("a Turk") without its e is "turk".
         RecognitionCase{"Na Północy stał Turek.", ""},
+        // A short form beside initials names the one person whose given name the first initial
+        // begins, before or after the surname, in either script.
+        RecognitionCase{"H. Biden spoke, then J. Biden.", "joe-biden:1,hunter-biden:1"},
+        RecognitionCase{"Заявіў Лукашэнка А. Р.", "lukashenko:1"},
+        RecognitionCase{"B. Biden spoke.", ""},
         // Acronyms are spelt the same or not at all: УНН is a news agency, ВИА a band.
         RecognitionCase{"Агенцията УНН съобщи, че групата ВИА пя.", ""},
         RecognitionCase{"Генсек ООН и UN, а також VOA.", "united-nations:2,voice-of-america:1"},
