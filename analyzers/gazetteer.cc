@@ -79,11 +79,14 @@ bool same_script_ending_variant(std::string_view word, std::string_view alias) {
   const std::string_view alias_ending = alias.substr(common);
   const std::size_t word_ending = word.size() - common;
   // Below kMinStemLetters, the common part must be a stem: what differs is a vowel ending of the
-  // alias, replaced by the word's (Rosj-a, Rosj-i), not cut off (Dan is no Dania).
+  // alias, replaced by the word's case ending (Rosj-a, Rosj-i; Kypr, Kypr-u), which begins with a
+  // vowel; not cut off (Dan is no Dania), and not another name's letters (Perr-i is no Per-u).
+  const bool case_ending_of_stem =
+      std::ranges::all_of(alias_ending, is_latin_vowel) &&
+      (word_ending > 0 ? is_latin_vowel(word[common]) : alias_ending.empty());
   const bool ending_differs =
       word_ending <= kMaxCaseEndingLetters && alias_ending.size() <= kMaxNominativeEndingLetters &&
-      (common >= kMinStemLetters || (std::ranges::all_of(alias_ending, is_latin_vowel) &&
-                                     (word_ending > 0 || alias_ending.empty())));
+      (common >= kMinStemLetters || case_ending_of_stem);
   return ending_differs || (std::min(word.size(), alias.size()) >= kMinOneLetterApartLetters &&
                             edit_distance(word, alias) <= 1);
 }

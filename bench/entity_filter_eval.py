@@ -5,7 +5,8 @@ For every annotated entity (PER, GPE, ORG with at least --min-docs articles) who
 taken from its id (PER-Vladimir-Putin -> "Vladimir Putin"; a leading "The" dropped), the bundled
 gazetteer knows, runs `naviny search person:"Vladimir Putin"` (org: for ORG, place: for GPE) and
 scores the returned articles against the annotated ones. Entities the gazetteer does not know are
-skipped and counted. SlavicNER ids that name one gazetteer entity (GPE-Kiev and GPE-Kyiv;
+skipped and counted. An id that runs words together (GPE-WashingtonDC) is asked word by word
+when its name as written names no entity. SlavicNER ids that name one gazetteer entity (GPE-Kiev and GPE-Kyiv;
 LOC-White-House, ORG-The-White-House and ORG-White-House) get the same articles from their filters
 (LOC ids are asked with entity:), and are scored once, against the union of their articles; a
 LOC id that joins no PER, GPE or ORG id is not scored. PRO ids are treated as LOC ids: SlavicNER
@@ -16,7 +17,7 @@ PRO-The-New-York-Times) and elsewhere as ORG. Searches collapse near-duplicate c
 usage: entity_filter_eval.py SLAVICNER_DIR --naviny BIN [--gazetteer corpus/entities.tsv] [--all-copies]
 per-entity lines go to stderr; the last line on stdout is the macro summary.
 """
-import argparse, collections, concurrent.futures, json, os, subprocess, sys, tempfile
+import argparse, collections, concurrent.futures, json, os, re, subprocess, sys, tempfile
 
 # SlavicNER's LOC and PRO ids (LOC-White-House, PRO-RIA-Novosti) are asked with entity:, which
 # takes any type; they only join the ids of the three scored types.
@@ -52,12 +53,18 @@ def main():
                     os.path.join(args.data, "raw")], check=True, capture_output=True)
     copies = ["--all-copies"] if args.all_copies else []
 
+    def search(kind, name):
+        return subprocess.run([args.naviny, "search", "--db", db, "--json", "--limit", "100000"] + copies +
+                              ['%s:"%s"' % (FIELDS[kind], name)], capture_output=True, text=True)
+
     def filtered(eid):
         kind, _, name = eid.partition("-")
         parts = [part for part in name.split("-") if part not in ("Jr.", "Sr.")]
         name = " ".join(parts[1:] if parts[0] == "The" and len(parts) > 1 else parts)
-        run = subprocess.run([args.naviny, "search", "--db", db, "--json", "--limit", "100000"] + copies +
-                             ['%s:"%s"' % (FIELDS[kind], name)], capture_output=True, text=True)
+        run = search(kind, name)
+        if run.returncode == 4 and re.search(r"[a-z][A-Z]", name):
+            # Some ids run words together (GPE-WashingtonDC); others are names so written (BioNTech).
+            run = search(kind, re.sub(r"([a-z])([A-Z])", r"\1 \2", name))
         if run.returncode == 4:  # not in the gazetteer, or ambiguous
             return None
         run.check_returncode()
