@@ -32,7 +32,7 @@ struct WordForms {
 class Analyzer {
  public:
   // Bump whenever a change to the chain changes any term it produces.
-  static constexpr int kVersion = 4;
+  static constexpr int kVersion = 5;
 
   Analyzer();
   ~Analyzer();

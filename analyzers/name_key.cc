@@ -14,6 +14,7 @@ constexpr std::size_t kMinKeyConsonants = 2;
 constexpr std::size_t kMaxConsonantsWithVowelSlots = 3;
 constexpr std::size_t kMinShortWordLetters = 3;
 constexpr std::size_t kMinVStemLetters = 4;
+constexpr std::size_t kMinFrenchIerLetters = 6;  // Barnier, not Brier
 constexpr char kVowelClass = 'a';
 
 // Case endings of Russian (romanised) and Polish/Czech nouns and adjectives whose consonants
@@ -149,6 +150,8 @@ KeyWriter skeleton(std::string_view word, Reading reading, bool keep_vowels) {
       out.consonant(voiced ? 'z' : 's'), i += 6;  // Saporischschja ~ Запорожье
     } else if (rest.starts_with("tsch")) {
       out.consonant('g'), i += 4;  // German ч: Gorbatschow ~ Горбачёв
+    } else if (rest.starts_with("tch")) {
+      out.consonant('g'), i += 3;  // English ч: Thatcher ~ Тэтчер, Тачър
     } else if (rest.starts_with("shch")) {
       out.consonant('s'), i += 4;
     } else if (rest.starts_with("dzh")) {
@@ -170,8 +173,8 @@ KeyWriter skeleton(std::string_view word, Reading reading, bool keep_vowels) {
       out.consonant('f'), i += 2;
     } else if (rest.starts_with("th")) {
       out.consonant('t'), i += 2;
-    } else if (rest == "dt") {
-      out.consonant('d'), i += 2;  // Verhofstadt ~ Верхофстад
+    } else if (rest.starts_with("dt") && !rest.starts_with("dtsch")) {
+      out.consonant('t'), i += 2;  // German dt: Verhofstadt(a) ~ Верхофстат
     } else if (rest == "zk") {
       out.consonant('c'), out.consonant('k'), i += 2;  // German -ezk: Donezk ~ Донецк
     } else if (rest.starts_with("ck") &&
@@ -181,11 +184,13 @@ KeyWriter skeleton(std::string_view word, Reading reading, bool keep_vowels) {
       out.consonant('m'), out.vowel(false), out.consonant('k'), i += 2;  // McCain ~ Маккейн
     } else if (c == 'u' && i == 0 && is_vowel(next)) {
       out.consonant('v'), ++i;  // English w as Cyrillic у: Warren ~ Уоррен, Williamson ~ Уильямсон
-    } else if (c == 'j' && i == 0 && reading == Reading::english) {
-      out.consonant('j'), ++i;
+    } else if (c == 'j' && reading == Reading::english &&
+               (i == 0 || ((word[i - 1] == 'a' || word[i - 1] == 'o') && is_vowel(next)))) {
+      out.consonant('j'), ++i;  // and between a or o and a vowel: Major ~ Мейджър
     } else if (c == 'u' && i > 0 && is_open_vowel(word[i - 1]) && next != '\0' && !is_vowel(next) &&
-               !word.starts_with("iou")) {  // French iou is ю: Iouliia
-      out.consonant('v'), ++i;              // Belarusian ў: Tsikhanouskaya ~ Tsikhanovskaya
+               !word.starts_with("iou") &&                              // French iou is ю: Iouliia
+               !(reading == Reading::english && word[i - 1] == 'o')) {  // Bourla ~ Бурла
+      out.consonant('v'), ++i;  // Belarusian ў: Tsikhanouskaya ~ Tsikhanovskaya
     } else if (is_vowel(c)) {
       out.vowel(i == 0), ++i;
     } else {
@@ -237,9 +242,27 @@ KeyWriter skeleton(std::string_view word, Reading reading, bool keep_vowels) {
   return out;
 }
 
+// Cyrillic spellings devoice a final d as Russian speech does, or keep it (Verhofstadt ~
+// Верхофстат ~ Верхофстад, Madrid ~ Мадрит): long keys end in t for both, inflected forms too
+// (Kaliningradu), as keys drop vowels. Short keys keep their d: Rudd is no Rutte.
+std::string with_final_d_devoiced(std::string key) {
+  if (key.ends_with('d')) {
+    key.pop_back();
+    if (!key.ends_with('t')) key.push_back('t');
+  }
+  return key;
+}
+
 std::string key_of(std::string_view word, Reading reading) {
+  // French -ier is -ье or -ие in Cyrillic (Barnier ~ Барнье ~ Барние); English names keep the r
+  // (Collier ~ Кольер), and the Slavic reading, the other key, keeps it too.
+  if (reading == Reading::english && word.size() >= kMinFrenchIerLetters && word.ends_with("ier")) {
+    word.remove_suffix(1);
+  }
   KeyWriter consonants_only = skeleton(word, reading, false);
-  if (consonants_only.consonants() > kMaxConsonantsWithVowelSlots) return consonants_only.take();
+  if (consonants_only.consonants() > kMaxConsonantsWithVowelSlots) {
+    return with_final_d_devoiced(consonants_only.take());
+  }
   if (word.size() < kMinShortWordLetters) return {};
   KeyWriter with_vowels = skeleton(word, reading, true);
   if (with_vowels.consonants() == 0) return {};
