@@ -213,9 +213,15 @@ KeyWriter skeleton(std::string_view word, Reading reading, bool keep_vowels) {
         case 'q':
           out.consonant('k');
           break;
-        case 's':  // German s before a vowel is з: Selenskyj ~ Зеленский
-          out.consonant(voiced && is_vowel(next) && (i == 0 || word[i - 1] != 's') ? 'z' : 's');
+        case 's': {
+          // German s before a vowel is з (Selenskyj ~ Зеленский), and so is English s between
+          // vowels (Roosevelt ~ Рузвельт, Joseph ~ Джозеф); the Slavic reading keeps s.
+          const bool after_vowel = i > 0 && is_vowel(word[i - 1]) && word[i - 1] != 'j';
+          const bool voiced_s = (voiced && (i == 0 || word[i - 1] != 's')) ||
+                                (reading == Reading::english && after_vowel);
+          out.consonant(voiced_s && is_vowel(next) ? 'z' : 's');
           break;
+        }
         case 'w':
           out.consonant('v');
           break;
