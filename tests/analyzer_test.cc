@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "analyzers/declension.h"
 #include "analyzers/name_key.h"
 #include "analyzers/tokenizer.h"
 
@@ -174,6 +175,37 @@ TEST(SpeltAsOneName, VariantsAndInflectionsButNotOtherNamesUnderTheKey) {
   };
   for (const Pair& pair : pairs) {
     EXPECT_EQ(spelt_as_one_name(pair.a, pair.b), pair.one_name) << pair.a << " vs " << pair.b;
+  }
+}
+
+// Case forms whose ending changed the stem, so that no name key meets: romanised word, alias.
+TEST(DeclinedWithChangedStem, FleetingEAndSoftenedConsonantsButNotOtherWords) {
+  struct Pair {
+    std::string_view word;
+    std::string_view alias;
+    bool case_form;
+  };
+  const std::vector<Pair> pairs{
+      {"yegiptu", "yegipet", true},   // Египту, Египет
+      {"niemiec", "niemcy", true},    // genitive plural
+      {"niemchech", "niemcy", true},  // Niemczech (cz romanised ch)
+      {"wengzhech", "wengry", true},  // Węgrzech
+      {"wloshech", "wlochy", true},   // Włoszech
+      {"polsce", "polska", true},     // k softened before -e
+      {"kanadzie", "kanada", true},   // d
+      {"egipcie", "egipt", true},     // t, for an alias ending in the consonant
+      {"pradze", "praga", true},      // g
+      {"praze", "praha", true},       // Czech h
+      {"prazi", "praga", true},       // Ukrainian Празі
+      {"ameritsi", "amerika", true},  // Ukrainian Америці
+      {"france", "franko", false},    // -ce is the locative of nouns in -a only
+      {"polnocy", "polen", false},    // a 4-letter stem without its e (poln) is too short
+      {"turek", "turkey", false},     // a Turk: one vowel may follow the stem, not two
+      {"polsce", "polsko", false},
+  };
+  for (const Pair& pair : pairs) {
+    EXPECT_EQ(declined_with_changed_stem(pair.word, pair.alias), pair.case_form)
+        << pair.word << " of " << pair.alias;
   }
 }
 
