@@ -21,15 +21,16 @@ constexpr char kVowelClass = 'a';
 // would otherwise survive into the key. Longest first. Polish and German spellings write v as w,
 // so endings are looked for with w read as v (Medwedew, Zacharowa, Patruszew). Belarusian writes
 // the unstressed o of -ova and -ov as a (Kalesnikava ~ Колесникова, Barysaw ~ Борисов), Ukrainian
-// writes -ov of place names as -iv (Kharkiv ~ Kharkov).
+// writes -ov of place names as -iv (Kharkiv ~ Kharkov). Slovene and Czech add -i to a name in -ev
+// (Ženevi ~ Ženeva, Женева).
 constexpr std::string_view kEndings[] = {
     "ovovou", "evovou", "ovova", "evova", "ovove", "evove", "ovymi", "evymi", "ovykh", "evykh",
     "ovogo",  "evogo",  "ovomu", "evomu", "ovym",  "evym",  "ovoy",  "evoy",  "ovoj",  "evoj",
-    "ovoi",   "evoi",   "ovej",  "evej",  "avay",  "avaj",  "ovie",  "avie",  "ovi",   "ova",
-    "eva",    "ava",    "ovu",   "evu",   "avu",   "ovy",   "evy",   "avy",   "ove",   "eve",
-    "ave",    "yakh",   "ykh",   "ikh",   "akh",   "ach",   "yami",  "ami",   "ymi",   "imi",
-    "ogo",    "ego",    "omu",   "emu",   "yam",   "ov",    "ev",    "av",    "iv",    "om",
-    "em",     "am",     "ym",    "im",    "ih",    "yh"};
+    "ovoi",   "evoi",   "ovej",  "evej",  "avay",  "avaj",  "ovie",  "avie",  "ovi",   "evi",
+    "ova",    "eva",    "ava",   "ovu",   "evu",   "avu",   "ovy",   "evy",   "avy",   "ove",
+    "eve",    "ave",    "yakh",  "ykh",   "ikh",   "akh",   "ach",   "yami",  "ami",   "ymi",
+    "imi",    "ogo",    "ego",   "omu",   "emu",   "yam",   "ov",    "ev",    "av",    "iv",
+    "om",     "em",     "am",    "ym",    "im",    "ih",    "yh"};
 
 bool is_vowel(char c) {
   return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y' || c == 'j';
