@@ -84,9 +84,9 @@ bool same_script_ending_variant(std::string_view word, std::string_view alias) {
   const bool case_ending_of_stem =
       std::ranges::all_of(alias_ending, is_latin_vowel) &&
       (word_ending > 0 ? is_latin_vowel(word[common]) : alias_ending.empty());
-  const bool ending_differs =
-      word_ending <= kMaxCaseEndingLetters && alias_ending.size() <= kMaxNominativeEndingLetters &&
-      (common >= kMinStemLetters || case_ending_of_stem);
+  const bool ending_differs = word_ending <= kMaxCaseEndingLetters &&
+                              alias_ending.size() <= kMaxNominativeEndingLetters &&
+                              (common >= kMinStemLetters || case_ending_of_stem);
   return ending_differs || (std::min(word.size(), alias.size()) >= kMinOneLetterApartLetters &&
                             edit_distance(word, alias) <= 1);
 }
