@@ -12,10 +12,6 @@ constexpr std::size_t kMinRestoredStemLetters = 4;  // Prag(a)
 constexpr std::size_t kMinStemWithoutELetters = 5;  // Niemc(y), Египт(у)
 constexpr std::size_t kMaxEndingAfterFleetingE = 2;
 
-bool is_vowel(char letter) {
-  return std::string_view("aeiouy").find(letter) != std::string_view::npos;
-}
-
 // A case ending that softened the consonant before it, in romanised spelling, the consonant it
 // stands for, and the nominative ending the alias must then have: only feminine nouns in -a take
 // -ce, -dze (Polska, Praga), and only plurals in -y the irregular locatives in -ech (Niemcy,
@@ -47,8 +43,8 @@ constexpr Alternation kAlternations[] = {
 
 // The alias is the stem, or the stem and one vowel (Niemc-y).
 bool is_alias_of_stem(std::string_view alias, std::string_view stem) {
-  return alias == stem ||
-         (alias.size() == stem.size() + 1 && alias.starts_with(stem) && is_vowel(alias.back()));
+  return alias == stem || (alias.size() == stem.size() + 1 && alias.starts_with(stem) &&
+                           is_latin_vowel(alias.back()));
 }
 
 bool restores_alias(std::string_view word, std::string_view alias, const Alternation& rule) {
@@ -61,12 +57,17 @@ bool restores_alias(std::string_view word, std::string_view alias, const Alterna
 
 }  // namespace
 
+bool is_latin_vowel(char letter) {
+  return std::string_view("aeiouy").find(letter) != std::string_view::npos;
+}
+
 std::string without_fleeting_e(std::string_view word) {
-  if (word.size() < kMinWordLetters || is_vowel(word.back()) || word[word.size() - 2] != 'e') {
+  if (word.size() < kMinWordLetters || is_latin_vowel(word.back()) ||
+      word[word.size() - 2] != 'e') {
     return {};
   }
   std::size_t cut = word.size() - 2;
-  if (cut >= 2 && word[cut - 1] == 'i' && !is_vowel(word[cut - 2])) --cut;
+  if (cut >= 2 && word[cut - 1] == 'i' && !is_latin_vowel(word[cut - 2])) --cut;
   return std::string(word.substr(0, cut)) + word.back();
 }
 
@@ -82,7 +83,8 @@ bool declined_with_changed_stem(std::string_view word, std::string_view alias) {
   const std::string alias_stem = without_fleeting_e(alias);
   if (alias_stem.size() < kMinStemWithoutELetters || !word.starts_with(alias_stem)) return false;
   const std::string_view ending = word.substr(alias_stem.size());
-  return !ending.empty() && ending.size() <= kMaxEndingAfterFleetingE && is_vowel(ending.front());
+  return !ending.empty() && ending.size() <= kMaxEndingAfterFleetingE &&
+         is_latin_vowel(ending.front());
 }
 
 }  // namespace naviny

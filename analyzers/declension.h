@@ -5,6 +5,9 @@
 
 namespace naviny {
 
+// A vowel of a romanised word (y included: Rosji, Niemcy).
+bool is_latin_vowel(char letter);
+
 // The romanised word without the e that Slavic declension drops before a final consonant
 // (Biden, Bidna; Wiedeń, Wiedniu; Niemiec, Niemcy; Египет, Египту), and the i that softens it
 // (Niemiec): empty if it has none.

@@ -21,10 +21,6 @@ constexpr std::size_t kMinOneLetterApartLetters = 6;
 
 constexpr std::size_t kMaxAcronymEndingLetters = 3;
 
-bool is_latin_vowel(char letter) {
-  return std::string_view("aeiouy").find(letter) != std::string_view::npos;
-}
-
 bool keys_meet(const WordForms& a, const AliasWord& b) {
   for (const std::string* key : {&a.key, &a.alt_key}) {
     if (!key->empty() && (*key == b.key || *key == b.alt_key)) return true;

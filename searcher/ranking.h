@@ -30,11 +30,10 @@ inline constexpr std::array<std::string_view, 2> kExpansionTermWeights{"flat", "
 struct RankingOptions {
   // One of kWeightingSchemes. BM25 with relevance-model feedback scored Vaswani at MAP 0.3160
   // with 30 added words, 0.3131 with the default 20 (0.3091 with Xapian's trad ESet, 0.3055 with
-  // flat feedback). IfB2 (c 2) scored 0.3126 and BB2
-  // (c 4) 0.316, but Xapian 1.4's divergence-from-randomness schemes lose matches in small
-  // collections (a word in every article of a two-article index finds one), and BB2 every match of
-  // an OR of phrases; a search engine must not lose matches, so they are options for tuning runs
-  // only.
+  // flat feedback). IfB2 (c 2) scored 0.3126 and BB2 (c 4) 0.316, but Xapian 1.4's
+  // divergence-from-randomness schemes lose matches in small collections (a word in every article
+  // of a two-article index finds one), and BB2 every match of an OR of phrases; a search engine
+  // must not lose matches, so they are options for tuning runs only.
   std::string weighting = "bm25";
   // BM25 and BM25+: k1 saturates term frequency, b normalises for document length.
   double bm25_k1 = 0.8;
