@@ -5,6 +5,8 @@
 #include <optional>
 #include <set>
 
+#include "common/text.h"
+
 namespace naviny {
 namespace {
 
@@ -33,11 +35,14 @@ bool begins_a_name(const std::vector<AnalyzedWord>& words, std::size_t next) {
 // How well an alias fits the words at a position; a better fit wins, and equally good fits of
 // different entities are ambiguous. Longer first ("New York" before "York"), then a full alias
 // before a short form, then more words matched by search form rather than by the coarser name
-// key (Латвии is Латвия, not Литва, though the two share a key).
+// key (Латвии is Латвия, not Литва, though the two share a key), then more letters in common
+// at the start of the words, where a case form keeps its stem (the Russian stemmer cuts both
+// Индиана and Индия to "india", but Индианы begins like Indiana's alias Индиана).
 struct Fit {
   std::size_t length = 0;
   bool full = false;
   std::size_t by_search_form = 0;
+  std::size_t letters_in_common = 0;
   auto operator<=>(const Fit&) const = default;
 };
 
@@ -53,6 +58,7 @@ std::optional<Fit> fit_at(const std::vector<AnalyzedWord>& words, std::size_t st
     }
     const bool same_search_form = word.forms.search == alias.words[i].search;
     if (same_search_form) ++fit.by_search_form;
+    fit.letters_in_common += common_prefix_size(word.forms.romanized, alias.words[i].romanized);
     // A word of a longer alias has its neighbours to confirm it; an acronym is matched letter for
     // letter already.
     if (alias.words.size() > 1 || alias.words[i].acronym) continue;

@@ -62,10 +62,6 @@ AliasWord alias_word_of(const WordForms& forms) {
 
 namespace {
 
-std::size_t common_prefix_size(std::string_view a, std::string_view b) {
-  return static_cast<std::size_t>(std::ranges::mismatch(a, b).in1 - a.begin());
-}
-
 // Two words of one script that are one name differ in their endings (Kypr, Kypru; Rosja, Rosji;
 // Łukaszenka, Łukaszence), or in one letter of a long word (Песков, Пєсков). A third of their
 // letters, enough between scripts, lets other words of the same script in: Пушков is no Песков,
@@ -87,15 +83,6 @@ bool same_script_ending_variant(std::string_view word, std::string_view alias) {
                             edit_distance(word, alias) <= 1);
 }
 
-bool same_script_variant(std::string_view word, std::string_view alias) {
-  if (same_script_ending_variant(word, alias)) return true;
-  const std::string shorter_word = without_fleeting_e(word);
-  const std::string shorter_alias = without_fleeting_e(alias);
-  return (!shorter_word.empty() && same_script_ending_variant(shorter_word, alias)) ||
-         (!shorter_alias.empty() && same_script_ending_variant(word, shorter_alias)) ||
-         declined_with_changed_stem(word, alias);
-}
-
 // Romanisations of one name differ mostly towards the end, where the case endings are (Avstriji,
 // Австрия; Polsce, Польша); other names that a third of their letters would let in differ early
 // (Пушков, Peskov; Введенный, Wiedeń).
@@ -109,6 +96,15 @@ bool in_one_script(const WordForms& word, const AliasWord& alias_word) {
 }
 
 }  // namespace
+
+bool same_script_variant(std::string_view word, std::string_view alias) {
+  if (same_script_ending_variant(word, alias)) return true;
+  const std::string shorter_word = without_fleeting_e(word);
+  const std::string shorter_alias = without_fleeting_e(alias);
+  return (!shorter_word.empty() && same_script_ending_variant(shorter_word, alias)) ||
+         (!shorter_alias.empty() && same_script_ending_variant(word, shorter_alias)) ||
+         declined_with_changed_stem(word, alias);
+}
 
 bool spelt_alike(const WordForms& word, const AliasWord& alias_word) {
   if (in_one_script(word, alias_word)) {
@@ -150,6 +146,10 @@ bool word_matches(const AnalyzedWord& word, const AliasWord& alias_word) {
   // Данные ("data") no Dania, when the article also writes the word in lower case.
   if (alias_word.capitalized && !word.name_like) return false;
   if (alias_word.acronym) {
+    // In the alias's own script only: a Latin and a Cyrillic abbreviation that romanise alike are
+    // two abbreviations (УК, the Criminal Code, is no UK; АП no AP). The gazetteer lists both
+    // where they are one (KGB, КГБ).
+    if (dominant_script(word.forms.exact) != dominant_script(alias_word.exact)) return false;
     if (declined_acronym(word, alias_word)) return true;
     return word.forms.romanized.empty() || alias_word.romanized.empty()
                ? word.forms.search == alias_word.search

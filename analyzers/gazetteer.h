@@ -117,6 +117,11 @@ AliasWord alias_word_of(const WordForms& forms);
 // two must begin alike (the first half of the shorter agrees: Введенный is no Wiedeń).
 bool spelt_alike(const WordForms& word, const AliasWord& alias_word);
 
+// spelt_alike for two romanised words of one script: the same name but for its endings, a
+// fleeting e or a consonant a case ending softens (Kypr, Kypru; Египет, Египту; Polska, Polsce),
+// or one letter of a long word.
+bool same_script_variant(std::string_view word, std::string_view alias);
+
 // Whether a word with the same search form as an alias word names it. A stem shorter than a few
 // letters is too weak alone: the stemmer cuts Виена (Vienna) to "vi" like Ви ("you") and the
 // numeral VI, Dania to "dan" like Данные ("data"); such a word must also be spelt alike, and at

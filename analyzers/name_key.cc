@@ -281,6 +281,11 @@ std::string key_of(std::string_view word, Reading reading) {
 
 }  // namespace
 
+bool ends_in_v_suffix(std::string_view romanized) {
+  const std::string_view ending = romanized.substr(cut_ending(romanized).size());
+  return ending.size() >= 2 && (ending[1] == 'v' || ending[1] == 'w');
+}
+
 NameKeys name_keys(std::string_view romanized) {
   for (const char c : romanized) {
     if (c < 'a' || c > 'z') return {};  // numbers, other scripts: no name

@@ -26,6 +26,10 @@ struct NameKeys {
 
 NameKeys name_keys(std::string_view romanized);
 
+// Whether a romanised word ends in a Slavic surname suffix with v (-ov, -eva, -owa, -ovu, ...),
+// which its name key leaves out: Borisov shares a key with Бориса, of the given name Борис.
+bool ends_in_v_suffix(std::string_view romanized);
+
 // The most letters a Slavic case ending adds to a name (Trump-ovi, Biden-em, Merkel-ová).
 inline constexpr std::size_t kMaxCaseEndingLetters = 4;
 

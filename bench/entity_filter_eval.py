@@ -6,7 +6,8 @@ taken from its id (PER-Vladimir-Putin -> "Vladimir Putin"; a leading "The" dropp
 gazetteer knows, runs `naviny search person:"Vladimir Putin"` (org: for ORG, place: for GPE) and
 scores the returned articles against the annotated ones. Entities the gazetteer does not know are
 skipped and counted. An id that runs words together (GPE-WashingtonDC) is asked word by word
-when its name as written names no entity. SlavicNER ids that name one gazetteer entity (GPE-Kiev and GPE-Kyiv;
+when its name as written names no entity, and one that puts an abbreviation first
+(ORG-AP-The-Associated-Press) by the name after it. SlavicNER ids that name one gazetteer entity (GPE-Kiev and GPE-Kyiv;
 LOC-White-House, ORG-The-White-House and ORG-White-House) get the same articles from their filters
 (LOC ids are asked with entity:), and are scored once, against the union of their articles; a
 LOC id that joins no PER, GPE or ORG id is not scored. PRO ids are treated as LOC ids: SlavicNER
@@ -57,15 +58,34 @@ def main():
         return subprocess.run([args.naviny, "search", "--db", db, "--json", "--limit", "100000"] + copies +
                               ['%s:"%s"' % (FIELDS[kind], name)], capture_output=True, text=True)
 
-    def filtered(eid):
+    def abbreviates(abbreviation, words):
+        # The letters in any order: SlavicNER writes GPE-UEA-United-Arab-Emirates.
+        initials = [word[0] for word in words if word and word not in ("of", "and", "the")]
+        return len(abbreviation) > 1 and abbreviation.isupper() and sorted(abbreviation) == sorted(initials)
+
+    def without_the(parts):
+        return parts[1:] if parts[0] == "The" and len(parts) > 1 else parts
+
+    def names_to_try(eid):
         kind, _, name = eid.partition("-")
-        parts = [part for part in name.split("-") if part not in ("Jr.", "Sr.")]
-        name = " ".join(parts[1:] if parts[0] == "The" and len(parts) > 1 else parts)
-        run = search(kind, name)
-        if run.returncode == 4 and re.search(r"[a-z][A-Z]", name):
+        parts = without_the([part for part in name.split("-") if part not in ("Jr.", "Sr.")])
+        name = " ".join(parts)
+        yield name
+        if re.search(r"[a-z][A-Z]", name):
             # Some ids run words together (GPE-WashingtonDC); others are names so written (BioNTech).
-            run = search(kind, re.sub(r"([a-z])([A-Z])", r"\1 \2", name))
-        if run.returncode == 4:  # not in the gazetteer, or ambiguous
+            yield re.sub(r"([a-z])([A-Z])", r"\1 \2", name)
+        if len(parts) > 1 and abbreviates(parts[0], without_the(parts[1:])):
+            # Some ids put the abbreviation before the name (ORG-AP-The-Associated-Press), others
+            # a qualifier (PRO-RTE-Ireland, a broadcaster): only the first are the name's.
+            yield " ".join(without_the(parts[1:]))
+
+    def filtered(eid):
+        kind = eid.partition("-")[0]
+        for name in names_to_try(eid):
+            run = search(kind, name)
+            if run.returncode != 4:  # 4: not in the gazetteer, or ambiguous
+                break
+        else:
             return None
         run.check_returncode()
         return frozenset(hit["id"] for hit in json.loads(run.stdout)["hits"])

@@ -51,6 +51,10 @@ void for_each_line(std::string_view text, OnLine&& on_line) {
   }
 }
 
+inline std::size_t common_prefix_size(std::string_view a, std::string_view b) {
+  return static_cast<std::size_t>(std::ranges::mismatch(a, b).in1 - a.begin());
+}
+
 // Levenshtein distance in bytes: insertions, deletions and replacements.
 inline std::size_t edit_distance(std::string_view a, std::string_view b) {
   std::vector<std::size_t> row(b.size() + 1);

@@ -184,23 +184,32 @@ std::vector<Xapian::Query> spellings_written_as_names(const Xapian::Database& db
 // no other entity (Канады and Irlandii do) and is alike: in the other script, sharing the key is
 // all one can ask, for Cyrillic writes English names by sound (Pence ~ Пенс, Blair ~ Блэр); in
 // the same script, it must be spelt as the same name (spelt_as_one_name: Łukaszenka ~
-// Lukashenko, not Welle ~ Wahl). A query word that names no entity but was typed as a name may
-// still meet a name of another entity spelt close to it (a typo: Lukashenco); a lower-case word
-// (медведь, a bear) does not.
+// Lukashenko, not Welle ~ Wahl). In any script, a surname suffix the key leaves out must be there
+// if it was typed (Borisov is no Бориса). A query word that names no entity but was typed as a
+// name may still meet a name of another entity spelt close to it (a typo: Lukashenco); but not
+// in its own script once the corpus has the word as typed, which is then no typo (Davos is no
+// Davis; Camerona is still Cameron with a case ending); a lower-case word (медведь, a bear) never
+// does.
 class NotASpellingOfTheQueryWord {
  public:
   NotASpellingOfTheQueryWord(IndexGazetteer& gazetteer, const std::string& term,
                              const std::vector<QueryWordNames::Spelling>& typed,
-                             bool typed_capitalised)
+                             bool typed_capitalised, bool typed_in_corpus)
       : gazetteer_(gazetteer),
         typed_(typed),
         typed_capitalised_(typed_capitalised),
+        typed_in_corpus_(typed_in_corpus),
         own_(gazetteer.ids_by_alias_key(term)) {}
   bool operator()(std::string_view exact_form) const {
     const std::vector<AnalyzedWord> words = analyze_words(gazetteer_.analyzer(), exact_form);
     if (words.size() != 1) return false;
     const WordForms& spelling = words.front().forms;
     const Script script = dominant_script(spelling.exact);
+    if (std::ranges::any_of(typed_, [&](const QueryWordNames::Spelling& typed) {
+          return ends_in_v_suffix(typed.romanized) && !ends_in_v_suffix(spelling.romanized);
+        })) {
+      return true;
+    }
     const bool same_name = std::ranges::any_of(typed_, [&](const QueryWordNames::Spelling& typed) {
       return spelt_as_one_name(typed.romanized, spelling.romanized);
     });
@@ -212,7 +221,9 @@ class NotASpellingOfTheQueryWord {
     if (own_->empty()) {
       return !typed_capitalised_ ||
              std::ranges::none_of(typed_, [&](const QueryWordNames::Spelling& typed) {
-               return spelt_close(typed.romanized, spelling.romanized);
+               return typed_in_corpus_ && typed.script == script
+                          ? same_script_variant(spelling.romanized, typed.romanized)
+                          : spelt_close(typed.romanized, spelling.romanized);
              });
     }
     return std::ranges::none_of(
@@ -223,6 +234,7 @@ class NotASpellingOfTheQueryWord {
   IndexGazetteer& gazetteer_;
   std::vector<QueryWordNames::Spelling> typed_;
   bool typed_capitalised_;
+  bool typed_in_corpus_;
   std::optional<std::vector<std::string>> own_;
 };
 
@@ -253,7 +265,8 @@ Xapian::Query with_name_keys(const Xapian::Query& query, const QueryWordKeys& ke
       const std::vector<Q> spellings = spellings_written_as_names(
           db, keys.at(term).keys,
           NotASpellingOfTheQueryWord(gazetteer, term, keys.at(term).spellings,
-                                     query_names.typed_capitalised.contains(term)));
+                                     query_names.typed_capitalised.contains(term),
+                                     db.get_termfreq(term) > 0));
       if (spellings.empty()) return query;
       return Q(Q::OP_OR, query,
                Q(Q::OP_SCALE_WEIGHT,

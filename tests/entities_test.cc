@@ -51,7 +51,11 @@ constexpr const char* kGazetteer =
     "prague\tplace\tPrague\tPrague|Praha|Praga|Прага\t\n"
     "canada\tplace\tCanada\tCanada|Kanada\t\n"
     "turkey\tplace\tTurkey\tTurkey|Turcja\t\n"
-    "peru\tplace\tPeru\tPeru|Перу\t\n";
+    "peru\tplace\tPeru\tPeru|Перу\t\n"
+    "india\tplace\tIndia\tIndia|Индия\t\n"
+    "indiana\tplace\tIndiana\tIndiana|Индиана\t\n"
+    "associated-press\torg\tAssociated Press\tAssociated Press|AP\tАП\n"
+    "united-kingdom\tplace\tUnited Kingdom\tUnited Kingdom|UK\t\n";
 
 // Recognition over one text: "id:mentions" in gazetteer order.
 class Recognition : public ::testing::Test {
@@ -189,9 +193,20 @@ INSTANTIATE_TEST_SUITE_P(
         RecognitionCase{"H. Biden spoke, then J. Biden.", "joe-biden:1,hunter-biden:1"},
         RecognitionCase{"Заявіў Лукашэнка А. Р.", "lukashenko:1"},
         RecognitionCase{"B. Biden spoke.", ""},
+        // Where two aliases fit equally well, the one the word begins like wins: the Russian
+        // stemmer cuts Индиана (Indiana) and Индия (India) to the same "india".
+        RecognitionCase{"Губернатор Индианы, а в Индиане и в Индии.", "india:1,indiana:2"},
+        RecognitionCase{"Штат Индиана.", "indiana:1"},
         // Acronyms are spelt the same or not at all: УНН is a news agency, ВИА a band.
         RecognitionCase{"Агенцията УНН съобщи, че групата ВИА пя.", ""},
         RecognitionCase{"Генсек ООН и UN, а також VOA.", "united-nations:2,voice-of-america:1"},
+        // AP is a full alias, Bulgarian АП (in Russian also the President's Administration) only
+        // a short form.
+        RecognitionCase{"Agencja AP podała.", "associated-press:1"},
+        RecognitionCase{"Администрацията АП мълчи.", ""},
+        // A Latin abbreviation is not the Cyrillic one that romanises alike: УК is the Criminal
+        // Code.
+        RecognitionCase{"По статье УК, а не в UK.", "united-kingdom:1"},
         // Russian declines an acronym with a lower-case ending.
         RecognitionCase{"Сотрудники ОМОНа задержали его. ОМОНом руководят.", "omon:2"},
         // A one-word alias met by name key alone does not open a sentence (Žena: "woman"); Slovene

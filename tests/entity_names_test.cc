@@ -189,5 +189,29 @@ TEST(NameKeysAndEntities, OnlyWordsSpeltAsTheNameOrNamingNoOtherEntityMeetIt) {
   EXPECT_THAT(testing::search_ids(dir / "db", "Lukashenko"), ElementsAre("lukaszenka.txt"));
 }
 
+// Two key matches that are no spelling of the typed name: a given name without the surname suffix
+// that was typed (Борис for Borisov), and, once the corpus has the typed word, another entity's
+// name in the same script that only a typo would explain (Davis for Davos). An inflected form of
+// the typed word still counts (Camerona).
+TEST(NameKeysAndEntities, ATypedSurnameSuffixAndAWordTheCorpusHasAreTakenAsTyped) {
+  testing::TempDir dir;
+  testing::write_file(dir / "corpus/entities.tsv",
+                      "boris-johnson\tperson\tBoris Johnson\tBoris Johnson|Борис "
+                      "Джонсон\tJohnson|Джонсон\n"
+                      "david-davis\tperson\tDavid Davis\tDavid Davis\tDavis\n"
+                      "cameroon\tplace\tCameroon\tCameroon|Kamerun\t\n");
+  testing::write_file(dir / "corpus/borisov.txt", "София\n\nПремиерът Борисов заяви това.");
+  testing::write_file(dir / "corpus/boris.txt", "Лондон\n\nПремьер Борис Джонсон заявил.");
+  testing::write_file(dir / "corpus/davos.txt", "Forum\n\nThe forum in Davos opened.");
+  testing::write_file(dir / "corpus/davis.txt", "Brexit\n\nDavid Davis spoke. Davis left.");
+  testing::write_file(dir / "corpus/cameron.txt", "Brexit\n\nCameron called the vote.");
+  testing::write_file(dir / "corpus/camerona.txt", "Brexit\n\nRząd Camerona upadł.");
+  testing::index_or_fail(dir / "corpus", dir / "db");
+  EXPECT_THAT(testing::search_ids(dir / "db", "Borisov"), ElementsAre("borisov.txt"));
+  EXPECT_THAT(testing::search_ids(dir / "db", "Davos"), ElementsAre("davos.txt"));
+  EXPECT_THAT(testing::search_ids(dir / "db", "Cameron"),
+              UnorderedElementsAre("cameron.txt", "camerona.txt"));
+}
+
 }  // namespace
 }  // namespace naviny
