@@ -37,7 +37,7 @@ class EntityRecognizer {
  public:
   // Bump whenever a change to the rules changes which mentions they find: the next `naviny
   // index` then re-tags every article.
-  static constexpr int kVersion = 4;
+  static constexpr int kVersion = 5;
 
   explicit EntityRecognizer(const Gazetteer& gazetteer);
 
