@@ -46,8 +46,11 @@ struct Fit {
   auto operator<=>(const Fit&) const = default;
 };
 
+// `scripts_named_in` says, for a script, whether the alias's entity has a one-word alias written
+// in it.
+template <typename ScriptsNamedIn>
 std::optional<Fit> fit_at(const std::vector<AnalyzedWord>& words, std::size_t start,
-                          const Alias& alias) {
+                          const Alias& alias, ScriptsNamedIn scripts_named_in) {
   if (start + alias.words.size() > words.size()) return std::nullopt;
   Fit fit{alias.words.size(), !alias.short_form, 0};
   for (std::size_t i = 0; i < alias.words.size(); ++i) {
@@ -62,6 +65,13 @@ std::optional<Fit> fit_at(const std::vector<AnalyzedWord>& words, std::size_t st
     // A word of a longer alias has its neighbours to confirm it; an acronym is matched letter for
     // letter already.
     if (alias.words.size() > 1 || alias.words[i].acronym) continue;
+    // Across scripts a third of the letters may differ, and a stem hides more (Виргиния stems to
+    // "virgin"); where the entity has a one-word alias in the word's own script, the word must be
+    // a form of that (Davis is no Давос, Virgin no Виргиния).
+    const Script script = dominant_script(word.forms.exact);
+    if (script != dominant_script(alias.words[i].exact) && scripts_named_in(script)) {
+      return std::nullopt;
+    }
     if (same_search_form ? !shared_stem_suffices(word, alias.words[i])
                          : word.starts_sentence || !spelt_alike(word.forms, alias.words[i]) ||
                                begins_a_name(words, start + i + 1)) {
@@ -74,9 +84,14 @@ std::optional<Fit> fit_at(const std::vector<AnalyzedWord>& words, std::size_t st
 }  // namespace
 
 EntityRecognizer::EntityRecognizer(const Gazetteer& gazetteer)
-    : given_names_(gazetteer.entities().size()), gazetteer_(gazetteer) {
+    : given_names_(gazetteer.entities().size()),
+      one_word_alias_scripts_(gazetteer.entities().size()),
+      gazetteer_(gazetteer) {
   for (std::size_t i = 0; i < gazetteer.aliases().size(); ++i) {
     const Alias& alias = gazetteer.aliases()[i];
+    if (alias.words.size() == 1) {
+      one_word_alias_scripts_[alias.entity].insert(dominant_script(alias.words.front().exact));
+    }
     for (std::string& key : lookup_keys(alias.words.front())) {
       by_first_word_.emplace(std::move(key), i);
     }
@@ -138,7 +153,9 @@ EntityMentions EntityRecognizer::recognize(
         const auto [from, to] = by_first_word_.equal_range(key);
         for (auto it = from; it != to; ++it) {
           const Alias& alias = gazetteer_.aliases()[it->second];
-          const std::optional<Fit> fit = fit_at(words, i, alias);
+          const std::optional<Fit> fit = fit_at(words, i, alias, [&](Script script) {
+            return one_word_alias_scripts_[alias.entity].contains(script);
+          });
           if (!fit || *fit < best) continue;
           if (best < *fit) best_entities.clear();
           best = *fit;

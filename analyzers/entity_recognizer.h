@@ -10,6 +10,7 @@
 
 #include "analyzers/analyzer.h"
 #include "analyzers/gazetteer.h"
+#include "analyzers/script.h"
 
 namespace naviny {
 
@@ -51,6 +52,8 @@ class EntityRecognizer {
   std::multimap<std::string, std::size_t> by_first_word_;
   // Per entity, the romanised first words of a person's full aliases (Vladimir, Владимир).
   std::vector<std::vector<std::string>> given_names_;
+  // Per entity, the scripts its one-word aliases are written in.
+  std::vector<std::set<Script>> one_word_alias_scripts_;
   const Gazetteer& gazetteer_;
 
   std::optional<std::size_t> named_by_initials(const std::vector<AnalyzedWord>& words,

@@ -16,7 +16,7 @@ constexpr std::string_view kTypeNames[] = {"person", "org", "place"};
 constexpr std::size_t kMinColumns = 4;
 constexpr std::size_t kMaxColumns = 5;
 constexpr std::size_t kMinStemLetters = 5;
-constexpr std::size_t kMaxNominativeEndingLetters = 2;
+constexpr std::size_t kMinNameStemLetters = 3;  // Per-u, Kub-a
 constexpr std::size_t kMinOneLetterApartLetters = 6;
 
 constexpr std::size_t kMaxAcronymEndingLetters = 3;
@@ -63,24 +63,27 @@ AliasWord alias_word_of(const WordForms& forms) {
 namespace {
 
 // Two words of one script that are one name differ in their endings (Kypr, Kypru; Rosja, Rosji;
-// Łukaszenka, Łukaszence), or in one letter of a long word (Песков, Пєсков). A third of their
+// Spojené, Spojeného), or in one letter of a long word (Песков, Пєсков). A third of their
 // letters, enough between scripts, lets other words of the same script in: Пушков is no Песков,
 // Деня no Дания, Cooper no Ciper (Cyprus in Slovene).
 bool same_script_ending_variant(std::string_view word, std::string_view alias) {
-  const std::size_t common = common_prefix_size(word, alias);
-  const std::string_view alias_ending = alias.substr(common);
-  const std::size_t word_ending = word.size() - common;
-  // Below kMinStemLetters, the common part must be a stem: what differs is a vowel ending of the
-  // alias, replaced by the word's case ending (Rosj-a, Rosj-i; Kypr, Kypr-u), which begins with a
-  // vowel; not cut off (Dan is no Dania), and not another name's letters (Perr-i is no Per-u).
-  const bool case_ending_of_stem =
-      std::ranges::all_of(alias_ending, is_latin_vowel) &&
-      (word_ending > 0 ? is_latin_vowel(word[common]) : alias_ending.empty());
-  const bool ending_differs = word_ending <= kMaxCaseEndingLetters &&
-                              alias_ending.size() <= kMaxNominativeEndingLetters &&
-                              (common >= kMinStemLetters || case_ending_of_stem);
-  return ending_differs || (std::min(word.size(), alias.size()) >= kMinOneLetterApartLetters &&
-                            edit_distance(word, alias) <= 1);
+  // The word is the alias, or its stem, and a case ending that begins with a vowel or j (Kypr-u,
+  // May-ová, Rosj-i of Rosja, Spojen-ého of Spojené, Latvi-je of Latvia, Kenned-yho of Kennedy;
+  // the Bulgarian article too: Европейск-ата), or none after a plural's -y (Włoch of Włochy).
+  // So Dan is no Dania, Virgin no Virginia, Perri no Peru; a consonant the ending softens is
+  // declined_with_changed_stem's (Polsce).
+  const auto stem_and_case_ending = [&](std::size_t stem) {
+    const std::string_view ending = word.substr(std::min(stem, word.size()));
+    return stem >= kMinNameStemLetters && word.starts_with(alias.substr(0, stem)) &&
+           word.size() - common_prefix_size(word, alias) <= kMaxCaseEndingLetters &&
+           (ending.empty() ? stem == alias.size() || alias.substr(stem) == "y"
+                           : is_latin_vowel(ending.front()) || ending.front() == 'j');
+  };
+  std::size_t stem = alias.size();
+  while (stem > 0 && is_latin_vowel(alias[stem - 1])) --stem;
+  return word == alias || stem_and_case_ending(alias.size()) || stem_and_case_ending(stem) ||
+         (std::min(word.size(), alias.size()) >= kMinOneLetterApartLetters &&
+          edit_distance(word, alias) <= 1);
 }
 
 // Romanisations of one name differ mostly towards the end, where the case endings are (Avstriji,

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "analyzers/declension.h"
+#include "analyzers/gazetteer.h"
 #include "analyzers/name_key.h"
 #include "analyzers/tokenizer.h"
 
@@ -205,6 +206,35 @@ TEST(DeclinedWithChangedStem, FleetingEAndSoftenedConsonantsButNotOtherWords) {
   };
   for (const Pair& pair : pairs) {
     EXPECT_EQ(declined_with_changed_stem(pair.word, pair.alias), pair.case_form)
+        << pair.word << " of " << pair.alias;
+  }
+}
+
+TEST(SameScriptVariant, CaseFormsOfTheAliasOrItsStemButNotOtherWords) {
+  struct Pair {
+    std::string_view word;
+    std::string_view alias;
+    bool one_name;
+  };
+  const std::vector<Pair> pairs{
+      {"kypru", "kypr", true},               // Czech genitive
+      {"mayova", "may", true},               // Mayová, the alias and an ending
+      {"kennedyho", "kennedy", true},        // Czech: the stem and -yho
+      {"rosji", "rosja", true},              // the vowel ending replaced
+      {"spojeneho", "spojene", true},        // Spojeného království
+      {"latvije", "latvija", true},          // an ending may begin with j
+      {"evropeyskata", "evropeyska", true},  // the Bulgarian article
+      {"rosiyeyu", "rosiya", true},          // Ukrainian Росією
+      {"wloch", "wlochy", true},             // genitive plural: no ending after -y
+      {"peskov", "pyeskov", true},           // one letter apart in a long word
+      {"virgin", "virginia", false},         // the alias cut short is no case form
+      {"dan", "dania", false},
+      {"perri", "peru", false},   // rr is no case ending
+      {"davis", "davos", false},  // nor is -is for -os
+      {"norwegian", "norwegen", false},
+  };
+  for (const Pair& pair : pairs) {
+    EXPECT_EQ(same_script_variant(pair.word, pair.alias), pair.one_name)
         << pair.word << " of " << pair.alias;
   }
 }
