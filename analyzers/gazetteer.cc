@@ -79,8 +79,10 @@ bool same_script_ending_variant(std::string_view word, std::string_view alias) {
            (ending.empty() ? stem == alias.size() || alias.substr(stem) == "y"
                            : is_latin_vowel(ending.front()) || ending.front() == 'j');
   };
+  // No Slavic nominative ends in u: an alias that does is indeclinable (Peru, Baku; Перо is no
+  // form of Перу).
   std::size_t stem = alias.size();
-  while (stem > 0 && is_latin_vowel(alias[stem - 1])) --stem;
+  while (stem > 0 && is_latin_vowel(alias[stem - 1]) && alias.back() != 'u') --stem;
   return word == alias || stem_and_case_ending(alias.size()) || stem_and_case_ending(stem) ||
          (std::min(word.size(), alias.size()) >= kMinOneLetterApartLetters &&
           edit_distance(word, alias) <= 1);

@@ -7,7 +7,8 @@ gazetteer knows, runs `naviny search person:"Vladimir Putin"` (org: for ORG, pla
 scores the returned articles against the annotated ones. Entities the gazetteer does not know are
 skipped and counted. An id that runs words together (GPE-WashingtonDC) is asked word by word
 when its name as written names no entity, and one that puts an abbreviation first
-(ORG-AP-The-Associated-Press) by the name after it. SlavicNER ids that name one gazetteer entity (GPE-Kiev and GPE-Kyiv;
+(ORG-AP-The-Associated-Press) by the name after it, one that ends in a country
+(ORG-Labour-Party-UK) by the name before it. SlavicNER ids that name one gazetteer entity (GPE-Kiev and GPE-Kyiv;
 LOC-White-House, ORG-The-White-House and ORG-White-House) get the same articles from their filters
 (LOC ids are asked with entity:), and are scored once, against the union of their articles; a
 LOC id that joins no PER, GPE or ORG id is not scored. PRO ids are treated as LOC ids: SlavicNER
@@ -24,6 +25,7 @@ import argparse, collections, concurrent.futures, json, os, re, subprocess, sys,
 # takes any type; they only join the ids of the three scored types.
 FIELDS = {"PER": "person", "GPE": "place", "ORG": "org", "LOC": "entity", "PRO": "entity"}
 JOINING_ONLY = ("LOC", "PRO")
+COUNTRY_QUALIFIERS = ("UK", "USA", "US")
 
 
 def gold_articles(data):
@@ -74,6 +76,9 @@ def main():
         if re.search(r"[a-z][A-Z]", name):
             # Some ids run words together (GPE-WashingtonDC); others are names so written (BioNTech).
             yield re.sub(r"([a-z])([A-Z])", r"\1 \2", name)
+        if len(parts) > 2 and parts[-1] in COUNTRY_QUALIFIERS:
+            # ORG-Labour-Party-UK, ORG-Democratic-Party-USA: the country says which one.
+            yield " ".join(parts[:-1])
         if len(parts) > 1 and abbreviates(parts[0], without_the(parts[1:])):
             # Some ids put the abbreviation before the name (ORG-AP-The-Associated-Press), others
             # a qualifier (PRO-RTE-Ireland, a broadcaster): only the first are the name's.

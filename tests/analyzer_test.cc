@@ -230,6 +230,7 @@ TEST(SameScriptVariant, CaseFormsOfTheAliasOrItsStemButNotOtherWords) {
       {"virgin", "virginia", false},         // the alias cut short is no case form
       {"dan", "dania", false},
       {"perri", "peru", false},   // rr is no case ending
+      {"pero", "peru", false},    // an alias in -u is indeclinable
       {"davis", "davos", false},  // nor is -is for -os
       {"norwegian", "norwegen", false},
   };
