@@ -80,9 +80,13 @@ bool same_script_ending_variant(std::string_view word, std::string_view alias) {
                            : is_latin_vowel(ending.front()) || ending.front() == 'j');
   };
   // No Slavic nominative ends in u: an alias that does is indeclinable (Peru, Baku; Перо is no
-  // form of Перу).
+  // form of Перу). Cyrillic я and ю romanise as ya and yu: the y is the ending's, a vowel before
+  // it the stem's (Кени-я, Кени-и; so Кени and Кена are no Кения).
   std::size_t stem = alias.size();
-  while (stem > 0 && is_latin_vowel(alias[stem - 1]) && alias.back() != 'u') --stem;
+  while (stem > 0 && is_latin_vowel(alias[stem - 1]) && alias.back() != 'u') {
+    --stem;
+    if (alias[stem] == 'y' && stem + 1 < alias.size()) break;
+  }
   return word == alias || stem_and_case_ending(alias.size()) || stem_and_case_ending(stem) ||
          (std::min(word.size(), alias.size()) >= kMinOneLetterApartLetters &&
           edit_distance(word, alias) <= 1);

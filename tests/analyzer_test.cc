@@ -231,6 +231,9 @@ TEST(SameScriptVariant, CaseFormsOfTheAliasOrItsStemButNotOtherWords) {
       {"dan", "dania", false},
       {"perri", "peru", false},   // rr is no case ending
       {"pero", "peru", false},    // an alias in -u is indeclinable
+      {"kenii", "keniya", true},  // Кении of Кения: the stem keeps its i
+      {"keni", "keniya", false},
+      {"dani", "daniya", false},
       {"davis", "davos", false},  // nor is -is for -os
       {"norwegian", "norwegen", false},
   };
