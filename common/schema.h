@@ -158,11 +158,16 @@ inline constexpr std::string_view kMetaAliasPrefix = "naviny.alias.";
 // "naviny.alias_word." + key -> one line per alias word: id, search form, romanized and exact
 // form, tab-separated.
 inline constexpr std::string_view kMetaAliasWordPrefix = "naviny.alias_word.";
+// The first words of people's full aliases (Vladimir, Мария), by search form: a word the gazetteer
+// knows as a given name is no spelling of a surname that only shares a key with it (Мария and
+// Marr). "naviny.given_name." + name key -> one line per given name: id and romanized form,
+// tab-separated.
+inline constexpr std::string_view kMetaGivenNamePrefix = "naviny.given_name.";
 // alias_table_stamp() of the kMetaGazetteerHash the alias tables were written for; other values
 // mean they are stale, or of an older layout.
 inline constexpr std::string_view kMetaAliasTableHash = "naviny.alias_table";
 inline std::string alias_table_stamp(std::string_view gazetteer_hash) {
-  return std::string(gazetteer_hash) + " words";
+  return std::string(gazetteer_hash) + " words given-names";
 }
 
 }  // namespace naviny::schema

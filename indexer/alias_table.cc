@@ -41,11 +41,23 @@ void store_alias_table(Xapian::WritableDatabase& db, const Gazetteer& gazetteer,
   const std::string word_prefix(schema::kMetaAliasWordPrefix);
   clear_metadata_under(db, alias_prefix);
   clear_metadata_under(db, word_prefix);
+  const std::string given_name_prefix(schema::kMetaGivenNamePrefix);
+  clear_metadata_under(db, given_name_prefix);
   std::map<std::string, std::set<std::string>> ids_by_key;
   std::map<std::string, std::set<std::string>> words_by_key;
+  std::map<std::string, std::set<std::string>> given_names_by_key;
   for (const Alias& alias : gazetteer.aliases()) {
     const std::string& id = gazetteer.entities()[alias.entity].id;
     ids_by_key[alias_prefix + Gazetteer::alias_key(alias)].insert(id);
+    if (!alias.short_form && alias.words.size() > 1 &&
+        gazetteer.entities()[alias.entity].type == EntityType::person) {
+      const AliasWord& given_name = alias.words.front();
+      for (const std::string* key : {&given_name.key, &given_name.alt_key}) {
+        if (!key->empty()) {
+          given_names_by_key[given_name_prefix + *key].insert(id + "\t" + given_name.romanized);
+        }
+      }
+    }
     if (alias.words.size() != 1 || alias.words.front().acronym) continue;
     const AliasWord& word = alias.words.front();
     for (const std::string* key : {&word.key, &word.alt_key}) {
@@ -57,6 +69,7 @@ void store_alias_table(Xapian::WritableDatabase& db, const Gazetteer& gazetteer,
   }
   store_lines(db, ids_by_key);
   store_lines(db, words_by_key);
+  store_lines(db, given_names_by_key);
   db.set_metadata(table_hash_key, stamp);
 }
 

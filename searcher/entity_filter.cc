@@ -98,6 +98,22 @@ std::optional<std::vector<std::string>> IndexGazetteer::ids_named_by_word(const 
   return ids;
 }
 
+bool IndexGazetteer::is_given_name(std::string_view romanized,
+                                   const std::vector<std::string>& keys) {
+  if (romanized.empty() || !alias_tables_current()) return false;
+  bool given_name = false;
+  for (const std::string& key : keys) {
+    if (key.empty()) continue;
+    for_each_line(db_.get_metadata(std::string(schema::kMetaGivenNamePrefix) + key),
+                  [&](std::string_view line) {
+                    const std::vector<std::string_view> columns = split(line, '\t');
+                    given_name = given_name || (columns.size() == 2 &&
+                                                same_script_variant(romanized, columns[1]));
+                  });
+  }
+  return given_name;
+}
+
 std::optional<std::vector<std::string>> IndexGazetteer::quick_resolve(
     const std::string& name, std::optional<EntityType> type) {
   const std::string key = Gazetteer::name_key(name, *analyzer_);

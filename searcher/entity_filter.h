@@ -51,6 +51,10 @@ class IndexGazetteer {
   // is spelt alike (spelt_alike: Канады and Irlandii, inflected, against Канада and Irlandia).
   // Null if the index has no alias tables for its gazetteer.
   std::optional<std::vector<std::string>> ids_named_by_word(const WordForms& word);
+  // Whether a word, romanised and with these name keys, is a form of the first word of a person's
+  // full alias in the gazetteer (Vladimir, Марии of Мария; same_script_variant, so Мар is not
+  // Мария); false if the index has no alias tables for its gazetteer.
+  bool is_given_name(std::string_view romanized, const std::vector<std::string>& keys);
 
  private:
   bool alias_tables_current() const;

@@ -185,20 +185,26 @@ std::vector<Xapian::Query> spellings_written_as_names(const Xapian::Database& db
 // all one can ask, for Cyrillic writes English names by sound (Pence ~ Пенс, Blair ~ Блэр); in
 // the same script, it must be spelt as the same name (spelt_as_one_name: Łukaszenka ~
 // Lukashenko, not Welle ~ Wahl). In any script, a surname suffix the key leaves out must be there
-// if it was typed (Borisov is no Бориса). A query word that names no entity but was typed as a
-// name may still meet a name of another entity spelt close to it (a typo: Lukashenco); but not
-// in its own script once the corpus has the word as typed, which is then no typo (Davos is no
-// Davis; Camerona is still Cameron with a case ending); a lower-case word (медведь, a bear) never
-// does.
+// if it was typed (Borisov is no Бориса), and a word the gazetteer knows as a person's given name
+// is no spelling of a typed word that is none (Мария, of Maria Zakharova, is no Marr). A query word
+// that names no entity but was typed as a name may still meet a name of another entity spelt close
+// to it (a typo: Lukashenco); but not in its own script once the corpus has the word as typed,
+// which is then no typo (Davos is no Davis; Camerona is still Cameron with a case ending); a
+// lower-case word (медведь, a bear) never does.
 class NotASpellingOfTheQueryWord {
  public:
   NotASpellingOfTheQueryWord(IndexGazetteer& gazetteer, const std::string& term,
-                             const std::vector<QueryWordNames::Spelling>& typed,
-                             bool typed_capitalised, bool typed_in_corpus)
+                             const QueryWordNames& typed, bool typed_capitalised,
+                             bool typed_in_corpus)
       : gazetteer_(gazetteer),
-        typed_(typed),
+        typed_(typed.spellings),
         typed_capitalised_(typed_capitalised),
         typed_in_corpus_(typed_in_corpus),
+        typed_given_name_(std::ranges::any_of(typed.spellings,
+                                              [&](const QueryWordNames::Spelling& spelling) {
+                                                return gazetteer.is_given_name(spelling.romanized,
+                                                                               typed.keys);
+                                              })),
         own_(gazetteer.ids_by_alias_key(term)) {}
   bool operator()(std::string_view exact_form) const {
     const std::vector<AnalyzedWord> words = analyze_words(gazetteer_.analyzer(), exact_form);
@@ -210,12 +216,20 @@ class NotASpellingOfTheQueryWord {
         })) {
       return true;
     }
+    const auto ids = own_ ? gazetteer_.ids_named_by_word(spelling) : std::nullopt;
+    const bool names_own_entity = ids && std::ranges::any_of(*ids, [&](const std::string& id) {
+                                    return std::ranges::find(*own_, id) != own_->end();
+                                  });
+    if (names_own_entity) return false;
+    if (!typed_given_name_ &&
+        gazetteer_.is_given_name(spelling.romanized, {spelling.key, spelling.alt_key})) {
+      return true;
+    }
     const bool same_name = std::ranges::any_of(typed_, [&](const QueryWordNames::Spelling& typed) {
       return spelt_as_one_name(typed.romanized, spelling.romanized);
     });
     const bool other_script = std::ranges::any_of(
         typed_, [&](const QueryWordNames::Spelling& typed) { return typed.script != script; });
-    const auto ids = own_ ? gazetteer_.ids_named_by_word(spelling) : std::nullopt;
     if (!ids || ids->empty()) return !same_name && !other_script;
     // A typo: the name as the gazetteer spells it, give or take a third of its letters.
     if (own_->empty()) {
@@ -226,8 +240,7 @@ class NotASpellingOfTheQueryWord {
                           : spelt_close(typed.romanized, spelling.romanized);
              });
     }
-    return std::ranges::none_of(
-        *ids, [&](const std::string& id) { return std::ranges::find(*own_, id) != own_->end(); });
+    return true;  // it names other entities only
   }
 
  private:
@@ -235,6 +248,7 @@ class NotASpellingOfTheQueryWord {
   std::vector<QueryWordNames::Spelling> typed_;
   bool typed_capitalised_;
   bool typed_in_corpus_;
+  bool typed_given_name_;
   std::optional<std::vector<std::string>> own_;
 };
 
@@ -264,7 +278,7 @@ Xapian::Query with_name_keys(const Xapian::Query& query, const QueryWordKeys& ke
       // that the corpus writes as a name.
       const std::vector<Q> spellings = spellings_written_as_names(
           db, keys.at(term).keys,
-          NotASpellingOfTheQueryWord(gazetteer, term, keys.at(term).spellings,
+          NotASpellingOfTheQueryWord(gazetteer, term, keys.at(term),
                                      query_names.typed_capitalised.contains(term),
                                      db.get_termfreq(term) > 0));
       if (spellings.empty()) return query;

@@ -213,5 +213,19 @@ TEST(NameKeysAndEntities, ATypedSurnameSuffixAndAWordTheCorpusHasAreTakenAsTyped
               UnorderedElementsAre("cameron.txt", "camerona.txt"));
 }
 
+// A given name the gazetteer knows (Мария, of Maria Zakharova) shares a key with Marr, but is no
+// spelling of it; a typed given name still meets its spellings.
+TEST(NameKeysAndEntities, AGivenNameIsNoSpellingOfASurname) {
+  testing::TempDir dir;
+  testing::write_file(dir / "corpus/entities.tsv",
+                      "maria-zakharova\tperson\tMaria Zakharova\tMaria Zakharova|Мария "
+                      "Захарова\tZakharova|Захарова\n");
+  testing::write_file(dir / "corpus/marr.txt", "BBC\n\nThe host Andrew Marr asked.");
+  testing::write_file(dir / "corpus/mariya.txt", "МИД\n\nОтветила Мария Захарова.");
+  testing::index_or_fail(dir / "corpus", dir / "db");
+  EXPECT_THAT(testing::search_ids(dir / "db", "Marr"), ElementsAre("marr.txt"));
+  EXPECT_THAT(testing::search_ids(dir / "db", "Maria"), Contains("mariya.txt"));
+}
+
 }  // namespace
 }  // namespace naviny
