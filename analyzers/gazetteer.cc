@@ -74,7 +74,10 @@ bool same_script_ending_variant(std::string_view word, std::string_view alias) {
   // declined_with_changed_stem's (Polsce).
   const auto stem_and_case_ending = [&](std::size_t stem) {
     const std::string_view ending = word.substr(std::min(stem, word.size()));
-    return stem >= kMinNameStemLetters && word.starts_with(alias.substr(0, stem)) &&
+    // A stem shorter than kMinNameStemLetters is too weak, unless it is the whole alias (Kim Jong
+    // Un-a): Dan is no Dania.
+    return (stem >= kMinNameStemLetters || stem == alias.size()) &&
+           word.starts_with(alias.substr(0, stem)) &&
            word.size() - common_prefix_size(word, alias) <= kMaxCaseEndingLetters &&
            (ending.empty() ? stem == alias.size() || alias.substr(stem) == "y"
                            : is_latin_vowel(ending.front()) || ending.front() == 'j');
