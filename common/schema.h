@@ -158,7 +158,7 @@ inline constexpr std::string_view kMetaAliasPrefix = "naviny.alias.";
 // "naviny.alias_word." + key -> one line per alias word: id, search form, romanized and exact
 // form, tab-separated.
 inline constexpr std::string_view kMetaAliasWordPrefix = "naviny.alias_word.";
-// The first words of people's full aliases (Vladimir, Мария), by search form: a word the gazetteer
+// The first words of people's full aliases (Vladimir, Мария), by name key: a word the gazetteer
 // knows as a given name is no spelling of a surname that only shares a key with it (Мария and
 // Marr). "naviny.given_name." + name key -> one line per given name: id and romanized form,
 // tab-separated.
