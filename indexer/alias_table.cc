@@ -20,6 +20,14 @@ void clear_metadata_under(Xapian::WritableDatabase& db, const std::string& prefi
   for (const std::string& key : stale) db.set_metadata(key, "");
 }
 
+// Files `line` under the prefixed name keys of `word`.
+void add_under_keys(std::map<std::string, std::set<std::string>>& lines_by_key,
+                    const std::string& prefix, const AliasWord& word, const std::string& line) {
+  for (const std::string* key : {&word.key, &word.alt_key}) {
+    if (!key->empty()) lines_by_key[prefix + *key].insert(line);
+  }
+}
+
 void store_lines(Xapian::WritableDatabase& db,
                  const std::map<std::string, std::set<std::string>>& lines_by_key) {
   for (const auto& [key, lines] : lines_by_key) {
@@ -52,20 +60,13 @@ void store_alias_table(Xapian::WritableDatabase& db, const Gazetteer& gazetteer,
     if (!alias.short_form && alias.words.size() > 1 &&
         gazetteer.entities()[alias.entity].type == EntityType::person) {
       const AliasWord& given_name = alias.words.front();
-      for (const std::string* key : {&given_name.key, &given_name.alt_key}) {
-        if (!key->empty()) {
-          given_names_by_key[given_name_prefix + *key].insert(id + "\t" + given_name.romanized);
-        }
-      }
+      add_under_keys(given_names_by_key, given_name_prefix, given_name,
+                     id + "\t" + given_name.romanized);
     }
     if (alias.words.size() != 1 || alias.words.front().acronym) continue;
     const AliasWord& word = alias.words.front();
-    for (const std::string* key : {&word.key, &word.alt_key}) {
-      if (!key->empty()) {
-        words_by_key[word_prefix + *key].insert(id + "\t" + word.search + "\t" + word.romanized +
-                                                "\t" + word.exact);
-      }
-    }
+    add_under_keys(words_by_key, word_prefix, word,
+                   id + "\t" + word.search + "\t" + word.romanized + "\t" + word.exact);
   }
   store_lines(db, ids_by_key);
   store_lines(db, words_by_key);

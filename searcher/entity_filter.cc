@@ -22,6 +22,18 @@ std::string described(const Gazetteer& gazetteer, const std::vector<std::size_t>
   return list;
 }
 
+// Calls `on_columns` with the tab-separated columns of each line of the alias tables stored under
+// `prefix` and each of the non-empty name `keys`.
+template <typename OnColumns>
+void for_each_row_under_keys(const Xapian::Database& db, std::string_view prefix,
+                             const std::vector<std::string>& keys, OnColumns on_columns) {
+  for (const std::string& key : keys) {
+    if (key.empty()) continue;
+    for_each_line(db.get_metadata(std::string(prefix) + key),
+                  [&](std::string_view line) { on_columns(split(line, '\t')); });
+  }
+}
+
 // The first `count` tab-separated columns of a gazetteer row, trimmed as Gazetteer::parse trims.
 std::vector<std::string_view> leading_columns(std::string_view line, std::size_t count) {
   std::vector<std::string_view> columns;
@@ -82,19 +94,15 @@ std::optional<std::vector<std::string>> IndexGazetteer::ids_named_by_word(const 
   const auto add = [&](std::string_view id) {
     if (std::ranges::find(*ids, id) == ids->end()) ids->emplace_back(id);
   };
-  for (const std::string* key : {&word.key, &word.alt_key}) {
-    if (key->empty()) continue;
-    for_each_line(db_.get_metadata(std::string(schema::kMetaAliasWordPrefix) + *key),
-                  [&](std::string_view line) {
-                    const std::vector<std::string_view> columns = split(line, '\t');
-                    if (columns.size() != 4) return;
-                    AliasWord alias_word;
-                    alias_word.search = columns[1];
-                    alias_word.romanized = columns[2];
-                    alias_word.exact = columns[3];
-                    if (spelt_alike(word, alias_word)) add(columns[0]);
-                  });
-  }
+  for_each_row_under_keys(db_, schema::kMetaAliasWordPrefix, {word.key, word.alt_key},
+                          [&](const std::vector<std::string_view>& columns) {
+                            if (columns.size() != 4) return;
+                            AliasWord alias_word;
+                            alias_word.search = columns[1];
+                            alias_word.romanized = columns[2];
+                            alias_word.exact = columns[3];
+                            if (spelt_alike(word, alias_word)) add(columns[0]);
+                          });
   return ids;
 }
 
@@ -102,15 +110,11 @@ bool IndexGazetteer::is_given_name(std::string_view romanized,
                                    const std::vector<std::string>& keys) {
   if (romanized.empty() || !alias_tables_current()) return false;
   bool given_name = false;
-  for (const std::string& key : keys) {
-    if (key.empty()) continue;
-    for_each_line(db_.get_metadata(std::string(schema::kMetaGivenNamePrefix) + key),
-                  [&](std::string_view line) {
-                    const std::vector<std::string_view> columns = split(line, '\t');
-                    given_name = given_name || (columns.size() == 2 &&
-                                                same_script_variant(romanized, columns[1]));
-                  });
-  }
+  for_each_row_under_keys(
+      db_, schema::kMetaGivenNamePrefix, keys, [&](const std::vector<std::string_view>& columns) {
+        given_name =
+            given_name || (columns.size() == 2 && same_script_variant(romanized, columns[1]));
+      });
   return given_name;
 }
 

@@ -6,6 +6,7 @@
 
 #include <filesystem>
 #include <string>
+#include <vector>
 
 #include "common/schema.h"
 #include "test_support.h"
@@ -19,6 +20,24 @@ using ::testing::HasSubstr;
 using ::testing::IsEmpty;
 using ::testing::Not;
 using ::testing::UnorderedElementsAre;
+
+struct Article {
+  std::string file;
+  std::string text;
+};
+
+// Writes a corpus of `articles` with its own gazetteer into `dir` and indexes it; returns the
+// index.
+std::filesystem::path indexed_with_gazetteer(const testing::TempDir& dir,
+                                             const std::string& gazetteer,
+                                             const std::vector<Article>& articles) {
+  testing::write_file(dir / "corpus/entities.tsv", gazetteer);
+  for (const Article& article : articles) {
+    testing::write_file(dir / "corpus" / article.file, article.text);
+  }
+  testing::index_or_fail(dir / "corpus", dir / "db");
+  return dir / "db";
+}
 
 // A corpus folder without entities.tsv.
 class BundledGazetteer : public ::testing::Test {
@@ -154,17 +173,17 @@ TEST(AnalyzeEntities, ShowsEachMentionAndWhatItNames) {
 // another entity is not a spelling of the query word; one it does not know still is.
 TEST(NameKeysAndEntities, AKeyMatchTheGazetteerKnowsAsAnotherEntityIsLeftOut) {
   testing::TempDir dir;
-  testing::write_file(dir / "corpus/entities.tsv",
-                      "pakistan\tplace\tPakistan\tPakistan|Пакистан\t\n"
-                      "ken-paxton\tperson\tKen Paxton\tKen Paxton|Кен Пакстон\tPaxton|Пакстон\n"
-                      "lukashenko\tperson\tAlexander Lukashenko\tLukashenko|Лукашенко\t\n");
-  testing::write_file(dir / "corpus/pakistan.txt", "Суд\n\nВерховный суд Пакистан оправдал её.");
-  testing::write_file(dir / "corpus/paxton.txt", "Иск\n\nГенпрокурор Пакстон подал иск.");
-  testing::write_file(dir / "corpus/minsk.txt", "Минск\n\nВ Минске выступил Лукашенко.");
-  testing::index_or_fail(dir / "corpus", dir / "db");
-  EXPECT_THAT(testing::search_ids(dir / "db", "Paxton"), ElementsAre("paxton.txt"));
+  const std::filesystem::path db = indexed_with_gazetteer(
+      dir,
+      "pakistan\tplace\tPakistan\tPakistan|Пакистан\t\n"
+      "ken-paxton\tperson\tKen Paxton\tKen Paxton|Кен Пакстон\tPaxton|Пакстон\n"
+      "lukashenko\tperson\tAlexander Lukashenko\tLukashenko|Лукашенко\t\n",
+      {{"pakistan.txt", "Суд\n\nВерховный суд Пакистан оправдал её."},
+       {"paxton.txt", "Иск\n\nГенпрокурор Пакстон подал иск."},
+       {"minsk.txt", "Минск\n\nВ Минске выступил Лукашенко."}});
+  EXPECT_THAT(testing::search_ids(db, "Paxton"), ElementsAre("paxton.txt"));
   // A word the gazetteer does not list (here a typo) still meets the names spelt close to it.
-  EXPECT_THAT(testing::search_ids(dir / "db", "Lukashenco"), ElementsAre("minsk.txt"));
+  EXPECT_THAT(testing::search_ids(db, "Lukashenco"), ElementsAre("minsk.txt"));
 }
 
 // A name key is only a consonant skeleton: Wahl shares one with Welle, Kennedy with Канады,
@@ -172,21 +191,21 @@ TEST(NameKeysAndEntities, AKeyMatchTheGazetteerKnowsAsAnotherEntityIsLeftOut) {
 // in any script, an inflected name of another entity in the gazetteer is left out.
 TEST(NameKeysAndEntities, OnlyWordsSpeltAsTheNameOrNamingNoOtherEntityMeetIt) {
   testing::TempDir dir;
-  testing::write_file(dir / "corpus/entities.tsv",
-                      "canada\tplace\tCanada\tCanada|Канада|Kanada\t\n"
-                      "ireland\tplace\tIreland\tIreland|Ирландия|Irlandia\t\n");
-  testing::write_file(dir / "corpus/wahl.txt", "Wahl\n\nMarkus Wahl said so.");
-  testing::write_file(dir / "corpus/welle.txt", "Welle\n\nDeutsche Welle reported it.");
-  testing::write_file(dir / "corpus/kennedy.txt", "Кеннеди\n\nСенатор Кеннеди выступил.");
-  testing::write_file(dir / "corpus/kanada.txt", "Премьер\n\nПремьер Канады приехал.");
-  testing::write_file(dir / "corpus/orlando.txt", "Floryda\n\nW Orlando padało.");
-  testing::write_file(dir / "corpus/irlandia.txt", "Premier\n\nPremier Irlandii przyjechał.");
-  testing::write_file(dir / "corpus/lukaszenka.txt", "Mińsk\n\nAlaksandr Łukaszenka przemawiał.");
-  testing::index_or_fail(dir / "corpus", dir / "db");
-  EXPECT_THAT(testing::search_ids(dir / "db", "Wahl"), ElementsAre("wahl.txt"));
-  EXPECT_THAT(testing::search_ids(dir / "db", "Kennedy"), ElementsAre("kennedy.txt"));
-  EXPECT_THAT(testing::search_ids(dir / "db", "Orlando"), ElementsAre("orlando.txt"));
-  EXPECT_THAT(testing::search_ids(dir / "db", "Lukashenko"), ElementsAre("lukaszenka.txt"));
+  const std::filesystem::path db =
+      indexed_with_gazetteer(dir,
+                             "canada\tplace\tCanada\tCanada|Канада|Kanada\t\n"
+                             "ireland\tplace\tIreland\tIreland|Ирландия|Irlandia\t\n",
+                             {{"wahl.txt", "Wahl\n\nMarkus Wahl said so."},
+                              {"welle.txt", "Welle\n\nDeutsche Welle reported it."},
+                              {"kennedy.txt", "Кеннеди\n\nСенатор Кеннеди выступил."},
+                              {"kanada.txt", "Премьер\n\nПремьер Канады приехал."},
+                              {"orlando.txt", "Floryda\n\nW Orlando padało."},
+                              {"irlandia.txt", "Premier\n\nPremier Irlandii przyjechał."},
+                              {"lukaszenka.txt", "Mińsk\n\nAlaksandr Łukaszenka przemawiał."}});
+  EXPECT_THAT(testing::search_ids(db, "Wahl"), ElementsAre("wahl.txt"));
+  EXPECT_THAT(testing::search_ids(db, "Kennedy"), ElementsAre("kennedy.txt"));
+  EXPECT_THAT(testing::search_ids(db, "Orlando"), ElementsAre("orlando.txt"));
+  EXPECT_THAT(testing::search_ids(db, "Lukashenko"), ElementsAre("lukaszenka.txt"));
 }
 
 // Two key matches that are no spelling of the typed name: a given name without the surname suffix
@@ -195,21 +214,21 @@ TEST(NameKeysAndEntities, OnlyWordsSpeltAsTheNameOrNamingNoOtherEntityMeetIt) {
 // the typed word still counts (Camerona).
 TEST(NameKeysAndEntities, ATypedSurnameSuffixAndAWordTheCorpusHasAreTakenAsTyped) {
   testing::TempDir dir;
-  testing::write_file(dir / "corpus/entities.tsv",
-                      "boris-johnson\tperson\tBoris Johnson\tBoris Johnson|Борис "
-                      "Джонсон\tJohnson|Джонсон\n"
-                      "david-davis\tperson\tDavid Davis\tDavid Davis\tDavis\n"
-                      "cameroon\tplace\tCameroon\tCameroon|Kamerun\t\n");
-  testing::write_file(dir / "corpus/borisov.txt", "София\n\nПремиерът Борисов заяви това.");
-  testing::write_file(dir / "corpus/boris.txt", "Лондон\n\nПремьер Борис Джонсон заявил.");
-  testing::write_file(dir / "corpus/davos.txt", "Forum\n\nThe forum in Davos opened.");
-  testing::write_file(dir / "corpus/davis.txt", "Brexit\n\nDavid Davis spoke. Davis left.");
-  testing::write_file(dir / "corpus/cameron.txt", "Brexit\n\nCameron called the vote.");
-  testing::write_file(dir / "corpus/camerona.txt", "Brexit\n\nRząd Camerona upadł.");
-  testing::index_or_fail(dir / "corpus", dir / "db");
-  EXPECT_THAT(testing::search_ids(dir / "db", "Borisov"), ElementsAre("borisov.txt"));
-  EXPECT_THAT(testing::search_ids(dir / "db", "Davos"), ElementsAre("davos.txt"));
-  EXPECT_THAT(testing::search_ids(dir / "db", "Cameron"),
+  const std::filesystem::path db =
+      indexed_with_gazetteer(dir,
+                             "boris-johnson\tperson\tBoris Johnson\tBoris Johnson|Борис "
+                             "Джонсон\tJohnson|Джонсон\n"
+                             "david-davis\tperson\tDavid Davis\tDavid Davis\tDavis\n"
+                             "cameroon\tplace\tCameroon\tCameroon|Kamerun\t\n",
+                             {{"borisov.txt", "София\n\nПремиерът Борисов заяви това."},
+                              {"boris.txt", "Лондон\n\nПремьер Борис Джонсон заявил."},
+                              {"davos.txt", "Forum\n\nThe forum in Davos opened."},
+                              {"davis.txt", "Brexit\n\nDavid Davis spoke. Davis left."},
+                              {"cameron.txt", "Brexit\n\nCameron called the vote."},
+                              {"camerona.txt", "Brexit\n\nRząd Camerona upadł."}});
+  EXPECT_THAT(testing::search_ids(db, "Borisov"), ElementsAre("borisov.txt"));
+  EXPECT_THAT(testing::search_ids(db, "Davos"), ElementsAre("davos.txt"));
+  EXPECT_THAT(testing::search_ids(db, "Cameron"),
               UnorderedElementsAre("cameron.txt", "camerona.txt"));
 }
 
@@ -217,14 +236,14 @@ TEST(NameKeysAndEntities, ATypedSurnameSuffixAndAWordTheCorpusHasAreTakenAsTyped
 // spelling of it; a typed given name still meets its spellings.
 TEST(NameKeysAndEntities, AGivenNameIsNoSpellingOfASurname) {
   testing::TempDir dir;
-  testing::write_file(dir / "corpus/entities.tsv",
-                      "maria-zakharova\tperson\tMaria Zakharova\tMaria Zakharova|Мария "
-                      "Захарова\tZakharova|Захарова\n");
-  testing::write_file(dir / "corpus/marr.txt", "BBC\n\nThe host Andrew Marr asked.");
-  testing::write_file(dir / "corpus/mariya.txt", "МИД\n\nОтветила Мария Захарова.");
-  testing::index_or_fail(dir / "corpus", dir / "db");
-  EXPECT_THAT(testing::search_ids(dir / "db", "Marr"), ElementsAre("marr.txt"));
-  EXPECT_THAT(testing::search_ids(dir / "db", "Maria"), Contains("mariya.txt"));
+  const std::filesystem::path db =
+      indexed_with_gazetteer(dir,
+                             "maria-zakharova\tperson\tMaria Zakharova\tMaria Zakharova|Мария "
+                             "Захарова\tZakharova|Захарова\n",
+                             {{"marr.txt", "BBC\n\nThe host Andrew Marr asked."},
+                              {"mariya.txt", "МИД\n\nОтветила Мария Захарова."}});
+  EXPECT_THAT(testing::search_ids(db, "Marr"), ElementsAre("marr.txt"));
+  EXPECT_THAT(testing::search_ids(db, "Maria"), Contains("mariya.txt"));
 }
 
 }  // namespace
