@@ -4,6 +4,7 @@
 #include <compare>
 #include <optional>
 #include <set>
+#include <utility>
 
 #include "common/text.h"
 
@@ -22,6 +23,14 @@ std::vector<std::string> lookup_keys(const AliasWord& word) {
     keys.push_back("r:" + word.romanized.substr(0, kLookupPrefixLetters));
   }
   return keys;
+}
+
+// The keys a word of text is looked up by: its search form, and for a word written as a name the
+// coarser keys as well.
+std::vector<std::string> keys_of_text_word(const AnalyzedWord& word) {
+  const AliasWord as_alias_word = alias_word_of(word.forms);
+  if (!word.name_like) return {"s:" + as_alias_word.search};
+  return lookup_keys(as_alias_word);
 }
 
 // Whether words[next] is a name written right after the previous word, with only a space
@@ -81,11 +90,81 @@ std::optional<Fit> fit_at(const std::vector<AnalyzedWord>& words, std::size_t st
   return fit;
 }
 
+// Given names written alone ("Hunter", "Мелания"), resolved once the whole article is read: each
+// names the one person so called whose surname the article writes elsewhere, unless the article
+// also writes that word next to another name ("Eric Garcetti", "Дункан Хантер"): then that may be
+// whom it means.
+class LoneGivenNames {
+ public:
+  using Position = std::pair<std::size_t, std::size_t>;  // text, word
+
+  explicit LoneGivenNames(std::multimap<std::size_t, Position> surnames)
+      : surnames_(std::move(surnames)) {}
+
+  // `words[position.second]` is a given name of `people`; `traced`: the index of the short-form
+  // mention it also is, if it is one.
+  void add(const std::set<std::size_t>& people, const std::vector<AnalyzedWord>& words,
+           Position position, std::optional<std::size_t> traced) {
+    if (people.empty()) return;
+    const std::size_t i = position.second;
+    if (begins_a_name(words, i + 1) ||
+        (i > 0 && words[i - 1].name_like && begins_a_name(words, i))) {
+      given_to_others_.insert(people.begin(), people.end());
+      return;
+    }
+    std::optional<std::size_t> named;
+    for (const std::size_t person : people) {
+      const auto [from, to] = surnames_.equal_range(person);
+      if (std::any_of(from, to, [&](const auto& surname) { return surname.second != position; })) {
+        if (named) return;
+        named = person;
+      }
+    }
+    if (named) found_.push_back({*named, position, traced});
+  }
+
+  // Counts the given names that name a person, and records them in `mentions`, which stays in
+  // text order; a short-form mention already resolved keeps its entity.
+  void resolve(EntityMentions& counts, std::vector<RecognizedMention>& mentions) const {
+    bool appended = false;
+    for (const Found& given_name : found_) {
+      if (given_to_others_.contains(given_name.person)) continue;
+      if (given_name.traced) {
+        RecognizedMention& mention = mentions[*given_name.traced];
+        if (mention.entity) continue;
+        mention.entity = given_name.person;
+      } else {
+        mentions.push_back(
+            {given_name.position.first, given_name.position.second, 1, given_name.person});
+        appended = true;
+      }
+      ++counts[given_name.person];
+    }
+    if (appended) {
+      std::ranges::sort(mentions, {}, [](const RecognizedMention& mention) {
+        return std::pair(mention.text, mention.first_word);
+      });
+    }
+  }
+
+ private:
+  struct Found {
+    std::size_t person;
+    Position position;
+    std::optional<std::size_t> traced;
+  };
+  std::multimap<std::size_t, Position> surnames_;
+  std::vector<Found> found_;
+  std::set<std::size_t> given_to_others_;
+};
+
 }  // namespace
 
 EntityRecognizer::EntityRecognizer(const Gazetteer& gazetteer)
     : given_names_(gazetteer.entities().size()),
       one_word_alias_scripts_(gazetteer.entities().size()),
+      given_name_parts_(gazetteer.entities().size()),
+      surname_parts_(gazetteer.entities().size()),
       gazetteer_(gazetteer) {
   for (std::size_t i = 0; i < gazetteer.aliases().size(); ++i) {
     const Alias& alias = gazetteer.aliases()[i];
@@ -98,8 +177,38 @@ EntityRecognizer::EntityRecognizer(const Gazetteer& gazetteer)
     if (!alias.short_form && alias.words.size() > 1 && !alias.words.front().romanized.empty() &&
         gazetteer.entities()[alias.entity].type == EntityType::person) {
       given_names_[alias.entity].push_back(alias.words.front().romanized);
+      given_name_parts_.add(alias.entity, alias.words.front());
+      surname_parts_.add(alias.entity, alias.words.back());
     }
   }
+}
+
+void EntityRecognizer::NameParts::add(std::size_t entity, const AliasWord& part) {
+  // An entity's aliases are added one after another, so its parts so far are the last ones.
+  for (auto it = parts_.rbegin(); it != parts_.rend() && it->entity == entity; ++it) {
+    if (it->words.front().exact == part.exact) return;
+  }
+  scripts_[entity].insert(dominant_script(part.exact));
+  for (std::string& key : lookup_keys(part)) by_key_.emplace(std::move(key), parts_.size());
+  parts_.push_back({entity, {part}, true});
+}
+
+std::set<std::size_t> EntityRecognizer::NameParts::people_at(const std::vector<AnalyzedWord>& words,
+                                                             std::size_t i) const {
+  std::set<std::size_t> people;
+  if (!words[i].name_like) return people;
+  for (const std::string& key : keys_of_text_word(words[i])) {
+    const auto [from, to] = by_key_.equal_range(key);
+    for (auto it = from; it != to; ++it) {
+      const Alias& part = parts_[it->second];
+      if (people.contains(part.entity)) continue;
+      if (fit_at(words, i, part,
+                 [&](Script script) { return scripts_[part.entity].contains(script); })) {
+        people.insert(part.entity);
+      }
+    }
+  }
+  return people;
 }
 
 std::optional<std::size_t> EntityRecognizer::named_by_initials(
@@ -126,6 +235,19 @@ std::optional<std::size_t> EntityRecognizer::named_by_initials(
   return named;
 }
 
+std::multimap<std::size_t, EntityRecognizer::WordPosition> EntityRecognizer::surnames_in(
+    const std::vector<const std::vector<AnalyzedWord>*>& texts) const {
+  std::multimap<std::size_t, WordPosition> surnames;
+  for (std::size_t text_index = 0; text_index < texts.size(); ++text_index) {
+    for (std::size_t i = 0; i < texts[text_index]->size(); ++i) {
+      for (const std::size_t person : surname_parts_.people_at(*texts[text_index], i)) {
+        surnames.emplace(person, WordPosition{text_index, i});
+      }
+    }
+  }
+  return surnames;
+}
+
 EntityMentions EntityRecognizer::recognize(
     const std::vector<const std::vector<AnalyzedWord>*>& texts,
     std::vector<RecognizedMention>* trace) const {
@@ -137,19 +259,13 @@ EntityMentions EntityRecognizer::recognize(
   std::vector<ShortMention> short_mentions;
   std::vector<RecognizedMention> ignored;
   std::vector<RecognizedMention>& mentions = trace != nullptr ? *trace : ignored;
+  LoneGivenNames lone_given_names(surnames_in(texts));
   for (std::size_t text_index = 0; text_index < texts.size(); ++text_index) {
     const std::vector<AnalyzedWord>& words = *texts[text_index];
     for (std::size_t i = 0; i < words.size();) {
-      const AliasWord first = alias_word_of(words[i].forms);
-      std::vector<std::string> keys{"s:" + first.search};
-      if (words[i].name_like) {
-        for (std::string& key : lookup_keys(first)) {
-          if (!key.starts_with("s:")) keys.push_back(std::move(key));
-        }
-      }
       Fit best;
       std::set<std::size_t> best_entities;
-      for (const std::string& key : keys) {
+      for (const std::string& key : keys_of_text_word(words[i])) {
         const auto [from, to] = by_first_word_.equal_range(key);
         for (auto it = from; it != to; ++it) {
           const Alias& alias = gazetteer_.aliases()[it->second];
@@ -163,6 +279,8 @@ EntityMentions EntityRecognizer::recognize(
         }
       }
       if (best.length == 0) {
+        lone_given_names.add(given_name_parts_.people_at(words, i), words, {text_index, i},
+                             std::nullopt);
         ++i;
         continue;
       }
@@ -176,6 +294,10 @@ EntityMentions EntityRecognizer::recognize(
         mentions.back().entity = named;
       } else if (!best.full) {
         short_mentions.push_back({best_entities, mentions.size() - 1});
+        if (best.length == 1) {
+          lone_given_names.add(given_name_parts_.people_at(words, i), words, {text_index, i},
+                               mentions.size() - 1);
+        }
       }
       i += best.length;
     }
@@ -191,6 +313,9 @@ EntityMentions EntityRecognizer::recognize(
       mentions[mention.traced].entity = resolved;
     }
   }
+  // After the short forms: a given name is no full mention ("Biden … his son Hunter" leaves Biden
+  // unresolved).
+  lone_given_names.resolve(full, mentions);
   return full;
 }
 

@@ -6,6 +6,7 @@
 #include <set>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "analyzers/analyzer.h"
@@ -33,12 +34,13 @@ struct RecognizedMention {
 // also has a full alias of exactly one of the entities it may name; otherwise it is left
 // unresolved rather than guessed (Biden alone, with both Joe and Hunter Biden in the gazetteer).
 // A short form beside initials ("В. Путин", "Симоньян М. С.", "J. Biden") is a full mention of
-// the one person whose given name begins with the first initial.
+// the one person whose given name begins with the first initial. A given name alone ("Hunter",
+// "Мелания") names the one person so called whose surname the article also writes, anywhere.
 class EntityRecognizer {
  public:
   // Bump whenever a change to the rules changes which mentions they find: the next `naviny
   // index` then re-tags every article.
-  static constexpr int kVersion = 5;
+  static constexpr int kVersion = 6;
 
   explicit EntityRecognizer(const Gazetteer& gazetteer);
 
@@ -48,14 +50,37 @@ class EntityRecognizer {
   const Gazetteer& gazetteer() const { return gazetteer_; }
 
  private:
+  // One-word aliases made of one part of people's full aliases (the first word: given names; the
+  // last: surnames), for finding a part written alone.
+  class NameParts {
+   public:
+    explicit NameParts(std::size_t entities) : scripts_(entities) {}
+    void add(std::size_t entity, const AliasWord& part);
+    // The people one of whose parts words[i] is.
+    std::set<std::size_t> people_at(const std::vector<AnalyzedWord>& words, std::size_t i) const;
+
+   private:
+    std::vector<Alias> parts_;
+    std::multimap<std::string, std::size_t> by_key_;
+    // Per entity, the scripts its parts are written in: a word must be a form of the part written
+    // in its own script, if there is one, as for one-word aliases.
+    std::vector<std::set<Script>> scripts_;
+  };
+
   // Alias indexes by the search form and name keys of their first word.
   std::multimap<std::string, std::size_t> by_first_word_;
   // Per entity, the romanised first words of a person's full aliases (Vladimir, Владимир).
   std::vector<std::vector<std::string>> given_names_;
   // Per entity, the scripts its one-word aliases are written in.
   std::vector<std::set<Script>> one_word_alias_scripts_;
+  NameParts given_name_parts_;
+  NameParts surname_parts_;
   const Gazetteer& gazetteer_;
 
+  using WordPosition = std::pair<std::size_t, std::size_t>;  // text, word
+  // Where the article writes people's surnames, by person.
+  std::multimap<std::size_t, WordPosition> surnames_in(
+      const std::vector<const std::vector<AnalyzedWord>*>& texts) const;
   std::optional<std::size_t> named_by_initials(const std::vector<AnalyzedWord>& words,
                                                std::size_t first, std::size_t length,
                                                const std::set<std::size_t>& entities) const;

@@ -24,7 +24,11 @@ constexpr const char* kGazetteer =
     "Лукашэнка\tLukashenka|Лукашэнка\n"
     "putin\tperson\tVladimir Putin\tVladimir Putin|Putin|Путин\t\n"
     "joe-biden\tperson\tJoe Biden\tJoe Biden|Джо Байден\tBiden|Байден\n"
-    "hunter-biden\tperson\tHunter Biden\tHunter Biden\tBiden\n"
+    "hunter-biden\tperson\tHunter Biden\tHunter Biden|Хантер Байден\tBiden\n"
+    "donald-trump\tperson\tDonald Trump\tDonald Trump|Trump|Трамп\t\n"
+    "melania-trump\tperson\tMelania Trump\tMelania Trump|Мелания Трамп\tMelania\n"
+    "eric-trump\tperson\tEric Trump\tEric Trump\t\n"
+    "volodymyr-zelensky\tperson\tVolodymyr Zelensky\tVladimir Zelensky|Zelensky\t\n"
     "clifford-may\tperson\tClifford May\tClifford May\tMay\n"
     "george-kent\tperson\tGeorge Kent\tGeorge Kent\tKent\n"
     "belarus\tplace\tBelarus\tBelarus|Беларусь|Белоруссия|Białoruś\t\n"
@@ -125,6 +129,41 @@ TEST_F(Recognition, AmbiguousSurnameGoesToTheFullMentionOrNowhere) {
 TEST_F(Recognition, CommonWordsThatAreAlsoNamesAreNotTagged) {
   EXPECT_THAT(entities_in("The vote is in May. It rained in Kent."), IsEmpty());
   EXPECT_THAT(entities_in("George Kent testified. Kent said more."), ElementsAre("george-kent:2"));
+}
+
+TEST_F(Recognition, AGivenNameAloneNamesThePersonWhoseSurnameTheArticleWrites) {
+  EXPECT_THAT(entities_in("Hunter spoke. Biden then left."), ElementsAre("hunter-biden:1"));
+  EXPECT_THAT(entities_in("Joe and Hunter spoke. Biden left."),
+              ElementsAre("joe-biden:1", "hunter-biden:1"));
+  EXPECT_THAT(entities_in("Мелания пришла, Трамп ушёл."),
+              ElementsAre("donald-trump:1", "melania-trump:1"));
+  // A given name that is also a short form counts as one after a full mention, as before.
+  EXPECT_THAT(entities_in("Melania Trump spoke. Melania left."), ElementsAre("melania-trump:2"));
+  // Only a given name written as a name, and only with the surname.
+  EXPECT_THAT(entities_in("Hunter spoke."), IsEmpty());
+  EXPECT_THAT(entities_in("The hunter met Biden."), IsEmpty());
+  // Two people so called whose surnames the article writes: it could be either.
+  EXPECT_THAT(entities_in("Vladimir met Putin and Zelensky."),
+              ElementsAre("putin:1", "volodymyr-zelensky:1"));
+  EXPECT_THAT(entities_in("Vladimir met Putin."), ElementsAre("putin:2"));
+}
+
+TEST_F(Recognition, AGivenNameNextToAnotherNameIsSomebodyElses) {
+  // Eric Garcetti, the mayor: "Eric" alone is then likelier him than Eric Trump.
+  EXPECT_THAT(entities_in("Eric Garcetti met Trump. Eric left."), ElementsAre("donald-trump:1"));
+  // Duncan Hunter, the congressman, is no Hunter Biden.
+  EXPECT_THAT(entities_in("Дункан Хантер и Байден."), IsEmpty());
+}
+
+TEST(RecognizedMentions, AGivenNameAloneIsShownInTextOrder) {
+  Analyzer analyzer;
+  const Gazetteer gazetteer = Gazetteer::parse(kGazetteer, "test gazetteer", analyzer);
+  std::vector<std::string> shown;
+  for (const TextMention& mention :
+       entities_in_text("Biden spoke. Hunter left, then Putin.", gazetteer, analyzer)) {
+    shown.push_back(mention.words + "=" + (mention.entity ? mention.entity->id : "?"));
+  }
+  EXPECT_THAT(shown, ElementsAre("Biden=?", "Hunter=hunter-biden", "Putin=putin"));
 }
 
 // Words that look like an alias but are none, and the real mentions beside them.
@@ -234,7 +273,11 @@ TEST(GazetteerNames, ShortFormOfSeveralEntitiesResolvesToTheOneItNames) {
       "georgia\tplace\tGeorgia\tГрузия\tGeorgia\n"
       "georgia-us-state\tplace\tGeorgia (U.S. state)\tДжорджия\tGeorgia\n"
       "joe-biden\tperson\tJoe Biden\tJoe Biden\tBiden\n"
-      "hunter-biden\tperson\tHunter Biden\tHunter Biden\tBiden\n",
+      "hunter-biden\tperson\tHunter Biden\tHunter Biden|Хантер Байден\tBiden\n"
+      "donald-trump\tperson\tDonald Trump\tDonald Trump|Trump|Трамп\t\n"
+      "melania-trump\tperson\tMelania Trump\tMelania Trump|Мелания Трамп\tMelania\n"
+      "eric-trump\tperson\tEric Trump\tEric Trump\t\n"
+      "volodymyr-zelensky\tperson\tVolodymyr Zelensky\tVladimir Zelensky|Zelensky\t\n",
       "test gazetteer", analyzer);
   EXPECT_THAT(gazetteer.resolve("Georgia", EntityType::place, analyzer), ElementsAre(0));
   EXPECT_THAT(gazetteer.resolve("Biden", std::nullopt, analyzer), ElementsAre(2, 3));
