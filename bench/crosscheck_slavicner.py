@@ -26,7 +26,9 @@ usage: crosscheck_slavicner.py EVAL_DATA_DIR --naviny BIN [--setting "OPTIONS" .
 e.g.   crosscheck_slavicner.py ../shared/eval-data --naviny /tmp/naviny-copy \\
            --setting "" --setting "--weighting bm25 --expand-term-weights flat --expand-weight 0.1"
 """
-import argparse, collections, hashlib, importlib.util, json, os, re, subprocess, sys, tempfile
+import argparse, collections, hashlib, importlib.util, json, os, re, subprocess, sys
+
+from scratch import scratch_dir
 
 LANGUAGES = ["bg", "cs", "pl", "ru", "sl", "uk"]
 
@@ -90,7 +92,7 @@ def make_queries(articles, lemmas, min_docs, pairs_per_language):
 
 def run_xapian(docs, queries):
     import xapian
-    db = xapian.WritableDatabase(tempfile.mkdtemp(), xapian.DB_CREATE_OR_OPEN)
+    db = xapian.WritableDatabase(scratch_dir(), xapian.DB_CREATE_OR_OPEN)
     generator = xapian.TermGenerator()
     generator.set_stemmer(xapian.Stem("english"))
     for doc_id, text in docs.items():
@@ -113,7 +115,7 @@ def run_xapian(docs, queries):
 
 
 def index_naviny(docs, binary):
-    work = tempfile.mkdtemp()
+    work = scratch_dir()
     corpus = os.path.join(work, "corpus")
     for doc_id, text in docs.items():
         path = os.path.join(corpus, doc_id)

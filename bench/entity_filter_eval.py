@@ -19,7 +19,9 @@ PRO-The-New-York-Times) and elsewhere as ORG. Searches collapse near-duplicate c
 usage: entity_filter_eval.py SLAVICNER_DIR --naviny BIN [--gazetteer corpus/entities.tsv] [--all-copies]
 per-entity lines go to stderr; the last line on stdout is the macro summary.
 """
-import argparse, collections, concurrent.futures, json, os, re, subprocess, sys, tempfile
+import argparse, collections, concurrent.futures, json, os, re, subprocess, sys
+
+from scratch import scratch_dir
 
 # SlavicNER's LOC and PRO ids (LOC-White-House, PRO-RIA-Novosti) are asked with entity:, which
 # takes any type; they only join the ids of the three scored types.
@@ -51,7 +53,7 @@ def main():
     parser.add_argument("--all-copies", action="store_true",
                         help="count every near-duplicate copy, not only the one a search shows")
     args = parser.parse_args()
-    db = os.path.join(tempfile.mkdtemp(), "db")
+    db = os.path.join(scratch_dir(), "db")
     subprocess.run([args.naviny, "index", "--quiet", "--db", db, "--gazetteer", args.gazetteer,
                     os.path.join(args.data, "raw")], check=True, capture_output=True)
     copies = ["--all-copies"] if args.all_copies else []

@@ -18,7 +18,9 @@ proximity-window).
 The queries are split by id into odd and even; the setting with the best MAP on one half is
 scored on the other half, and compared there with the defaults (which are always run too).
 """
-import argparse, importlib.util, itertools, json, os, subprocess, sys, tempfile
+import argparse, importlib.util, itertools, json, os, subprocess, sys
+
+from scratch import scratch_dir
 
 
 def load_trec_map(eval_data):
@@ -29,7 +31,7 @@ def load_trec_map(eval_data):
 
 
 def index(trec_map, docs, binary):
-    work = tempfile.mkdtemp()
+    work = scratch_dir()
     corpus = os.path.join(work, "corpus")
     os.makedirs(corpus)
     for doc_id, text in docs.items():  # the same files as trec_map.naviny()

@@ -1,0 +1,12 @@
+"""Scratch directories for the evaluation scripts, removed when the script exits: each holds an
+index of the evaluation data, some 200 MB, and a run of several left /tmp full."""
+
+import atexit
+import shutil
+import tempfile
+
+
+def scratch_dir():
+    path = tempfile.mkdtemp(prefix="naviny-eval-")
+    atexit.register(shutil.rmtree, path, True)
+    return path
