@@ -40,7 +40,7 @@ class EntityRecognizer {
  public:
   // Bump whenever a change to the rules changes which mentions they find: the next `naviny
   // index` then re-tags every article.
-  static constexpr int kVersion = 6;
+  static constexpr int kVersion = 7;
 
   explicit EntityRecognizer(const Gazetteer& gazetteer);
 

@@ -63,15 +63,17 @@ AliasWord alias_word_of(const WordForms& forms) {
 namespace {
 
 // Two words of one script that are one name differ in their endings (Kypr, Kypru; Rosja, Rosji;
-// Spojené, Spojeného), or in one letter of a long word (Песков, Пєсков). A third of their
+// Spojené, Spojeného), or in one letter of a long word (Песков, Пєсков) other than the last,
+// which is the ending's (Francis is no Francie, Czech for France). A third of their
 // letters, enough between scripts, lets other words of the same script in: Пушков is no Песков,
 // Деня no Дания, Cooper no Ciper (Cyprus in Slovene).
 bool same_script_ending_variant(std::string_view word, std::string_view alias) {
   // The word is the alias, or its stem, and a case ending that begins with a vowel or j (Kypr-u,
   // May-ová, Rosj-i of Rosja, Spojen-ého of Spojené, Latvi-je of Latvia, Kenned-yho of Kennedy;
   // the Bulgarian article too: Европейск-ата), or none after a plural's -y (Włoch of Włochy).
-  // So Dan is no Dania, Virgin no Virginia, Perri no Peru; a consonant the ending softens is
-  // declined_with_changed_stem's (Polsce).
+  // So Dan is no Dania, Virgin no Virginia, Perri no Peru. No Slavic case ending ends in s, as
+  // English plurals and Latvian or Greek nominatives do: Francis is no France. A consonant the
+  // ending softens is declined_with_changed_stem's (Polsce).
   const auto stem_and_case_ending = [&](std::size_t stem) {
     const std::string_view ending = word.substr(std::min(stem, word.size()));
     // A stem shorter than kMinNameStemLetters is too weak, unless it is the whole alias (Kim Jong
@@ -80,7 +82,8 @@ bool same_script_ending_variant(std::string_view word, std::string_view alias) {
            word.starts_with(alias.substr(0, stem)) &&
            word.size() - common_prefix_size(word, alias) <= kMaxCaseEndingLetters &&
            (ending.empty() ? stem == alias.size() || alias.substr(stem) == "y"
-                           : is_latin_vowel(ending.front()) || ending.front() == 'j');
+                           : (is_latin_vowel(ending.front()) || ending.front() == 'j') &&
+                                 !ending.ends_with('s'));
   };
   // No Slavic nominative ends in u: an alias that does is indeclinable (Peru, Baku; Перо is no
   // form of Перу). Cyrillic я and ю romanise as ya and yu: the y is the ending's, a vowel before
@@ -92,7 +95,7 @@ bool same_script_ending_variant(std::string_view word, std::string_view alias) {
   }
   return word == alias || stem_and_case_ending(alias.size()) || stem_and_case_ending(stem) ||
          (std::min(word.size(), alias.size()) >= kMinOneLetterApartLetters &&
-          edit_distance(word, alias) <= 1);
+          edit_distance(word, alias) <= 1 && word.back() == alias.back());
 }
 
 // Romanisations of one name differ mostly towards the end, where the case endings are (Avstriji,
@@ -131,10 +134,13 @@ bool spelt_alike(const WordForms& word, const AliasWord& alias_word) {
 }
 
 bool shared_stem_suffices(const AnalyzedWord& word, const AliasWord& alias_word) {
-  if (word.forms.search.size() >= kMinStemLetters || word.forms.romanized.empty() ||
-      alias_word.romanized.empty()) {
-    return true;
+  if (word.forms.romanized.empty() || alias_word.romanized.empty()) return true;
+  // The English stemmer cuts a final s: Francis and Francie (Czech for France) are both "franci".
+  if (in_one_script(word.forms, alias_word) &&
+      word.forms.romanized.ends_with('s') != alias_word.romanized.ends_with('s')) {
+    return same_script_variant(word.forms.romanized, alias_word.romanized);
   }
+  if (word.forms.search.size() >= kMinStemLetters) return true;
   if (word.starts_sentence) return word.forms.exact == alias_word.exact;
   return spelt_alike(word.forms, alias_word);
 }

@@ -126,8 +126,10 @@ bool same_script_variant(std::string_view word, std::string_view alias);
 // letters is too weak alone: the stemmer cuts Виена (Vienna) to "vi" like Ви ("you") and the
 // numeral VI, Dania to "dan" like Данные ("data"); such a word must also be spelt alike, and at
 // the start of a sentence, where a capital says nothing, be the alias's very spelling (Ukrainian
-// Крім "besides" and Крим, Crimea, are both "krim" once romanized). Words that are not plain
-// letters (G7) have no spelling to compare and keep their stem match.
+// Крім "besides" and Крим, Crimea, are both "krim" once romanized). Nor does a stem the English
+// stemmer made by cutting a final s that the other word lacks: that word must be a form of the
+// alias (Francis is no Francie, though both are "franci"). Words that are not plain letters (G7)
+// have no spelling to compare and keep their stem match.
 bool shared_stem_suffices(const AnalyzedWord& word, const AliasWord& alias_word);
 
 }  // namespace naviny

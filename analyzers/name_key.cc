@@ -337,4 +337,32 @@ bool spelt_as_one_name(std::string_view a, std::string_view b) {
           longer.size() <= shorter.size() + kMaxCaseEndingLetters);
 }
 
+namespace {
+
+// The vowel of a romanised word's first syllable; a y or a leading u before a vowel is a glide
+// (Юлия is yuliya, Уэйн ueyn as in Wayne), and a y after a consonant is an i.
+char first_vowel(std::string_view romanized) {
+  // Here j is a consonant (Jackson, Джексон's dzh), as the romanisation writes й as y.
+  const auto vowel = [](char letter) { return letter != 'j' && is_vowel(letter); };
+  std::size_t i = 0;
+  while (i < romanized.size() && !vowel(romanized[i])) ++i;
+  if (i == romanized.size()) return '\0';
+  const auto vowel_follows = [&] { return i + 1 < romanized.size() && vowel(romanized[i + 1]); };
+  if (i == 0 && romanized[i] == 'u' && vowel_follows()) ++i;  // Уэйн, Уест (uyest)
+  if (romanized[i] == 'y' && vowel_follows() && romanized[i + 1] != 'y') ++i;
+  return romanized[i] == 'y' ? 'i' : romanized[i];
+}
+
+}  // namespace
+
+bool first_vowels_agree(std::string_view a, std::string_view b) {
+  constexpr std::string_view kSwapped[] = {"ae", "ei", "ou"};
+  const char first = first_vowel(a);
+  const char second = first_vowel(b);
+  if (first == second || first == '\0' || second == '\0') return true;
+  return std::ranges::any_of(kSwapped, [&](std::string_view pair) {
+    return (pair[0] == first && pair[1] == second) || (pair[0] == second && pair[1] == first);
+  });
+}
+
 }  // namespace naviny

@@ -40,4 +40,11 @@ inline constexpr std::size_t kMaxCaseEndingLetters = 4;
 // other with a case ending added (Trumpovi, Тексасе).
 bool spelt_as_one_name(std::string_view a, std::string_view b);
 
+// Whether two romanised words in different scripts that share a name key agree in the vowel of
+// their first syllable, give or take what transliteration swaps (English a for э and ей: Jackson,
+// Джексон; e for и; o for у). Across scripts spellings differ too much for spelt_as_one_name
+// (Pence, Пенс; Trudeau, Трюдо), but a key that keeps no vowels joins names that differ in their
+// first: Yellen and Юлиян, Kerry and Корея, Harry and Гор, Kenya and Кан.
+bool first_vowels_agree(std::string_view a, std::string_view b);
+
 }  // namespace naviny

@@ -228,8 +228,10 @@ class NotASpellingOfTheQueryWord {
     const bool same_name = std::ranges::any_of(typed_, [&](const QueryWordNames::Spelling& typed) {
       return spelt_as_one_name(typed.romanized, spelling.romanized);
     });
-    const bool other_script = std::ranges::any_of(
-        typed_, [&](const QueryWordNames::Spelling& typed) { return typed.script != script; });
+    const bool other_script =
+        std::ranges::any_of(typed_, [&](const QueryWordNames::Spelling& typed) {
+          return typed.script != script && first_vowels_agree(typed.romanized, spelling.romanized);
+        });
     if (!ids || ids->empty()) return !same_name && !other_script;
     // A typo: the name as the gazetteer spells it, give or take a third of its letters.
     if (own_->empty()) {

@@ -237,6 +237,8 @@ TEST(SameScriptVariant, CaseFormsOfTheAliasOrItsStemButNotOtherWords) {
       {"dani", "daniya", false},
       {"davis", "davos", false},  // nor is -is for -os
       {"norwegian", "norwegen", false},
+      {"francis", "france", false},   // no Slavic case ending ends in s
+      {"francis", "francie", false},  // nor may the letter apart be the last
   };
   for (const Pair& pair : pairs) {
     EXPECT_EQ(same_script_variant(pair.word, pair.alias), pair.one_name)

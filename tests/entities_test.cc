@@ -62,7 +62,8 @@ constexpr const char* kGazetteer =
     "united-kingdom\tplace\tUnited Kingdom\tUnited Kingdom|UK\t\n"
     "david-davis\tperson\tDavid Davis\tDavid Davis\tDavis\n"
     "davos\tplace\tDavos\tDavos|Давос\t\n"
-    "virginia\tplace\tVirginia\tVirginia|Виргиния\t\n";
+    "virginia\tplace\tVirginia\tVirginia|Виргиния\t\n"
+    "france\tplace\tFrance\tFrance|Francie\t\n";
 
 // Recognition over one text: "id:mentions" in gazetteer order.
 class Recognition : public ::testing::Test {
@@ -241,6 +242,8 @@ INSTANTIATE_TEST_SUITE_P(
                         "david-davis:2,davos:2"},
         // Nor is a word the alias cut short: Виргиния stems to "virgin".
         RecognitionCase{"Virgin Atlantic flew to Virginia.", "virginia:1"},
+        // The English stemmer cuts Francis and Francie (Czech for France) alike to "franci".
+        RecognitionCase{"Papež Francis navštívil Francie.", "france:1"},
         // Where two aliases fit equally well, the one the word begins like wins: the Russian
         // stemmer cuts Индиана (Indiana) and Индия (India) to the same "india".
         RecognitionCase{"Губернатор Индианы, а в Индиане и в Индии.", "india:1,indiana:2"},

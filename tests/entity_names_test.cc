@@ -246,5 +246,22 @@ TEST(NameKeysAndEntities, AGivenNameIsNoSpellingOfASurname) {
   EXPECT_THAT(testing::search_ids(db, "Maria"), Contains("mariya.txt"));
 }
 
+// Across scripts a name key joins what transliteration keeps, the consonants; a word under it must
+// also agree with the typed name in the vowel of its first syllable, give or take what
+// transliteration swaps (English a for э: Jackson, Джексон). Yellen is no Юлиян, Harry no Гор.
+TEST(NameKeysAndEntities, AcrossScriptsAKeySpellingBeginsWithTheTypedVowel) {
+  testing::TempDir dir;
+  const std::filesystem::path db =
+      indexed_with_gazetteer(dir, "belarus\tplace\tBelarus\tBelarus|Беларусь\t\n",
+                             {{"pence.txt", "США\n\nВице-президент Пенс заявил."},
+                              {"jackson.txt", "США\n\nПевец Джексон выступил."},
+                              {"yuliyan.txt", "София\n\nПрокурорът Юлиян каза."},
+                              {"gor.txt", "Київ\n\nДепутат Гор сказав."}});
+  EXPECT_THAT(testing::search_ids(db, "Pence"), ElementsAre("pence.txt"));
+  EXPECT_THAT(testing::search_ids(db, "Jackson"), ElementsAre("jackson.txt"));
+  EXPECT_THAT(testing::search_ids(db, "Yellen"), IsEmpty());
+  EXPECT_THAT(testing::search_ids(db, "Harry"), IsEmpty());
+}
+
 }  // namespace
 }  // namespace naviny
