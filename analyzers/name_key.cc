@@ -365,4 +365,10 @@ bool first_vowels_agree(std::string_view a, std::string_view b) {
   });
 }
 
+bool is_bare_stem_of(std::string_view word, std::string_view name) {
+  return word.size() >= kMinNameLetters && word.size() < name.size() && name.starts_with(word) &&
+         std::ranges::all_of(name.substr(word.size()),
+                             [](char letter) { return is_vowel(letter); });
+}
+
 }  // namespace naviny

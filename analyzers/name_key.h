@@ -40,6 +40,10 @@ inline constexpr std::size_t kMaxCaseEndingLetters = 4;
 // other with a case ending added (Trumpovi, Тексасе).
 bool spelt_as_one_name(std::string_view a, std::string_view b);
 
+// Whether a romanised word is another with the vowels that end it cut off: Roman of Romania, a
+// name of its own, not a case form (those add an ending to the stem, or replace the vowel).
+bool is_bare_stem_of(std::string_view word, std::string_view name);
+
 // Whether two romanised words in different scripts that share a name key agree in the vowel of
 // their first syllable, give or take what transliteration swaps (English a for э and ей: Jackson,
 // Джексон; e for и; o for у). Across scripts spellings differ too much for spelt_as_one_name

@@ -181,10 +181,12 @@ std::vector<Xapian::Query> spellings_written_as_names(const Xapian::Database& db
 // form), is no spelling of the name the reader typed. Keys are coarse (Yellen shares one with
 // Юлиян and Alina, Paxton with Пакистан), so a word counts only if the gazetteer knows it as a
 // name of an entity the query word names too (Ціханоўскай for Tsikhanouskaya), or if it names
-// no other entity (Канады and Irlandii do) and is alike: in the other script, sharing the key is
-// all one can ask, for Cyrillic writes English names by sound (Pence ~ Пенс, Blair ~ Блэр); in
-// the same script, it must be spelt as the same name (spelt_as_one_name: Łukaszenka ~
-// Lukashenko, not Welle ~ Wahl). In any script, a surname suffix the key leaves out must be there
+// no other entity (Канады and Irlandii do) and is alike: in the other script, where Cyrillic
+// writes English names by sound (Pence ~ Пенс, Blair ~ Блэр), sharing the key and the vowel of the
+// first syllable (first_vowels_agree: Yellen is no Юлиян) is all one can ask; in the same script,
+// it must be spelt as the same name (spelt_as_one_name: Łukaszenka ~ Lukashenko, not Welle ~
+// Wahl), and not be the typed word with its final vowels cut off (Roman is no Romania). In any
+// script, a surname suffix the key leaves out must be there
 // if it was typed (Borisov is no Бориса), and a word the gazetteer knows as a person's given name
 // is no spelling of a typed word that is none (Мария, of Maria Zakharova, is no Marr). A query word
 // that names no entity but was typed as a name may still meet a name of another entity spelt close
@@ -226,7 +228,8 @@ class NotASpellingOfTheQueryWord {
       return true;
     }
     const bool same_name = std::ranges::any_of(typed_, [&](const QueryWordNames::Spelling& typed) {
-      return spelt_as_one_name(typed.romanized, spelling.romanized);
+      return spelt_as_one_name(typed.romanized, spelling.romanized) &&
+             !(typed.script == script && is_bare_stem_of(spelling.romanized, typed.romanized));
     });
     const bool other_script =
         std::ranges::any_of(typed_, [&](const QueryWordNames::Spelling& typed) {

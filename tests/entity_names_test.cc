@@ -263,5 +263,16 @@ TEST(NameKeysAndEntities, AcrossScriptsAKeySpellingBeginsWithTheTypedVowel) {
   EXPECT_THAT(testing::search_ids(db, "Harry"), IsEmpty());
 }
 
+// In one script, a word under the key that is the typed name with its final vowels cut off is a
+// name of its own (Roman, Romania); a case form adds an ending (Romanii).
+TEST(NameKeysAndEntities, TheTypedNameCutShortIsAnotherName) {
+  testing::TempDir dir;
+  const std::filesystem::path db =
+      indexed_with_gazetteer(dir, "belarus\tplace\tBelarus\tBelarus|Беларусь\t\n",
+                             {{"roman.txt", "Sport\n\nTrener Roman Kowalski powiedział."},
+                              {"romanii.txt", "Polityka\n\nPrezydent Romanii przyjechał."}});
+  EXPECT_THAT(testing::search_ids(db, "Romania"), ElementsAre("romanii.txt"));
+}
+
 }  // namespace
 }  // namespace naviny
