@@ -286,6 +286,19 @@ bool ends_in_v_suffix(std::string_view romanized) {
   return ending.size() >= 2 && (ending[1] == 'v' || ending[1] == 'w');
 }
 
+bool is_cyrillic_v_surname(std::string_view romanized) {
+  constexpr std::string_view kCaseForms[] = {"ov", "ova", "ovu", "ovoy", "ovym", "ovy", "ove",
+                                             "ev", "eva", "evu", "evoy", "evym", "evy", "eve"};
+  return std::ranges::any_of(kCaseForms, [&](std::string_view ending) {
+    return romanized.size() >= kMinShortWordLetters + ending.size() && romanized.ends_with(ending);
+  });
+}
+
+bool has_v_surname_suffix(std::string_view romanized) {
+  return ends_in_v_suffix(romanized) || romanized.ends_with("ou") || romanized.ends_with("au") ||
+         romanized.ends_with("eu");
+}
+
 NameKeys name_keys(std::string_view romanized) {
   for (const char c : romanized) {
     if (c < 'a' || c > 'z') return {};  // numbers, other scripts: no name

@@ -30,6 +30,14 @@ NameKeys name_keys(std::string_view romanized);
 // which its name key leaves out: Borisov shares a key with Бориса, of the given name Борис.
 bool ends_in_v_suffix(std::string_view romanized);
 
+// Whether a romanised Cyrillic word is a surname in -ов or -ев, in any case (Христов, Христова,
+// Иванову). Not every v ending is one: Ukrainian Трампові is Trump in the dative.
+bool is_cyrillic_v_surname(std::string_view romanized);
+
+// Whether a typed romanised word has a surname suffix in v, or in its Belarusian spelling -оў,
+// -аў, -еў (Kazlou for Козлов, Sannikau for Санников).
+bool has_v_surname_suffix(std::string_view romanized);
+
 // The most letters a Slavic case ending adds to a name (Trump-ovi, Biden-em, Merkel-ová).
 inline constexpr std::size_t kMaxCaseEndingLetters = 4;
 

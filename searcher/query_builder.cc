@@ -187,7 +187,8 @@ std::vector<Xapian::Query> spellings_written_as_names(const Xapian::Database& db
 // it must be spelt as the same name (spelt_as_one_name: Łukaszenka ~ Lukashenko, not Welle ~
 // Wahl), and not be the typed word with its final vowels cut off (Roman is no Romania). In any
 // script, a surname suffix the key leaves out must be there
-// if it was typed (Borisov is no Бориса), and a word the gazetteer knows as a person's given name
+// if it was typed (Borisov is no Бориса), and a Cyrillic surname with it only if it was (Христов
+// is no Christ), and a word the gazetteer knows as a person's given name
 // is no spelling of a typed word that is none (Мария, of Maria Zakharova, is no Marr). A query word
 // that names no entity but was typed as a name may still meet a name of another entity spelt close
 // to it (a typo: Lukashenco); but not in its own script once the corpus has the word as typed,
@@ -223,6 +224,14 @@ class NotASpellingOfTheQueryWord {
                                     return std::ranges::find(*own_, id) != own_->end();
                                   });
     if (names_own_entity) return false;
+    // Nor is a Cyrillic surname with the suffix a spelling of a word typed without it (Христов is
+    // no Christ).
+    if (script == Script::cyrillic && is_cyrillic_v_surname(spelling.romanized) &&
+        std::ranges::none_of(typed_, [&](const QueryWordNames::Spelling& typed) {
+          return has_v_surname_suffix(typed.romanized);
+        })) {
+      return true;
+    }
     if (!typed_given_name_ &&
         gazetteer_.is_given_name(spelling.romanized, {spelling.key, spelling.alt_key})) {
       return true;

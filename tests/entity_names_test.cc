@@ -263,6 +263,20 @@ TEST(NameKeysAndEntities, AcrossScriptsAKeySpellingBeginsWithTheTypedVowel) {
   EXPECT_THAT(testing::search_ids(db, "Harry"), IsEmpty());
 }
 
+// The converse of Borisov and Борис: a Cyrillic surname in -ов is no spelling of a word typed
+// without the suffix (Христов, a Bulgarian surname, is no Christ), unless the typed word has it in
+// its Belarusian form (Kazlou, Козлов).
+TEST(NameKeysAndEntities, ACyrillicSurnameInVIsNoSpellingOfAWordTypedWithoutIt) {
+  testing::TempDir dir;
+  const std::filesystem::path db =
+      indexed_with_gazetteer(dir, "belarus\tplace\tBelarus\tBelarus|Беларусь\t\n",
+                             {{"hristov.txt", "София\n\nДепутатът Христов заяви това."},
+                              {"christ.txt", "Faith\n\nThe sermon spoke of Christ."},
+                              {"kozlov.txt", "Минск\n\nЗаявил Козлов вчера."}});
+  EXPECT_THAT(testing::search_ids(db, "Christ"), ElementsAre("christ.txt"));
+  EXPECT_THAT(testing::search_ids(db, "Kazlou"), ElementsAre("kozlov.txt"));
+}
+
 // In one script, a word under the key that is the typed name with its final vowels cut off is a
 // name of its own (Roman, Romania); a case form adds an ending (Romanii).
 TEST(NameKeysAndEntities, TheTypedNameCutShortIsAnotherName) {
