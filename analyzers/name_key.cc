@@ -378,6 +378,19 @@ bool first_vowels_agree(std::string_view a, std::string_view b) {
   });
 }
 
+bool differ_in_vowels_only(std::string_view a, std::string_view b) {
+  const auto consonants = [](std::string_view word) {
+    std::string kept;
+    for (const char letter : folded_spelling(word)) {
+      if (letter == 'y' || !is_vowel(letter)) {
+        if (letter != 'y' && (kept.empty() || kept.back() != letter)) kept.push_back(letter);
+      }
+    }
+    return kept;
+  };
+  return consonants(a) == consonants(b);
+}
+
 bool is_bare_stem_of(std::string_view word, std::string_view name) {
   return word.size() >= kMinNameLetters && word.size() < name.size() && name.starts_with(word) &&
          std::ranges::all_of(name.substr(word.size()),

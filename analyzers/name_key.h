@@ -48,6 +48,10 @@ inline constexpr std::size_t kMaxCaseEndingLetters = 4;
 // other with a case ending added (Trumpovi, Тексасе).
 bool spelt_as_one_name(std::string_view a, std::string_view b);
 
+// Whether two romanised words have the same consonants in the same order once spelling variants
+// are folded: they differ in vowels only (Saeed, Said).
+bool differ_in_vowels_only(std::string_view a, std::string_view b);
+
 // Whether a romanised word is another with the vowels that end it cut off: Roman of Romania, a
 // name of its own, not a case form (those add an ending to the stem, or replace the vowel).
 bool is_bare_stem_of(std::string_view word, std::string_view name);

@@ -185,7 +185,9 @@ std::vector<Xapian::Query> spellings_written_as_names(const Xapian::Database& db
 // writes English names by sound (Pence ~ Пенс, Blair ~ Блэр), sharing the key and the vowel of the
 // first syllable (first_vowels_agree: Yellen is no Юлиян) is all one can ask; in the same script,
 // it must be spelt as the same name (spelt_as_one_name: Łukaszenka ~ Lukashenko, not Welle ~
-// Wahl), and not be the typed word with its final vowels cut off (Roman is no Romania). In any
+// Wahl), and not be the typed word with its final vowels cut off (Roman is no Romania); a short
+// typed word the corpus has meets only its case forms and its spellings with other vowels there
+// (Wahla and Said, not Wall for Wahl or Saeed). In any
 // script, a surname suffix the key leaves out must be there
 // if it was typed (Borisov is no Бориса), and a Cyrillic surname with it only if it was (Христов
 // is no Christ), and a word the gazetteer knows as a person's given name
@@ -194,6 +196,10 @@ std::vector<Xapian::Query> spellings_written_as_names(const Xapian::Database& db
 // to it (a typo: Lukashenco); but not in its own script once the corpus has the word as typed,
 // which is then no typo (Davos is no Davis; Camerona is still Cameron with a case ending); a
 // lower-case word (медведь, a bear) never does.
+// Up to this many letters, one letter is a third of a name: spelt_as_one_name would let in other
+// names a letter away (Wall for Wahl, Kenny for Kenya).
+constexpr std::size_t kMaxShortNameLetters = 5;
+
 class NotASpellingOfTheQueryWord {
  public:
   NotASpellingOfTheQueryWord(IndexGazetteer& gazetteer, const std::string& term,
@@ -237,6 +243,11 @@ class NotASpellingOfTheQueryWord {
       return true;
     }
     const bool same_name = std::ranges::any_of(typed_, [&](const QueryWordNames::Spelling& typed) {
+      if (typed.script == script && typed_in_corpus_ &&
+          typed.romanized.size() <= kMaxShortNameLetters &&
+          !differ_in_vowels_only(typed.romanized, spelling.romanized)) {
+        return same_script_variant(spelling.romanized, typed.romanized);
+      }
       return spelt_as_one_name(typed.romanized, spelling.romanized) &&
              !(typed.script == script && is_bare_stem_of(spelling.romanized, typed.romanized));
     });

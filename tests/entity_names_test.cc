@@ -277,6 +277,22 @@ TEST(NameKeysAndEntities, ACyrillicSurnameInVIsNoSpellingOfAWordTypedWithoutIt) 
   EXPECT_THAT(testing::search_ids(db, "Kazlou"), ElementsAre("kozlov.txt"));
 }
 
+// A short name the corpus has, where one letter is already a third of the word: in its own script
+// only its case forms count (Wahla), or a spelling with other vowels (Said for Saeed), not another
+// name a letter away (Wall).
+TEST(NameKeysAndEntities, AShortNameTheCorpusHasMeetsItsCaseFormsAndVowelVariants) {
+  testing::TempDir dir;
+  const std::filesystem::path db =
+      indexed_with_gazetteer(dir, "belarus\tplace\tBelarus\tBelarus|Беларусь\t\n",
+                             {{"wahl.txt", "Bundestag\n\nThe deputy Markus Wahl spoke."},
+                              {"wahla.txt", "Bundestag\n\nWywiad z posłem Markusem Wahla."},
+                              {"wall.txt", "Berlin\n\nThe Berlin Wall fell in 1989."},
+                              {"saeed.txt", "Lahore\n\nThe preacher Hafiz Saeed spoke."},
+                              {"said.txt", "Lahore\n\nThe preacher Hafiz Said was arrested."}});
+  EXPECT_THAT(testing::search_ids(db, "Wahl"), UnorderedElementsAre("wahl.txt", "wahla.txt"));
+  EXPECT_THAT(testing::search_ids(db, "Saeed"), UnorderedElementsAre("saeed.txt", "said.txt"));
+}
+
 // In one script, a word under the key that is the typed name with its final vowels cut off is a
 // name of its own (Roman, Romania); a case form adds an ending (Romanii).
 TEST(NameKeysAndEntities, TheTypedNameCutShortIsAnotherName) {
