@@ -27,6 +27,9 @@ constexpr unsigned kParserFlags =
 // them (short news items). Nine tenths rather than a half: on SlavicNER, precision 0.743 -> 0.754
 // for 0.001 of recall (bench/README.md).
 constexpr Xapian::doccount kNameShareTenths = 9;
+// A typed name whose search form the corpus has more than this many times as often as written as
+// typed or as a name is, in most articles, another word (where_written_as_typed_or_as_a_name).
+constexpr Xapian::doccount kCommonWordShare = 10;
 
 // Edits (insert, delete, replace, swap) a misspelt word may be from its suggestion.
 constexpr unsigned kMaxSpellingEdits = 2;
@@ -277,6 +280,39 @@ class NotASpellingOfTheQueryWord {
   std::optional<std::vector<std::string>> own_;
 };
 
+// A word typed with a capital is a name. Where most articles that have its search form have it as
+// another word, and not as a name (God and год, "year", are both `god`), it finds only the
+// articles that write it as typed or as a name of that search form.
+Xapian::Query where_written_as_typed_or_as_a_name(const Xapian::Query& term_query,
+                                                  const std::string& typed_exact,
+                                                  const QueryWordKeys& keys,
+                                                  const Xapian::Database& db,
+                                                  IndexGazetteer& gazetteer) {
+  using Q = Xapian::Query;
+  const std::string term = *term_query.get_terms_begin();
+  const std::string as_typed = std::string(schema::kExact.prefix) + typed_exact;
+  std::vector<Q> written{Q(as_typed)};
+  // The most articles one of these has: a lower bound of how many have any, which would take a
+  // search to count.
+  Xapian::doccount in_written = db.get_termfreq(as_typed);
+  const auto found = keys.find(term);
+  for (const std::string& key :
+       found == keys.end() ? std::vector<std::string>{} : found->second.keys) {
+    const std::string prefix = schema::name_spelling_prefix(key);
+    for (auto spelling = db.allterms_begin(prefix); spelling != db.allterms_end(prefix);
+         ++spelling) {
+      const std::vector<AnalyzedWord> words =
+          analyze_words(gazetteer.analyzer(), (*spelling).substr(prefix.size()));
+      if (words.size() == 1 && words.front().forms.search == term) {
+        written.emplace_back(*spelling);
+        in_written = std::max(in_written, spelling.get_termfreq());
+      }
+    }
+  }
+  if (in_written * kCommonWordShare >= db.get_termfreq(term)) return term_query;
+  return Q(Q::OP_FILTER, term_query, Q(Q::OP_OR, written.begin(), written.end()));
+}
+
 }  // namespace
 
 Xapian::Query with_name_keys(const Xapian::Query& query, const QueryWordKeys& keys,
@@ -295,10 +331,14 @@ Xapian::Query with_name_keys(const Xapian::Query& query, const QueryWordKeys& ke
   switch (query.get_type()) {
     case Q::LEAF_TERM: {
       const std::string term = *query.get_terms_begin();
+      if (!is_search_form_term(term)) return query;
+      const auto typed = query_names.typed_capitalised.find(term);
+      const Q searched =
+          typed == query_names.typed_capitalised.end()
+              ? query
+              : where_written_as_typed_or_as_a_name(query, typed->second, keys, db, gazetteer);
       const std::vector<Q> variants = key_terms(term);
-      if (!is_search_form_term(term) || variants.empty() || !query_names.names.contains(term)) {
-        return query;
-      }
+      if (variants.empty() || !query_names.names.contains(term)) return searched;
       // The keys weigh as one term, but match only in articles that have a spelling under them
       // that the corpus writes as a name.
       const std::vector<Q> spellings = spellings_written_as_names(
@@ -306,8 +346,8 @@ Xapian::Query with_name_keys(const Xapian::Query& query, const QueryWordKeys& ke
           NotASpellingOfTheQueryWord(gazetteer, term, keys.at(term),
                                      query_names.typed_capitalised.contains(term),
                                      db.get_termfreq(term) > 0));
-      if (spellings.empty()) return query;
-      return Q(Q::OP_OR, query,
+      if (spellings.empty()) return searched;
+      return Q(Q::OP_OR, searched,
                Q(Q::OP_SCALE_WEIGHT,
                  Q(Q::OP_FILTER, Q(Q::OP_SYNONYM, variants.begin(), variants.end()),
                    Q(Q::OP_OR, spellings.begin(), spellings.end())),
@@ -414,7 +454,7 @@ Xapian::Query QueryBuilder::build(const std::string& text, bool exact) {
   for (const AnalyzedWord& word : analyze_words(*analyzer_, cleaned)) {
     if (word.forms.capitalized) {
       typed_capitals_->emplace(word.forms.exact, word.token.word);
-      query_names.typed_capitalised.insert(word.forms.search);
+      query_names.typed_capitalised.emplace(word.forms.search, word.forms.exact);
       query_names.names.insert(word.forms.search);
       continue;
     }

@@ -4,6 +4,7 @@
 
 #include <memory>
 #include <string>
+#include <unordered_map>
 #include <unordered_set>
 
 #include "analyzers/analyzer.h"
@@ -61,7 +62,8 @@ std::string spelling_suggestion(const std::string& text, const Xapian::Database&
 
 // The words of a query that are names, by search form.
 struct QueryNames {
-  std::unordered_set<std::string> typed_capitalised;
+  // The exact (case-folded) form of each word typed with a capital, by its search form.
+  std::unordered_map<std::string, std::string> typed_capitalised;
   // Typed with a capital, or written as names by the corpus (QueryBuilder::build).
   std::unordered_set<std::string> names;
 };

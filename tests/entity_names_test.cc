@@ -293,6 +293,23 @@ TEST(NameKeysAndEntities, AShortNameTheCorpusHasMeetsItsCaseFormsAndVowelVariant
   EXPECT_THAT(testing::search_ids(db, "Saeed"), UnorderedElementsAre("saeed.txt", "said.txt"));
 }
 
+// God and год ("year") share the search form `god`. A word typed with a capital is a name: where
+// most articles have its search form as another word, it finds only those that write it as typed
+// or as a name. A capitalised common word (Sanctions) still finds the word in lower case.
+TEST(NameKeysAndEntities, ACapitalisedQueryWordIsNoCommonWordOfAnotherScript) {
+  testing::TempDir dir;
+  std::vector<Article> articles{{"god.txt", "Faith\n\nThe sermon spoke of God."},
+                                {"sanctions.txt", "Minsk\n\nNew sanctions were imposed."}};
+  for (int i = 0; i < 12; ++i) {
+    articles.push_back({"god" + std::to_string(i) + ".txt", "Итоги\n\nЭтот год был трудным."});
+  }
+  const std::filesystem::path db =
+      indexed_with_gazetteer(dir, "belarus\tplace\tBelarus\tBelarus|Беларусь\t\n", articles);
+  EXPECT_THAT(testing::search_ids(db, "God"), ElementsAre("god.txt"));
+  EXPECT_THAT(testing::search_ids(db, "god"), Contains("god0.txt"));
+  EXPECT_THAT(testing::search_ids(db, "Sanctions"), ElementsAre("sanctions.txt"));
+}
+
 // In one script, a word under the key that is the typed name with its final vowels cut off is a
 // name of its own (Roman, Romania); a case form adds an ending (Romanii).
 TEST(NameKeysAndEntities, TheTypedNameCutShortIsAnotherName) {
