@@ -1,5 +1,5 @@
 """Scratch directories for the evaluation scripts, removed when the script exits: each holds an
-index of the evaluation data, some 200 MB, and a run of several left /tmp full."""
+index of the evaluation data, some 100-200 MB, and many runs left tens of gigabytes in /tmp."""
 
 import atexit
 import shutil
