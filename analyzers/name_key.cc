@@ -382,9 +382,7 @@ bool differ_in_vowels_only(std::string_view a, std::string_view b) {
   const auto consonants = [](std::string_view word) {
     std::string kept;
     for (const char letter : folded_spelling(word)) {
-      if (letter == 'y' || !is_vowel(letter)) {
-        if (letter != 'y' && (kept.empty() || kept.back() != letter)) kept.push_back(letter);
-      }
+      if (!is_vowel(letter) && (kept.empty() || kept.back() != letter)) kept.push_back(letter);
     }
     return kept;
   };

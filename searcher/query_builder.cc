@@ -180,6 +180,10 @@ std::vector<Xapian::Query> spellings_written_as_names(const Xapian::Database& db
   return spellings;
 }
 
+// Up to this many letters, one letter is a third of a name: spelt_as_one_name would let in other
+// names a letter away (Wall for Wahl, Kenny for Kenya).
+constexpr std::size_t kMaxShortNameLetters = 5;
+
 // Whether the word `exact_form`, found under a name key of the query word `term` (a search
 // form), is no spelling of the name the reader typed. Keys are coarse (Yellen shares one with
 // Юлиян and Alina, Paxton with Пакистан), so a word counts only if the gazetteer knows it as a
@@ -190,19 +194,14 @@ std::vector<Xapian::Query> spellings_written_as_names(const Xapian::Database& db
 // it must be spelt as the same name (spelt_as_one_name: Łukaszenka ~ Lukashenko, not Welle ~
 // Wahl), and not be the typed word with its final vowels cut off (Roman is no Romania); a short
 // typed word the corpus has meets only its case forms and its spellings with other vowels there
-// (Wahla and Said, not Wall for Wahl or Saeed). In any
-// script, a surname suffix the key leaves out must be there
-// if it was typed (Borisov is no Бориса), and a Cyrillic surname with it only if it was (Христов
-// is no Christ), and a word the gazetteer knows as a person's given name
-// is no spelling of a typed word that is none (Мария, of Maria Zakharova, is no Marr). A query word
+// (Wahla and Said, not Wall for Wahl or Saeed). In any script, a surname suffix the key leaves out
+// must be there if it was typed (Borisov is no Бориса), and a Cyrillic surname with it only if it
+// was (Христов is no Christ), and a word the gazetteer knows as a person's given name is no
+// spelling of a typed word that is none (Мария, of Maria Zakharova, is no Marr). A query word
 // that names no entity but was typed as a name may still meet a name of another entity spelt close
 // to it (a typo: Lukashenco); but not in its own script once the corpus has the word as typed,
 // which is then no typo (Davos is no Davis; Camerona is still Cameron with a case ending); a
 // lower-case word (медведь, a bear) never does.
-// Up to this many letters, one letter is a third of a name: spelt_as_one_name would let in other
-// names a letter away (Wall for Wahl, Kenny for Kenya).
-constexpr std::size_t kMaxShortNameLetters = 5;
-
 class NotASpellingOfTheQueryWord {
  public:
   NotASpellingOfTheQueryWord(IndexGazetteer& gazetteer, const std::string& term,
