@@ -161,8 +161,7 @@ class LoneGivenNames {
 }  // namespace
 
 EntityRecognizer::EntityRecognizer(const Gazetteer& gazetteer)
-    : given_names_(gazetteer.entities().size()),
-      one_word_alias_scripts_(gazetteer.entities().size()),
+    : one_word_alias_scripts_(gazetteer.entities().size()),
       given_name_parts_(gazetteer.entities().size()),
       surname_parts_(gazetteer.entities().size()),
       gazetteer_(gazetteer) {
@@ -174,9 +173,7 @@ EntityRecognizer::EntityRecognizer(const Gazetteer& gazetteer)
     for (std::string& key : lookup_keys(alias.words.front())) {
       by_first_word_.emplace(std::move(key), i);
     }
-    if (!alias.short_form && alias.words.size() > 1 && !alias.words.front().romanized.empty() &&
-        gazetteer.entities()[alias.entity].type == EntityType::person) {
-      given_names_[alias.entity].push_back(alias.words.front().romanized);
+    if (gazetteer.is_full_name_of_person(alias) && !alias.words.front().romanized.empty()) {
       given_name_parts_.add(alias.entity, alias.words.front());
       surname_parts_.add(alias.entity, alias.words.back());
     }
@@ -184,20 +181,23 @@ EntityRecognizer::EntityRecognizer(const Gazetteer& gazetteer)
 }
 
 void EntityRecognizer::NameParts::add(std::size_t entity, const AliasWord& part) {
-  // An entity's aliases are added one after another, so its parts so far are the last ones.
-  for (auto it = parts_.rbegin(); it != parts_.rend() && it->entity == entity; ++it) {
-    if (it->words.front().exact == part.exact) return;
+  if (std::ranges::any_of(by_entity_[entity], [&](std::size_t known) {
+        return parts_[known].words.front().exact == part.exact;
+      })) {
+    return;
   }
   scripts_[entity].insert(dominant_script(part.exact));
   for (std::string& key : lookup_keys(part)) by_key_.emplace(std::move(key), parts_.size());
+  by_entity_[entity].push_back(parts_.size());
   parts_.push_back({entity, {part}, true});
 }
 
-std::set<std::size_t> EntityRecognizer::NameParts::people_at(const std::vector<AnalyzedWord>& words,
-                                                             std::size_t i) const {
+std::set<std::size_t> EntityRecognizer::NameParts::people_at(
+    const std::vector<AnalyzedWord>& words, std::size_t i,
+    const std::vector<std::string>& keys) const {
   std::set<std::size_t> people;
   if (!words[i].name_like) return people;
-  for (const std::string& key : keys_of_text_word(words[i])) {
+  for (const std::string& key : keys) {
     const auto [from, to] = by_key_.equal_range(key);
     for (auto it = from; it != to; ++it) {
       const Alias& part = parts_[it->second];
@@ -209,6 +209,12 @@ std::set<std::size_t> EntityRecognizer::NameParts::people_at(const std::vector<A
     }
   }
   return people;
+}
+
+bool EntityRecognizer::NameParts::any_begins_with(std::size_t entity, char letter) const {
+  return std::ranges::any_of(by_entity_[entity], [&](std::size_t part) {
+    return parts_[part].words.front().romanized.front() == letter;
+  });
 }
 
 std::optional<std::size_t> EntityRecognizer::named_by_initials(
@@ -225,9 +231,7 @@ std::optional<std::size_t> EntityRecognizer::named_by_initials(
   if (letters.empty()) return std::nullopt;
   std::optional<std::size_t> named;
   for (const std::size_t entity : entities) {
-    if (std::ranges::any_of(given_names_[entity], [&](const std::string& given_name) {
-          return given_name.front() == letters.front();
-        })) {
+    if (given_name_parts_.any_begins_with(entity, letters.front())) {
       if (named) return std::nullopt;
       named = entity;
     }
@@ -236,11 +240,12 @@ std::optional<std::size_t> EntityRecognizer::named_by_initials(
 }
 
 std::multimap<std::size_t, EntityRecognizer::WordPosition> EntityRecognizer::surnames_in(
-    const std::vector<const std::vector<AnalyzedWord>*>& texts) const {
+    const std::vector<const std::vector<AnalyzedWord>*>& texts, const TextKeys& keys) const {
   std::multimap<std::size_t, WordPosition> surnames;
   for (std::size_t text_index = 0; text_index < texts.size(); ++text_index) {
     for (std::size_t i = 0; i < texts[text_index]->size(); ++i) {
-      for (const std::size_t person : surname_parts_.people_at(*texts[text_index], i)) {
+      for (const std::size_t person :
+           surname_parts_.people_at(*texts[text_index], i, keys[text_index][i])) {
         surnames.emplace(person, WordPosition{text_index, i});
       }
     }
@@ -259,13 +264,20 @@ EntityMentions EntityRecognizer::recognize(
   std::vector<ShortMention> short_mentions;
   std::vector<RecognizedMention> ignored;
   std::vector<RecognizedMention>& mentions = trace != nullptr ? *trace : ignored;
-  LoneGivenNames lone_given_names(surnames_in(texts));
+  TextKeys keys(texts.size());
+  for (std::size_t text_index = 0; text_index < texts.size(); ++text_index) {
+    for (const AnalyzedWord& word : *texts[text_index]) {
+      keys[text_index].push_back(keys_of_text_word(word));
+    }
+  }
+  LoneGivenNames lone_given_names(surnames_in(texts, keys));
   for (std::size_t text_index = 0; text_index < texts.size(); ++text_index) {
     const std::vector<AnalyzedWord>& words = *texts[text_index];
     for (std::size_t i = 0; i < words.size();) {
+      const std::vector<std::string>& word_keys = keys[text_index][i];
       Fit best;
       std::set<std::size_t> best_entities;
-      for (const std::string& key : keys_of_text_word(words[i])) {
+      for (const std::string& key : word_keys) {
         const auto [from, to] = by_first_word_.equal_range(key);
         for (auto it = from; it != to; ++it) {
           const Alias& alias = gazetteer_.aliases()[it->second];
@@ -279,8 +291,8 @@ EntityMentions EntityRecognizer::recognize(
         }
       }
       if (best.length == 0) {
-        lone_given_names.add(given_name_parts_.people_at(words, i), words, {text_index, i},
-                             std::nullopt);
+        lone_given_names.add(given_name_parts_.people_at(words, i, word_keys), words,
+                             {text_index, i}, std::nullopt);
         ++i;
         continue;
       }
@@ -295,8 +307,8 @@ EntityMentions EntityRecognizer::recognize(
       } else if (!best.full) {
         short_mentions.push_back({best_entities, mentions.size() - 1});
         if (best.length == 1) {
-          lone_given_names.add(given_name_parts_.people_at(words, i), words, {text_index, i},
-                               mentions.size() - 1);
+          lone_given_names.add(given_name_parts_.people_at(words, i, word_keys), words,
+                               {text_index, i}, mentions.size() - 1);
         }
       }
       i += best.length;

@@ -54,14 +54,18 @@ class EntityRecognizer {
   // last: surnames), for finding a part written alone.
   class NameParts {
    public:
-    explicit NameParts(std::size_t entities) : scripts_(entities) {}
+    explicit NameParts(std::size_t entities) : by_entity_(entities), scripts_(entities) {}
     void add(std::size_t entity, const AliasWord& part);
-    // The people one of whose parts words[i] is.
-    std::set<std::size_t> people_at(const std::vector<AnalyzedWord>& words, std::size_t i) const;
+    // The people one of whose parts words[i] is; `keys`: those words[i] is looked up by.
+    std::set<std::size_t> people_at(const std::vector<AnalyzedWord>& words, std::size_t i,
+                                    const std::vector<std::string>& keys) const;
+    // Whether one of the entity's parts begins with this romanised letter.
+    bool any_begins_with(std::size_t entity, char letter) const;
 
    private:
     std::vector<Alias> parts_;
     std::multimap<std::string, std::size_t> by_key_;
+    std::vector<std::vector<std::size_t>> by_entity_;  // indexes into parts_
     // Per entity, the scripts its parts are written in: a word must be a form of the part written
     // in its own script, if there is one, as for one-word aliases.
     std::vector<std::set<Script>> scripts_;
@@ -69,8 +73,6 @@ class EntityRecognizer {
 
   // Alias indexes by the search form and name keys of their first word.
   std::multimap<std::string, std::size_t> by_first_word_;
-  // Per entity, the romanised first words of a person's full aliases (Vladimir, Владимир).
-  std::vector<std::vector<std::string>> given_names_;
   // Per entity, the scripts its one-word aliases are written in.
   std::vector<std::set<Script>> one_word_alias_scripts_;
   NameParts given_name_parts_;
@@ -78,9 +80,11 @@ class EntityRecognizer {
   const Gazetteer& gazetteer_;
 
   using WordPosition = std::pair<std::size_t, std::size_t>;  // text, word
+  // Per text, per word, the keys the word is looked up by.
+  using TextKeys = std::vector<std::vector<std::vector<std::string>>>;
   // Where the article writes people's surnames, by person.
   std::multimap<std::size_t, WordPosition> surnames_in(
-      const std::vector<const std::vector<AnalyzedWord>*>& texts) const;
+      const std::vector<const std::vector<AnalyzedWord>*>& texts, const TextKeys& keys) const;
   std::optional<std::size_t> named_by_initials(const std::vector<AnalyzedWord>& words,
                                                std::size_t first, std::size_t length,
                                                const std::set<std::size_t>& entities) const;

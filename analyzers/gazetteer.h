@@ -56,6 +56,12 @@ class Gazetteer {
 
   const std::vector<Entity>& entities() const { return entities_; }
   const std::vector<Alias>& aliases() const { return aliases_; }
+  // Whether an alias is a person's name in full (Vladimir Putin): its first word is a given name,
+  // its last a surname.
+  bool is_full_name_of_person(const Alias& alias) const {
+    return !alias.short_form && alias.words.size() > 1 &&
+           entities_[alias.entity].type == EntityType::person;
+  }
   bool empty() const { return entities_.empty(); }
   // The TSV it was parsed from, stored in the index so that searches resolve names the same way.
   const std::string& text() const { return text_; }

@@ -57,8 +57,7 @@ void store_alias_table(Xapian::WritableDatabase& db, const Gazetteer& gazetteer,
   for (const Alias& alias : gazetteer.aliases()) {
     const std::string& id = gazetteer.entities()[alias.entity].id;
     ids_by_key[alias_prefix + Gazetteer::alias_key(alias)].insert(id);
-    if (!alias.short_form && alias.words.size() > 1 &&
-        gazetteer.entities()[alias.entity].type == EntityType::person) {
+    if (gazetteer.is_full_name_of_person(alias)) {
       const AliasWord& given_name = alias.words.front();
       add_under_keys(given_names_by_key, given_name_prefix, given_name,
                      id + "\t" + given_name.romanized);
