@@ -157,24 +157,42 @@ bool written_as_name(const Xapian::Database& db, Xapian::doccount as_name,
   return as_name * 10 >= in_all * kNameShareTenths;
 }
 
-// The name-spelling terms under `keys` of the words that the corpus writes as names in at least
+// A word the index holds under a name key (a name-spelling term), read once for the rules below.
+struct KeySpelling {
+  std::string term;                // the name-spelling term
+  std::string exact_form;          // the word as the corpus writes it, case-folded
+  Xapian::doccount articles;       // that have it written as a name
+  std::optional<WordForms> forms;  // its analysis, if it is one word
+};
+
+std::vector<KeySpelling> spellings_under_keys(const Xapian::Database& db,
+                                              const std::vector<std::string>& keys,
+                                              Analyzer& analyzer) {
+  std::vector<KeySpelling> spellings;
+  for (const std::string& key : keys) {
+    const std::string prefix = schema::name_spelling_prefix(key);
+    for (auto term = db.allterms_begin(prefix); term != db.allterms_end(prefix); ++term) {
+      KeySpelling spelling{*term, (*term).substr(prefix.size()), db.get_termfreq(*term), {}};
+      const std::vector<AnalyzedWord> words = analyze_words(analyzer, spelling.exact_form);
+      if (words.size() == 1) spelling.forms = words.front().forms;
+      spellings.push_back(std::move(spelling));
+    }
+  }
+  return spellings;
+}
+
+// The name-spelling terms of the words that the corpus writes as names in at least
 // kNameShareTenths tenths of the articles that have them: a word the corpus also writes in lower
 // case is a common word that sometimes opens a sentence (Если shares a key with Oslo, Ранее with
 // Ryan). Words for which `not_a_spelling` holds are left out too.
 template <typename Predicate>
 std::vector<Xapian::Query> spellings_written_as_names(const Xapian::Database& db,
-                                                      const std::vector<std::string>& keys,
+                                                      const std::vector<KeySpelling>& under_keys,
                                                       Predicate not_a_spelling) {
   std::vector<Xapian::Query> spellings;
-  for (const std::string& key : keys) {
-    const std::string prefix = schema::name_spelling_prefix(key);
-    for (auto term = db.allterms_begin(prefix); term != db.allterms_end(prefix); ++term) {
-      const std::string spelling = *term;
-      const std::string exact_form = spelling.substr(prefix.size());
-      if (written_as_name(db, db.get_termfreq(spelling), exact_form) &&
-          !not_a_spelling(exact_form)) {
-        spellings.emplace_back(spelling);
-      }
+  for (const KeySpelling& spelling : under_keys) {
+    if (written_as_name(db, spelling.articles, spelling.exact_form) && !not_a_spelling(spelling)) {
+      spellings.emplace_back(spelling.term);
     }
   }
   return spellings;
@@ -217,10 +235,9 @@ class NotASpellingOfTheQueryWord {
                                                                                typed.keys);
                                               })),
         own_(gazetteer.ids_by_alias_key(term)) {}
-  bool operator()(std::string_view exact_form) const {
-    const std::vector<AnalyzedWord> words = analyze_words(gazetteer_.analyzer(), exact_form);
-    if (words.size() != 1) return false;
-    const WordForms& spelling = words.front().forms;
+  bool operator()(const KeySpelling& key_spelling) const {
+    if (!key_spelling.forms) return false;
+    const WordForms& spelling = *key_spelling.forms;
     const Script script = dominant_script(spelling.exact);
     if (std::ranges::any_of(typed_, [&](const QueryWordNames::Spelling& typed) {
           return ends_in_v_suffix(typed.romanized) && !ends_in_v_suffix(spelling.romanized);
@@ -284,9 +301,8 @@ class NotASpellingOfTheQueryWord {
 // articles that write it as typed or as a name of that search form.
 Xapian::Query where_written_as_typed_or_as_a_name(const Xapian::Query& term_query,
                                                   const std::string& typed_exact,
-                                                  const QueryWordKeys& keys,
-                                                  const Xapian::Database& db,
-                                                  IndexGazetteer& gazetteer) {
+                                                  const std::vector<KeySpelling>& under_keys,
+                                                  const Xapian::Database& db) {
   using Q = Xapian::Query;
   const std::string term = *term_query.get_terms_begin();
   const std::string as_typed = std::string(schema::kExact.prefix) + typed_exact;
@@ -294,18 +310,10 @@ Xapian::Query where_written_as_typed_or_as_a_name(const Xapian::Query& term_quer
   // The most articles one of these has: a lower bound of how many have any, which would take a
   // search to count.
   Xapian::doccount in_written = db.get_termfreq(as_typed);
-  const auto found = keys.find(term);
-  for (const std::string& key :
-       found == keys.end() ? std::vector<std::string>{} : found->second.keys) {
-    const std::string prefix = schema::name_spelling_prefix(key);
-    for (auto spelling = db.allterms_begin(prefix); spelling != db.allterms_end(prefix);
-         ++spelling) {
-      const std::vector<AnalyzedWord> words =
-          analyze_words(gazetteer.analyzer(), (*spelling).substr(prefix.size()));
-      if (words.size() == 1 && words.front().forms.search == term) {
-        written.emplace_back(*spelling);
-        in_written = std::max(in_written, spelling.get_termfreq());
-      }
+  for (const KeySpelling& spelling : under_keys) {
+    if (spelling.forms && spelling.forms->search == term) {
+      written.emplace_back(spelling.term);
+      in_written = std::max(in_written, spelling.articles);
     }
   }
   if (in_written * kCommonWordShare >= db.get_termfreq(term)) return term_query;
@@ -332,16 +340,22 @@ Xapian::Query with_name_keys(const Xapian::Query& query, const QueryWordKeys& ke
       const std::string term = *query.get_terms_begin();
       if (!is_search_form_term(term)) return query;
       const auto typed = query_names.typed_capitalised.find(term);
-      const Q searched =
-          typed == query_names.typed_capitalised.end()
-              ? query
-              : where_written_as_typed_or_as_a_name(query, typed->second, keys, db, gazetteer);
+      const bool capitalised = typed != query_names.typed_capitalised.end();
       const std::vector<Q> variants = key_terms(term);
-      if (variants.empty() || !query_names.names.contains(term)) return searched;
+      const bool with_keys = !variants.empty() && query_names.names.contains(term);
+      if (!capitalised && !with_keys) return query;
+      const auto found = keys.find(term);
+      const std::vector<KeySpelling> under_keys =
+          found == keys.end() ? std::vector<KeySpelling>{}
+                              : spellings_under_keys(db, found->second.keys, gazetteer.analyzer());
+      const Q searched =
+          capitalised ? where_written_as_typed_or_as_a_name(query, typed->second, under_keys, db)
+                      : query;
+      if (!with_keys) return searched;
       // The keys weigh as one term, but match only in articles that have a spelling under them
       // that the corpus writes as a name.
       const std::vector<Q> spellings = spellings_written_as_names(
-          db, keys.at(term).keys,
+          db, under_keys,
           NotASpellingOfTheQueryWord(gazetteer, term, keys.at(term),
                                      query_names.typed_capitalised.contains(term),
                                      db.get_termfreq(term) > 0));
