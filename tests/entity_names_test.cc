@@ -39,6 +39,10 @@ std::filesystem::path indexed_with_gazetteer(const testing::TempDir& dir,
   return dir / "db";
 }
 
+// A gazetteer none of whose entities the articles of a test name: they are searched by spelling
+// rules alone.
+constexpr const char* kUnrelatedGazetteer = "belarus\tplace\tBelarus\tBelarus|Беларусь\t\n";
+
 // A corpus folder without entities.tsv.
 class BundledGazetteer : public ::testing::Test {
  protected:
@@ -252,7 +256,7 @@ TEST(NameKeysAndEntities, AGivenNameIsNoSpellingOfASurname) {
 TEST(NameKeysAndEntities, AcrossScriptsAKeySpellingBeginsWithTheTypedVowel) {
   testing::TempDir dir;
   const std::filesystem::path db =
-      indexed_with_gazetteer(dir, "belarus\tplace\tBelarus\tBelarus|Беларусь\t\n",
+      indexed_with_gazetteer(dir, kUnrelatedGazetteer,
                              {{"pence.txt", "США\n\nВице-президент Пенс заявил."},
                               {"jackson.txt", "США\n\nПевец Джексон выступил."},
                               {"yuliyan.txt", "София\n\nПрокурорът Юлиян каза."},
@@ -269,7 +273,7 @@ TEST(NameKeysAndEntities, AcrossScriptsAKeySpellingBeginsWithTheTypedVowel) {
 TEST(NameKeysAndEntities, ACyrillicSurnameInVIsNoSpellingOfAWordTypedWithoutIt) {
   testing::TempDir dir;
   const std::filesystem::path db =
-      indexed_with_gazetteer(dir, "belarus\tplace\tBelarus\tBelarus|Беларусь\t\n",
+      indexed_with_gazetteer(dir, kUnrelatedGazetteer,
                              {{"hristov.txt", "София\n\nДепутатът Христов заяви това."},
                               {"christ.txt", "Faith\n\nThe sermon spoke of Christ."},
                               {"kozlov.txt", "Минск\n\nЗаявил Козлов вчера."}});
@@ -283,7 +287,7 @@ TEST(NameKeysAndEntities, ACyrillicSurnameInVIsNoSpellingOfAWordTypedWithoutIt) 
 TEST(NameKeysAndEntities, AShortNameTheCorpusHasMeetsItsCaseFormsAndVowelVariants) {
   testing::TempDir dir;
   const std::filesystem::path db =
-      indexed_with_gazetteer(dir, "belarus\tplace\tBelarus\tBelarus|Беларусь\t\n",
+      indexed_with_gazetteer(dir, kUnrelatedGazetteer,
                              {{"wahl.txt", "Bundestag\n\nThe deputy Markus Wahl spoke."},
                               {"wahla.txt", "Bundestag\n\nWywiad z posłem Markusem Wahla."},
                               {"wall.txt", "Berlin\n\nThe Berlin Wall fell in 1989."},
@@ -303,8 +307,7 @@ TEST(NameKeysAndEntities, ACapitalisedQueryWordIsNoCommonWordOfAnotherScript) {
   for (int i = 0; i < 12; ++i) {
     articles.push_back({"god" + std::to_string(i) + ".txt", "Итоги\n\nЭтот год был трудным."});
   }
-  const std::filesystem::path db =
-      indexed_with_gazetteer(dir, "belarus\tplace\tBelarus\tBelarus|Беларусь\t\n", articles);
+  const std::filesystem::path db = indexed_with_gazetteer(dir, kUnrelatedGazetteer, articles);
   EXPECT_THAT(testing::search_ids(db, "God"), ElementsAre("god.txt"));
   EXPECT_THAT(testing::search_ids(db, "god"), Contains("god0.txt"));
   EXPECT_THAT(testing::search_ids(db, "Sanctions"), ElementsAre("sanctions.txt"));
@@ -315,7 +318,7 @@ TEST(NameKeysAndEntities, ACapitalisedQueryWordIsNoCommonWordOfAnotherScript) {
 TEST(NameKeysAndEntities, TheTypedNameCutShortIsAnotherName) {
   testing::TempDir dir;
   const std::filesystem::path db =
-      indexed_with_gazetteer(dir, "belarus\tplace\tBelarus\tBelarus|Беларусь\t\n",
+      indexed_with_gazetteer(dir, kUnrelatedGazetteer,
                              {{"roman.txt", "Sport\n\nTrener Roman Kowalski powiedział."},
                               {"romanii.txt", "Polityka\n\nPrezydent Romanii przyjechał."}});
   EXPECT_THAT(testing::search_ids(db, "Romania"), ElementsAre("romanii.txt"));
