@@ -133,12 +133,17 @@ bool spelt_alike(const WordForms& word, const AliasWord& alias_word) {
          begin_alike(word.romanized, alias_word.romanized);
 }
 
+bool names_an_s_apart(std::string_view word, Script word_script, std::string_view name,
+                      Script name_script) {
+  return !word.empty() && !name.empty() && word_script == name_script &&
+         word.ends_with('s') != name.ends_with('s') && !same_script_variant(word, name);
+}
+
 bool shared_stem_suffices(const AnalyzedWord& word, const AliasWord& alias_word) {
   if (word.forms.romanized.empty() || alias_word.romanized.empty()) return true;
-  // The English stemmer cuts a final s: Francis and Francie (Czech for France) are both "franci".
-  if (in_one_script(word.forms, alias_word) &&
-      word.forms.romanized.ends_with('s') != alias_word.romanized.ends_with('s')) {
-    return same_script_variant(word.forms.romanized, alias_word.romanized);
+  if (names_an_s_apart(word.forms.romanized, dominant_script(word.forms.exact),
+                       alias_word.romanized, dominant_script(alias_word.exact))) {
+    return false;
   }
   if (word.forms.search.size() >= kMinStemLetters) return true;
   if (word.starts_sentence) return word.forms.exact == alias_word.exact;

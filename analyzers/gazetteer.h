@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "analyzers/analyzer.h"
+#include "analyzers/script.h"
 
 namespace naviny {
 
@@ -128,14 +129,20 @@ bool spelt_alike(const WordForms& word, const AliasWord& alias_word);
 // or one letter of a long word.
 bool same_script_variant(std::string_view word, std::string_view alias);
 
+// Whether a word and a name of one script, both romanised, are two names an s apart: one ends in
+// s and the other does not, and the word is no case form of the name (Francie and Francis, Harris
+// and Harry, Adam and Adams; Швец, a surname, and Швеция). The English stemmer, and the Russian
+// one for Швец, cut such words alike. The caller decides whether a possessive (Adams's) is a form.
+bool names_an_s_apart(std::string_view word, Script word_script, std::string_view name,
+                      Script name_script);
+
 // Whether a word with the same search form as an alias word names it. A stem shorter than a few
 // letters is too weak alone: the stemmer cuts Виена (Vienna) to "vi" like Ви ("you") and the
 // numeral VI, Dania to "dan" like Данные ("data"); such a word must also be spelt alike, and at
 // the start of a sentence, where a capital says nothing, be the alias's very spelling (Ukrainian
-// Крім "besides" and Крим, Crimea, are both "krim" once romanized). Nor does a stem the English
-// stemmer made by cutting a final s that the other word lacks: that word must be a form of the
-// alias (Francis is no Francie, though both are "franci"). Words that are not plain letters (G7)
-// have no spelling to compare and keep their stem match.
+// Крім "besides" and Крим, Crimea, are both "krim" once romanized). Nor does a stem shared only
+// through a cut s (names_an_s_apart). Words that are not plain letters (G7) have no
+// spelling to compare and keep their stem match.
 bool shared_stem_suffices(const AnalyzedWord& word, const AliasWord& alias_word);
 
 }  // namespace naviny

@@ -150,7 +150,8 @@ inline constexpr std::string_view kMetaBoilerplate = "naviny.boilerplate";
 // EntityRecognizer::kVersion of the rules that tagged the articles.
 inline constexpr std::string_view kMetaRecognizer = "naviny.recognizer";
 // The gazetteer's aliases by their words' search forms (Gazetteer::alias_key): one key per alias,
-// "naviny.alias." + key -> the ids it names, one per line. A search resolves `person:NAME` with
+// "naviny.alias." + key -> one line per alias: the id it names, and for a one-word alias that is
+// no acronym its romanized and exact form, tab-separated. A search resolves `person:NAME` with
 // one look-up instead of analysing every alias of the gazetteer at each process start.
 inline constexpr std::string_view kMetaAliasPrefix = "naviny.alias.";
 // The gazetteer's one-word aliases by name key, so that a search can tell that a word it meets
@@ -167,7 +168,7 @@ inline constexpr std::string_view kMetaGivenNamePrefix = "naviny.given_name.";
 // mean they are stale, or of an older layout.
 inline constexpr std::string_view kMetaAliasTableHash = "naviny.alias_table";
 inline std::string alias_table_stamp(std::string_view gazetteer_hash) {
-  return std::string(gazetteer_hash) + " words given-names";
+  return std::string(gazetteer_hash) + " words given-names spellings";
 }
 
 }  // namespace naviny::schema

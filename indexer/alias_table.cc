@@ -56,7 +56,9 @@ void store_alias_table(Xapian::WritableDatabase& db, const Gazetteer& gazetteer,
   std::map<std::string, std::set<std::string>> given_names_by_key;
   for (const Alias& alias : gazetteer.aliases()) {
     const std::string& id = gazetteer.entities()[alias.entity].id;
-    ids_by_key[alias_prefix + Gazetteer::alias_key(alias)].insert(id);
+    const bool spelt = alias.words.size() == 1 && !alias.words.front().acronym;
+    ids_by_key[alias_prefix + Gazetteer::alias_key(alias)].insert(
+        spelt ? id + "\t" + alias.words.front().romanized + "\t" + alias.words.front().exact : id);
     if (gazetteer.is_full_name_of_person(alias)) {
       const AliasWord& given_name = alias.words.front();
       add_under_keys(given_names_by_key, given_name_prefix, given_name,

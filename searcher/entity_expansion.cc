@@ -30,15 +30,19 @@ std::string alias_key_of(const Xapian::Query& query) {
 }  // namespace
 
 Xapian::Query with_entities_named(const Xapian::Query& query, IndexGazetteer& gazetteer,
-                                  const std::unordered_set<std::string>& names) {
+                                  const std::unordered_set<std::string>& names,
+                                  const QueryWordKeys& words) {
   using Q = Xapian::Query;
   if (query.get_type() != Q::LEAF_TERM && query.get_type() != Q::OP_PHRASE) {
     return with_subqueries_rewritten(
-        query, [&](const Q& part) { return with_entities_named(part, gazetteer, names); });
+        query, [&](const Q& part) { return with_entities_named(part, gazetteer, names, words); });
   }
   const std::string key = alias_key_of(query);
   if (key.empty() || (query.get_type() == Q::LEAF_TERM && !names.contains(key))) return query;
-  const auto ids = gazetteer.ids_by_alias_key(key);
+  const auto word = words.find(key);
+  const auto ids = query.get_type() == Q::LEAF_TERM && word != words.end()
+                       ? gazetteer.ids_by_search_form(key, word->second.spellings)
+                       : gazetteer.ids_by_alias_key(key);
   if (!ids || ids->empty()) return query;
   std::vector<Q> entities;
   for (const std::string& id : *ids)

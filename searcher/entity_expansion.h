@@ -17,9 +17,11 @@ inline constexpr double kEntityNameWeight = 0.4;
 // indexer tagged with an entity then match even where they name it by translation (Szwecja and
 // Швеция for Sweden, Unia Europejska for the European Union), which no spelling rule reaches.
 // A single word counts only if its search form is in `names` (the query words typed with a
-// capital or written as names by the corpus). Field terms, NEAR and scaled subqueries are left as
-// they are.
+// capital or written as names by the corpus), and names an entity by ids_by_search_form, given
+// what the query stemmer saw of it in `words`. Field terms, NEAR and scaled subqueries are left
+// as they are.
 Xapian::Query with_entities_named(const Xapian::Query& query, IndexGazetteer& gazetteer,
-                                  const std::unordered_set<std::string>& names);
+                                  const std::unordered_set<std::string>& names,
+                                  const QueryWordKeys& words);
 
 }  // namespace naviny

@@ -82,18 +82,54 @@ std::optional<std::vector<std::string>> IndexGazetteer::ids_by_alias_key(const s
   if (!alias_tables_current()) return std::nullopt;
   std::vector<std::string> ids;
   for_each_line(db_.get_metadata(std::string(schema::kMetaAliasPrefix) + key),
-                [&](std::string_view id) { ids.emplace_back(id); });
+                [&](std::string_view line) {
+                  const std::string_view id = line.substr(0, line.find('\t'));
+                  if (std::ranges::find(ids, id) == ids.end()) ids.emplace_back(id);
+                });
   return ids;
 }
 
-std::optional<std::vector<std::string>> IndexGazetteer::ids_named_by_word(const WordForms& word) {
-  std::optional<std::vector<std::string>> ids = ids_by_alias_key(word.search);
+template <typename OnAlias>
+void IndexGazetteer::for_each_alias_of_search_form(
+    const std::string& search, const std::vector<QueryWordNames::Spelling>& spellings,
+    OnAlias on_alias) {
+  // An alias counts unless it is a name an s apart from the word: one of several words and an
+  // acronym (lines without a spelling) always count.
+  for_each_row_under_keys(
+      db_, schema::kMetaAliasPrefix, {search}, [&](const std::vector<std::string_view>& columns) {
+        if (columns.size() != 3) return on_alias(columns[0], std::string_view());
+        if (spellings.empty() || std::ranges::none_of(spellings, [&](const auto& spelling) {
+              return names_an_s_apart(spelling.romanized, spelling.script, columns[1],
+                                      dominant_script(columns[2]));
+            })) {
+          on_alias(columns[0], columns[1]);
+        }
+      });
+}
+
+std::optional<std::vector<std::string>> IndexGazetteer::ids_by_search_form(
+    const std::string& search, const std::vector<QueryWordNames::Spelling>& spellings) {
+  if (!alias_tables_current()) return std::nullopt;
+  std::vector<std::string> ids;
+  for_each_alias_of_search_form(search, spellings, [&](std::string_view id, std::string_view) {
+    if (std::ranges::find(ids, id) == ids.end()) ids.emplace_back(id);
+  });
+  return ids;
+}
+
+std::optional<WordNaming> IndexGazetteer::entities_named_by_word(const WordForms& word) {
+  if (!alias_tables_current()) return std::nullopt;
+  WordNaming naming;
+  const auto add = [&](std::string_view id, std::string_view alias_romanized) {
+    if (std::ranges::find(naming.ids, id) == naming.ids.end()) naming.ids.emplace_back(id);
+    naming.edits_to_alias =
+        std::min(naming.edits_to_alias,
+                 alias_romanized.empty() ? 0 : edit_distance(word.romanized, alias_romanized));
+  };
+  for_each_alias_of_search_form(word.search, {{word.romanized, dominant_script(word.exact)}}, add);
   // As in recognition, a match by search form beats one by name key: Литвы is Литва (Lithuania),
   // though it shares a key with Латвия and is spelt close to it.
-  if (!ids || !ids->empty()) return ids;
-  const auto add = [&](std::string_view id) {
-    if (std::ranges::find(*ids, id) == ids->end()) ids->emplace_back(id);
-  };
+  if (!naming.ids.empty()) return naming;
   for_each_row_under_keys(db_, schema::kMetaAliasWordPrefix, {word.key, word.alt_key},
                           [&](const std::vector<std::string_view>& columns) {
                             if (columns.size() != 4) return;
@@ -101,9 +137,9 @@ std::optional<std::vector<std::string>> IndexGazetteer::ids_named_by_word(const 
                             alias_word.search = columns[1];
                             alias_word.romanized = columns[2];
                             alias_word.exact = columns[3];
-                            if (spelt_alike(word, alias_word)) add(columns[0]);
+                            if (spelt_alike(word, alias_word)) add(columns[0], columns[2]);
                           });
-  return ids;
+  return naming;
 }
 
 bool IndexGazetteer::is_given_name(std::string_view romanized,

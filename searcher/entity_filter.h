@@ -5,6 +5,7 @@
 
 #include <xapian.h>
 
+#include <limits>
 #include <map>
 #include <memory>
 #include <optional>
@@ -15,6 +16,7 @@
 
 #include "analyzers/analyzer.h"
 #include "analyzers/gazetteer.h"
+#include "analyzers/xapian_stems.h"
 
 namespace naviny {
 
@@ -22,6 +24,14 @@ namespace naviny {
 struct EntityLabel {
   EntityType type;
   std::string name;
+};
+
+// The entities a word names (IndexGazetteer::entities_named_by_word), and how many edits
+// (edit_distance) its romanised form is from the nearest alias by which it names them: 0 for an
+// alias of several words or an acronym, which carry no spelling to compare.
+struct WordNaming {
+  std::vector<std::string> ids;
+  std::size_t edits_to_alias = std::numeric_limits<std::size_t>::max();
 };
 
 // The gazetteer stored in an index, parsed on first use (most searches never need it).
@@ -46,11 +56,17 @@ class IndexGazetteer {
   // The ids of the entities with an alias whose Gazetteer::alias_key is `key` (search forms,
   // space-separated), from the stored alias table; null if the index has none for its gazetteer.
   std::optional<std::vector<std::string>> ids_by_alias_key(const std::string& key);
-  // The ids of the entities that the single word `word` names: those with an alias of its search
+  // ids_by_alias_key of a single word's search form, less the entities whose one-word aliases
+  // of that search form share it only through the English stemmer's cut of a final s
+  // (names_an_s_apart: Francis names no France, whose Czech alias Francie is
+  // "franci" too, and Harry no Kamala Harris). `spellings` are the word's romanised spellings.
+  std::optional<std::vector<std::string>> ids_by_search_form(
+      const std::string& search, const std::vector<QueryWordNames::Spelling>& spellings);
+  // The entities that the single word `word` names: those with an alias of its search
   // form, or if there are none, those with a one-word alias that shares a name key with it and
   // is spelt alike (spelt_alike: Канады and Irlandii, inflected, against Канада and Irlandia).
   // Null if the index has no alias tables for its gazetteer.
-  std::optional<std::vector<std::string>> ids_named_by_word(const WordForms& word);
+  std::optional<WordNaming> entities_named_by_word(const WordForms& word);
   // Whether a word, romanised and with these name keys, is a form of the first word of a person's
   // full alias in the gazetteer (Vladimir, Марии of Мария; same_script_variant, so Мар is not
   // Мария); false if the index has no alias tables for its gazetteer.
@@ -58,6 +74,13 @@ class IndexGazetteer {
 
  private:
   bool alias_tables_current() const;
+  // Calls on_alias(id, romanized) for each alias whose Gazetteer::alias_key is the single search
+  // form `search` and that is no cut-s likeness of the word spelt `spellings`; romanized is
+  // empty for an alias of several words or an acronym.
+  template <typename OnAlias>
+  void for_each_alias_of_search_form(const std::string& search,
+                                     const std::vector<QueryWordNames::Spelling>& spellings,
+                                     OnAlias on_alias);
 
   Xapian::Database db_;
   std::shared_ptr<Analyzer> analyzer_;

@@ -21,6 +21,11 @@ constexpr unsigned kParserFlags =
     Xapian::QueryParser::FLAG_LOVEHATE | Xapian::QueryParser::FLAG_PURE_NOT |
     Xapian::QueryParser::FLAG_WILDCARD;
 
+// Adams's is a form of Adams, which the rules that compare final letters must not take it for.
+bool is_possessive(std::string_view exact_form) {
+  return exact_form.ends_with("'s");
+}
+
 // A word under a name key counts as a name if at least kNameShareTenths tenths of the articles
 // that have it write it as one. Names are written as names nearly always; common words that open
 // sentences (Если, Masz, Wiele) are not, even where they do in most of the articles that have
@@ -234,7 +239,7 @@ class NotASpellingOfTheQueryWord {
                                                 return gazetteer.is_given_name(spelling.romanized,
                                                                                typed.keys);
                                               })),
-        own_(gazetteer.ids_by_alias_key(term)) {}
+        own_(gazetteer.ids_by_search_form(term, typed.spellings)) {}
   bool operator()(const KeySpelling& key_spelling) const {
     if (!key_spelling.forms) return false;
     const WordForms& spelling = *key_spelling.forms;
@@ -244,7 +249,8 @@ class NotASpellingOfTheQueryWord {
         })) {
       return true;
     }
-    const auto ids = own_ ? gazetteer_.ids_named_by_word(spelling) : std::nullopt;
+    const auto named = own_ ? gazetteer_.entities_named_by_word(spelling) : std::nullopt;
+    const std::vector<std::string>* ids = named ? &named->ids : nullptr;
     const bool names_own_entity = ids && std::ranges::any_of(*ids, [&](const std::string& id) {
                                     return std::ranges::find(*own_, id) != own_->end();
                                   });
@@ -268,7 +274,9 @@ class NotASpellingOfTheQueryWord {
         return same_script_variant(spelling.romanized, typed.romanized);
       }
       return spelt_as_one_name(typed.romanized, spelling.romanized) &&
-             !(typed.script == script && is_bare_stem_of(spelling.romanized, typed.romanized));
+             !(typed.script == script && is_bare_stem_of(spelling.romanized, typed.romanized)) &&
+             (is_possessive(spelling.exact) ||
+              !names_an_s_apart(spelling.romanized, script, typed.romanized, typed.script));
     });
     const bool other_script =
         std::ranges::any_of(typed_, [&](const QueryWordNames::Spelling& typed) {
@@ -279,9 +287,13 @@ class NotASpellingOfTheQueryWord {
     if (own_->empty()) {
       return !typed_capitalised_ ||
              std::ranges::none_of(typed_, [&](const QueryWordNames::Spelling& typed) {
-               return typed_in_corpus_ && typed.script == script
+               if (!typed_in_corpus_) return spelt_close(typed.romanized, spelling.romanized);
+               // Then it is no typo, and the word is the other entity's unless it is spelt
+               // closer to the typed one (Бэннон is Bannon, not Benin; Франс is France's).
+               return typed.script == script
                           ? same_script_variant(spelling.romanized, typed.romanized)
-                          : spelt_close(typed.romanized, spelling.romanized);
+                          : edit_distance(typed.romanized, spelling.romanized) <
+                                named->edits_to_alias;
              });
     }
     return true;  // it names other entities only
@@ -320,6 +332,67 @@ Xapian::Query where_written_as_typed_or_as_a_name(const Xapian::Query& term_quer
   return Q(Q::OP_FILTER, term_query, Q(Q::OP_OR, written.begin(), written.end()));
 }
 
+// The words of the corpus with the search form of a typed name (Latin ones, as exact-form terms)
+// split into the name's forms and its cut-s likenesses: words that share the search form only
+// because the English stemmer cut a final s (names_an_s_apart: Adam for Adams, Harris
+// for Harry, Czech Francie for Francis). A possessive (Adams's) is a form.
+struct SearchFormWords {
+  std::vector<Xapian::Query> forms;
+  std::vector<Xapian::Query> likenesses;
+};
+
+// The English stemmer cuts at most this many letters, or turns a final y into i.
+constexpr std::size_t kMaxStemmedOffLetters = 3;
+
+bool is_cut_s_likeness(const WordForms& forms, const std::vector<QueryWordNames::Spelling>& typed) {
+  return !typed.empty() &&
+         std::ranges::all_of(typed, [&](const QueryWordNames::Spelling& spelling) {
+           return !is_possessive(forms.exact) &&
+                  names_an_s_apart(forms.romanized, dominant_script(forms.exact),
+                                   spelling.romanized, spelling.script);
+         });
+}
+
+SearchFormWords words_of_search_form(const std::string& term,
+                                     const std::vector<QueryWordNames::Spelling>& typed,
+                                     const Xapian::Database& db, Analyzer& analyzer) {
+  const std::string exact_prefix(schema::kExact.prefix);
+  const std::string beginning =
+      exact_prefix + (term.ends_with('i') ? term.substr(0, term.size() - 1) : term);
+  SearchFormWords words;
+  for (auto candidate = db.allterms_begin(beginning); candidate != db.allterms_end(beginning);
+       ++candidate) {
+    const std::string exact = (*candidate).substr(exact_prefix.size());
+    if (exact.size() > term.size() + kMaxStemmedOffLetters) continue;
+    const std::vector<AnalyzedWord> analysed = analyze_words(analyzer, exact);
+    if (analysed.size() != 1 || analysed.front().forms.search != term) continue;
+    (is_cut_s_likeness(analysed.front().forms, typed) ? words.likenesses : words.forms)
+        .emplace_back(*candidate);
+  }
+  return words;
+}
+
+// A typed name matches an article by its search form only if the article has it other than
+// through cut-s likenesses alone: one with Adam but no Adams is not about John Adams. Names in
+// other scripts with the search form (`under_keys`) are forms too.
+Xapian::Query without_cut_s_likenesses(const Xapian::Query& searched, const std::string& term,
+                                       const QueryWordNames& typed,
+                                       const std::vector<KeySpelling>& under_keys,
+                                       const Xapian::Database& db, Analyzer& analyzer) {
+  using Q = Xapian::Query;
+  SearchFormWords words = words_of_search_form(term, typed.spellings, db, analyzer);
+  if (words.likenesses.empty()) return searched;
+  for (const KeySpelling& spelling : under_keys) {
+    if (spelling.forms && spelling.forms->search == term &&
+        !is_cut_s_likeness(*spelling.forms, typed.spellings)) {
+      words.forms.emplace_back(spelling.term);
+    }
+  }
+  words.forms.emplace_back(Q::OP_AND_NOT, Q::MatchAll,
+                           Q(Q::OP_OR, words.likenesses.begin(), words.likenesses.end()));
+  return Q(Q::OP_FILTER, searched, Q(Q::OP_OR, words.forms.begin(), words.forms.end()));
+}
+
 }  // namespace
 
 Xapian::Query with_name_keys(const Xapian::Query& query, const QueryWordKeys& keys,
@@ -349,8 +422,12 @@ Xapian::Query with_name_keys(const Xapian::Query& query, const QueryWordKeys& ke
           found == keys.end() ? std::vector<KeySpelling>{}
                               : spellings_under_keys(db, found->second.keys, gazetteer.analyzer());
       const Q searched =
-          capitalised ? where_written_as_typed_or_as_a_name(query, typed->second, under_keys, db)
-                      : query;
+          capitalised && found != keys.end()
+              ? without_cut_s_likenesses(
+                    where_written_as_typed_or_as_a_name(query, typed->second, under_keys, db), term,
+                    found->second, under_keys, db, gazetteer.analyzer())
+          : capitalised ? where_written_as_typed_or_as_a_name(query, typed->second, under_keys, db)
+                        : query;
       if (!with_keys) return searched;
       // The keys weigh as one term, but match only in articles that have a spelling under them
       // that the corpus writes as a name.
@@ -480,9 +557,9 @@ Xapian::Query QueryBuilder::build(const std::string& text, bool exact) {
     if (written_as_name(db_, as_name, word.forms.exact))
       query_names.names.insert(word.forms.search);
   }
-  return with_name_keys(
-      with_entities_named(parse(folded_parser_, cleaned), *gazetteer_, query_names.names),
-      *word_keys_, query_names, db_, *gazetteer_);
+  return with_name_keys(with_entities_named(parse(folded_parser_, cleaned), *gazetteer_,
+                                            query_names.names, *word_keys_),
+                        *word_keys_, query_names, db_, *gazetteer_);
 }
 
 std::string spelling_suggestion(const std::string& text, const Xapian::Database& db,

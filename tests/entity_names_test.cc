@@ -324,5 +324,49 @@ TEST(NameKeysAndEntities, TheTypedNameCutShortIsAnotherName) {
   EXPECT_THAT(testing::search_ids(db, "Romania"), ElementsAre("romanii.txt"));
 }
 
+// The English stemmer cuts Francis and Francie (Czech for France) alike to "franci", Harry and
+// Harris to "harri", Adams and Adam to "adam". A typed name neither names the entity whose alias
+// only shares its stem so, nor finds the articles that have only that other word; its own forms
+// (Adams's) still count, and an article with both words is found.
+TEST(NameKeysAndEntities, ANameTheStemmerCutsLikeAnotherIsNotThatName) {
+  testing::TempDir dir;
+  const std::filesystem::path db = indexed_with_gazetteer(
+      dir,
+      "france\tplace\tFrance\tFrance|Francie|Франция\t\n"
+      "kamala-harris\tperson\tKamala Harris\tKamala Harris\tHarris\n",
+      {{"francie.txt", "Praha\n\nPrezident Francie přiletěl do Prahy."},
+       {"francis.txt", "Vatican\n\nPope Francis spoke on Sunday."},
+       {"harris.txt", "Washington\n\nKamala Harris spoke. Harris then left."},
+       {"harry.txt", "London\n\nPrince Harry spoke."},
+       {"adam.txt", "Warsaw\n\nThe coach Adam Nawałka spoke."},
+       {"adams.txt", "Boston\n\nPresident Adams's letters were read."},
+       {"smith-adams.txt", "History\n\nAdam Smith was read by John Adams."}});
+  EXPECT_THAT(testing::search_ids(db, "Francis"), ElementsAre("francis.txt"));
+  EXPECT_THAT(testing::search_ids(db, "France"), ElementsAre("francie.txt"));
+  EXPECT_THAT(testing::search_ids(db, "Harry"), ElementsAre("harry.txt"));
+  EXPECT_THAT(testing::search_ids(db, "Harris"), ElementsAre("harris.txt"));
+  EXPECT_THAT(testing::search_ids(db, "Adams"),
+              UnorderedElementsAre("adams.txt", "smith-adams.txt"));
+}
+
+// A word of another script that the gazetteer knows as another entity's by its likeness to an
+// alias (Франс, in "Франс Пресс", to France) is no spelling of a typed name that the corpus has
+// (Francis), so no typo, unless it is spelt closer to the typed name than to that alias (Бэннон is
+// Bannon, though spelt like Benin).
+TEST(NameKeysAndEntities, AnotherEntitysNameInAnotherScriptIsNoTypoOfAWordTheCorpusHas) {
+  testing::TempDir dir;
+  const std::filesystem::path db = indexed_with_gazetteer(
+      dir,
+      "france\tplace\tFrance\tFrance|Франция\t\n"
+      "benin\tplace\tBenin\tBenin|Бенин\t\n",
+      {{"frans.txt", "Париж\n\nОб этом сообщает агентство Франс Пресс."},
+       {"francis.txt", "Vatican\n\nPope Francis spoke on Sunday."},
+       {"bannon-ru.txt", "Вашингтон\n\nСоветник Бэннон заявил это."},
+       {"bannon.txt", "Washington\n\nThe adviser Steve Bannon said so."}});
+  EXPECT_THAT(testing::search_ids(db, "Francis"), ElementsAre("francis.txt"));
+  EXPECT_THAT(testing::search_ids(db, "Bannon"),
+              UnorderedElementsAre("bannon.txt", "bannon-ru.txt"));
+}
+
 }  // namespace
 }  // namespace naviny
