@@ -378,6 +378,50 @@ bool first_vowels_agree(std::string_view a, std::string_view b) {
   });
 }
 
+namespace {
+
+// The syllable a case ending adds to a foreign name ends it in a vowel, or in the m of the
+// instrumental (Пенса, Маасом); Масих's -их is part of the name.
+bool ends_like_a_case_ending(std::string_view romanized) {
+  const auto vowel = [](char letter) { return letter != 'j' && is_vowel(letter); };
+  const std::size_t size = romanized.size();
+  return size > 0 && (vowel(romanized[size - 1]) ||
+                      (size > 1 && romanized[size - 1] == 'm' && vowel(romanized[size - 2])));
+}
+
+// Of the syllables written in an English name, one may go unsaid from this many up.
+constexpr std::size_t kMinSyllablesToElide = 4;
+
+std::size_t syllables(std::string_view romanized) {
+  // Here j is a consonant: the romanisation writes й as y, and English j is one.
+  const auto vowel = [](char letter) { return letter != 'j' && is_vowel(letter); };
+  std::size_t count = 0;
+  for (std::size_t i = 0; i < romanized.size(); ++i) {
+    if (vowel(romanized[i]) && (i == 0 || !vowel(romanized[i - 1]))) ++count;
+  }
+  return count;
+}
+
+std::size_t english_syllables(std::string_view romanized) {
+  const bool silent_e = romanized.size() > 3 && romanized.ends_with('e') &&
+                        !is_vowel(romanized[romanized.size() - 2]);
+  return syllables(romanized.substr(0, romanized.size() - (silent_e ? 1 : 0))) +
+         (romanized.starts_with("mc") ? 1 : 0);
+}
+
+}  // namespace
+
+bool syllables_agree(std::string_view typed, bool typed_in_latin, std::string_view spelling) {
+  const std::size_t typed_count = typed_in_latin ? english_syllables(typed) : syllables(typed);
+  const std::size_t spelling_count = syllables(spelling);
+  // A long English name loses an unstressed vowel in transcription (Salisbury, Солсбери).
+  const bool may_lose_one =
+      typed_count > 0 && (!typed_in_latin || typed_count >= kMinSyllablesToElide);
+  const std::size_t fewest = may_lose_one ? typed_count - 1 : typed_count;
+  if (spelling_count == typed_count + 1) return ends_like_a_case_ending(spelling);
+  return spelling_count >= fewest && spelling_count <= typed_count;
+}
+
 bool differ_in_vowels_only(std::string_view a, std::string_view b) {
   const auto consonants = [](std::string_view word) {
     std::string kept;

@@ -63,4 +63,13 @@ bool is_bare_stem_of(std::string_view word, std::string_view name);
 // first: Yellen and Юлиян, Kerry and Корея, Harry and Гор, Kenya and Кан.
 bool first_vowels_agree(std::string_view a, std::string_view b);
 
+// Whether a romanised word in another script that shares a name key with a typed name has as many
+// syllables (groups of vowels) as the name, or one more for a case ending, which ends it in a vowel
+// or the m of the instrumental (Пенса for Pence, Маасом for Maas); a
+// name typed in Cyrillic may have one more itself. A key keeps only consonants; transliteration
+// keeps syllables too: Francis has two, Франс (France) one; Maas one, Масих two. In an English name
+// typed in Latin letters a silent final e makes none (Pence, Wayne) and Mc makes one (Маккейн);
+// a long one may lose an unstressed vowel (Salisbury, Солсбери).
+bool syllables_agree(std::string_view typed, bool typed_in_latin, std::string_view spelling);
+
 }  // namespace naviny

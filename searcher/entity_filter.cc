@@ -130,6 +130,7 @@ std::optional<WordNaming> IndexGazetteer::entities_named_by_word(const WordForms
   // As in recognition, a match by search form beats one by name key: Литвы is Литва (Lithuania),
   // though it shares a key with Латвия and is spelt close to it.
   if (!naming.ids.empty()) return naming;
+  naming.by_likeness = true;
   for_each_row_under_keys(db_, schema::kMetaAliasWordPrefix, {word.key, word.alt_key},
                           [&](const std::vector<std::string_view>& columns) {
                             if (columns.size() != 4) return;

@@ -32,6 +32,8 @@ struct EntityLabel {
 struct WordNaming {
   std::vector<std::string> ids;
   std::size_t edits_to_alias = std::numeric_limits<std::size_t>::max();
+  // Named by a likeness of spelling (spelt_alike), not by an alias of the word's search form.
+  bool by_likeness = false;
 };
 
 // The gazetteer stored in an index, parsed on first use (most searches never need it).

@@ -254,7 +254,15 @@ class NotASpellingOfTheQueryWord {
     const bool names_own_entity = ids && std::ranges::any_of(*ids, [&](const std::string& id) {
                                     return std::ranges::find(*own_, id) != own_->end();
                                   });
-    if (names_own_entity) return false;
+    const auto keeps_syllables = [&](const QueryWordNames::Spelling& typed) {
+      return typed.script == script ||
+             syllables_agree(typed.romanized, typed.script == Script::latin, spelling.romanized);
+    };
+    // A likeness to an alias is no spelling of it in another script unless it keeps its
+    // syllables: Франс (of France Presse) is spelt close to Francis, but is one syllable.
+    if (names_own_entity && (!named->by_likeness || std::ranges::any_of(typed_, keeps_syllables))) {
+      return false;
+    }
     // Nor is a Cyrillic surname with the suffix a spelling of a word typed without it (Христов is
     // no Christ).
     if (script == Script::cyrillic && is_cyrillic_v_surname(spelling.romanized) &&
@@ -273,14 +281,18 @@ class NotASpellingOfTheQueryWord {
           !differ_in_vowels_only(typed.romanized, spelling.romanized)) {
         return same_script_variant(spelling.romanized, typed.romanized);
       }
-      return spelt_as_one_name(typed.romanized, spelling.romanized) &&
-             !(typed.script == script && is_bare_stem_of(spelling.romanized, typed.romanized)) &&
+      if (!spelt_as_one_name(typed.romanized, spelling.romanized)) return false;
+      if (typed.script != script) return keeps_syllables(typed);
+      return !is_bare_stem_of(spelling.romanized, typed.romanized) &&
              (is_possessive(spelling.exact) ||
-              !names_an_s_apart(spelling.romanized, script, typed.romanized, typed.script));
+              !names_an_s_apart(spelling.romanized, script, typed.romanized, typed.script)) &&
+             (first_vowels_agree(typed.romanized, spelling.romanized) ||
+              same_script_variant(spelling.romanized, typed.romanized));
     });
     const bool other_script =
         std::ranges::any_of(typed_, [&](const QueryWordNames::Spelling& typed) {
-          return typed.script != script && first_vowels_agree(typed.romanized, spelling.romanized);
+          return typed.script != script &&
+                 first_vowels_agree(typed.romanized, spelling.romanized) && keeps_syllables(typed);
         });
     if (!ids || ids->empty()) return !same_name && !other_script;
     // A typo: the name as the gazetteer spells it, give or take a third of its letters.

@@ -106,6 +106,22 @@ TEST_F(BundledGazetteer, AWordThatNamesAnEntityFindsItsTranslations) {
   EXPECT_THAT(testing::search_ids(dir_ / "db", "Sweden", {"--exact"}), IsEmpty());
 }
 
+// A surname a reader types alone names the person even where the press writes only the full name
+// or a translation: Pope Francis is Franciszek and Франциск, Xi Jinping Си Цзиньпин. Czech Francie
+// (France) is no Francis.
+TEST(BundledPeople, ASurnameTypedAloneFindsThePersonInEveryLanguage) {
+  testing::TempDir dir;
+  testing::write_file(dir / "corpus/papiez.txt",
+                      "Watykan\n\nPapież Franciszek spotkał się z rodziną Asii Bibi.");
+  testing::write_file(dir / "corpus/papa.txt", "Ватикан\n\nПапа Франциск выступил с речью.");
+  testing::write_file(dir / "corpus/francie.txt", "Praha\n\nPrezident Francie přiletěl do Prahy.");
+  testing::write_file(dir / "corpus/xi.txt", "Пекин\n\nПредседатель КНР Си Цзиньпин заявил.");
+  testing::index_or_fail(dir / "corpus", dir / "db");
+  EXPECT_THAT(testing::search_ids(dir / "db", "Francis"),
+              UnorderedElementsAre("papiez.txt", "papa.txt"));
+  EXPECT_THAT(testing::search_ids(dir / "db", "Jinping"), ElementsAre("xi.txt"));
+}
+
 // "may" in lower case is the word the corpus writes that way, not a name of Theresa May.
 TEST_F(BundledGazetteer, ALowerCaseCommonWordNamesNoEntity) {
   testing::index_or_fail(dir_ / "corpus", dir_ / "db");
@@ -366,6 +382,29 @@ TEST(NameKeysAndEntities, AnotherEntitysNameInAnotherScriptIsNoTypoOfAWordTheCor
   EXPECT_THAT(testing::search_ids(db, "Francis"), ElementsAre("francis.txt"));
   EXPECT_THAT(testing::search_ids(db, "Bannon"),
               UnorderedElementsAre("bannon.txt", "bannon-ru.txt"));
+}
+
+// A name key keeps only consonants. Across scripts a word under it must also keep the typed
+// name's syllables, or add one for a case ending: Маас and Маасом are Maas, Масих is another name;
+// Пенс is Pence (an English silent e is no syllable), Маккейн McCain. In one script it must also
+// agree in the vowel of the first syllable: Baker is no Booker.
+TEST(NameKeysAndEntities, ASpellingKeepsTheSyllablesAndTheFirstVowelOfTheName) {
+  testing::TempDir dir;
+  const std::filesystem::path db = indexed_with_gazetteer(
+      dir, kUnrelatedGazetteer,
+      {{"maas.txt", "Berlin\n\nThe minister Heiko Maas spoke."},
+       {"maas-ru.txt", "Берлин\n\nМинистр Маас заявил это."},
+       {"maasom.txt", "Берлин\n\nВстреча с министром Маасом прошла."},
+       {"masih.txt", "Лахор\n\nПастор Масих сказал это."},
+       {"pence.txt", "США\n\nВице-президент Пенс заявил."},
+       {"mccain.txt", "США\n\nСенатор Маккейн выступил."},
+       {"booker.txt", "Senate\n\nSenator Cory Booker spoke."},
+       {"baker.txt", "London\n\nThe MP Steve Baker said so."}});
+  EXPECT_THAT(testing::search_ids(db, "Maas"),
+              UnorderedElementsAre("maas.txt", "maas-ru.txt", "maasom.txt"));
+  EXPECT_THAT(testing::search_ids(db, "Pence"), ElementsAre("pence.txt"));
+  EXPECT_THAT(testing::search_ids(db, "McCain"), ElementsAre("mccain.txt"));
+  EXPECT_THAT(testing::search_ids(db, "Booker"), ElementsAre("booker.txt"));
 }
 
 }  // namespace
