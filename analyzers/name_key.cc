@@ -36,6 +36,12 @@ bool is_vowel(char c) {
   return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y' || c == 'j';
 }
 
+// A vowel of a romanised word's syllables. Here j is a consonant (Jackson, Джексон's dzh), as the
+// romanisation writes й as y.
+bool is_syllable_vowel(char c) {
+  return c != 'j' && is_vowel(c);
+}
+
 // English reads c and g soft before these letters.
 bool softens(char next) {
   return next == 'e' || next == 'i' || next == 'y';
@@ -97,7 +103,7 @@ class KeyWriter {
       ++consonants_;
     }
   }
-  void vowel(bool at_start) {
+  void is_syllable_vowel(bool at_start) {
     if ((keep_vowels_ || at_start) && (key_.empty() || key_.back() != kVowelClass)) {
       key_.push_back(kVowelClass);
     }
@@ -182,7 +188,8 @@ KeyWriter skeleton(std::string_view word, Reading reading, bool keep_vowels) {
                !(reading == Reading::slavic && polish_ck_follows(rest.substr(2)))) {
       out.consonant('k'), i += 2;
     } else if (i == 0 && rest.starts_with("mc")) {
-      out.consonant('m'), out.vowel(false), out.consonant('k'), i += 2;  // McCain ~ Маккейн
+      out.consonant('m'), out.is_syllable_vowel(false), out.consonant('k'),
+          i += 2;  // McCain ~ Маккейн
     } else if (c == 'u' && i == 0 && is_vowel(next)) {
       out.consonant('v'), ++i;  // English w as Cyrillic у: Warren ~ Уоррен, Williamson ~ Уильямсон
     } else if (c == 'j' && reading == Reading::english &&
@@ -193,7 +200,7 @@ KeyWriter skeleton(std::string_view word, Reading reading, bool keep_vowels) {
                !(reading == Reading::english && word[i - 1] == 'o')) {  // Bourla ~ Бурла
       out.consonant('v'), ++i;  // Belarusian ў: Tsikhanouskaya ~ Tsikhanovskaya
     } else if (is_vowel(c)) {
-      out.vowel(i == 0), ++i;
+      out.is_syllable_vowel(i == 0), ++i;
     } else {
       switch (c) {
         case 'c':
@@ -355,12 +362,12 @@ namespace {
 // The vowel of a romanised word's first syllable; a y or a leading u before a vowel is a glide
 // (Юлия is yuliya, Уэйн ueyn as in Wayne), and a y after a consonant is an i.
 char first_vowel(std::string_view romanized) {
-  // Here j is a consonant (Jackson, Джексон's dzh), as the romanisation writes й as y.
-  const auto vowel = [](char letter) { return letter != 'j' && is_vowel(letter); };
   std::size_t i = 0;
-  while (i < romanized.size() && !vowel(romanized[i])) ++i;
+  while (i < romanized.size() && !is_syllable_vowel(romanized[i])) ++i;
   if (i == romanized.size()) return '\0';
-  const auto vowel_follows = [&] { return i + 1 < romanized.size() && vowel(romanized[i + 1]); };
+  const auto vowel_follows = [&] {
+    return i + 1 < romanized.size() && is_syllable_vowel(romanized[i + 1]);
+  };
   if (i == 0 && romanized[i] == 'u' && vowel_follows()) ++i;  // Уэйн, Уест (uyest)
   if (romanized[i] == 'y' && vowel_follows() && romanized[i + 1] != 'y') ++i;
   return romanized[i] == 'y' ? 'i' : romanized[i];
@@ -380,24 +387,23 @@ bool first_vowels_agree(std::string_view a, std::string_view b) {
 
 namespace {
 
-// The syllable a case ending adds to a foreign name ends it in a vowel, or in the m of the
-// instrumental (Пенса, Маасом); Масих's -их is part of the name.
-bool ends_like_a_case_ending(std::string_view romanized) {
-  const auto vowel = [](char letter) { return letter != 'j' && is_vowel(letter); };
-  const std::size_t size = romanized.size();
-  return size > 0 && (vowel(romanized[size - 1]) ||
-                      (size > 1 && romanized[size - 1] == 'm' && vowel(romanized[size - 2])));
-}
-
 // Of the syllables written in an English name, one may go unsaid from this many up.
 constexpr std::size_t kMinSyllablesToElide = 4;
 
+// The syllable a case ending adds to a foreign name ends it in a vowel, or in the m of the
+// instrumental (Пенса, Маасом); Масих's -их is part of the name.
+bool ends_like_a_case_ending(std::string_view romanized) {
+  const std::size_t size = romanized.size();
+  return size > 0 &&
+         (is_syllable_vowel(romanized[size - 1]) ||
+          (size > 1 && romanized[size - 1] == 'm' && is_syllable_vowel(romanized[size - 2])));
+}
+
 std::size_t syllables(std::string_view romanized) {
-  // Here j is a consonant: the romanisation writes й as y, and English j is one.
-  const auto vowel = [](char letter) { return letter != 'j' && is_vowel(letter); };
   std::size_t count = 0;
   for (std::size_t i = 0; i < romanized.size(); ++i) {
-    if (vowel(romanized[i]) && (i == 0 || !vowel(romanized[i - 1]))) ++count;
+    if (is_syllable_vowel(romanized[i]) && (i == 0 || !is_syllable_vowel(romanized[i - 1])))
+      ++count;
   }
   return count;
 }

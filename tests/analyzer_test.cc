@@ -246,6 +246,39 @@ TEST(SameScriptVariant, CaseFormsOfTheAliasOrItsStemButNotOtherWords) {
   }
 }
 
+TEST(SyllablesAgree, TranscriptionKeepsSyllablesWhereAKeyKeepsOnlyConsonants) {
+  struct Pair {
+    std::string_view typed;
+    bool typed_in_latin;
+    std::string_view spelling;  // romanised, in the other script
+    bool agree;
+  };
+  const std::vector<Pair> pairs{
+      {"pence", true, "pens", true},          // Пенс: the silent e is no syllable
+      {"pence", true, "pensa", true},         // Пенса: a case ending adds one
+      {"maas", true, "maasom", true},         // Маасом: the instrumental's m
+      {"maas", true, "masikh", false},        // Масих: -их is part of the name
+      {"francis", true, "frans", false},      // Франс, of France Presse
+      {"mccain", true, "makkeyn", true},      // Маккейн: Mc is Мак
+      {"salisbury", true, "solsberi", true},  // a long name loses an unstressed vowel
+      {"kenya", true, "kan", false},          // Кан
+      {"lukashenko", false, "lukashenka", true},
+      {"putina", false, "putin", true},  // a name typed in Cyrillic may carry an ending
+  };
+  for (const Pair& pair : pairs) {
+    EXPECT_EQ(syllables_agree(pair.typed, pair.typed_in_latin, pair.spelling), pair.agree)
+        << pair.typed << " and " << pair.spelling;
+  }
+}
+
+TEST(NamesAnSApart, TheEnglishStemmerCutsThemAlikeButNeitherIsACaseForm) {
+  EXPECT_TRUE(names_an_s_apart("francie", Script::latin, "francis", Script::latin));
+  EXPECT_TRUE(names_an_s_apart("adam", Script::latin, "adams", Script::latin));
+  EXPECT_TRUE(names_an_s_apart("shvets", Script::cyrillic, "shvetsiya", Script::cyrillic));
+  EXPECT_FALSE(names_an_s_apart("landsbergisa", Script::latin, "landsbergis", Script::latin));
+  EXPECT_FALSE(names_an_s_apart("frans", Script::cyrillic, "francis", Script::latin));
+}
+
 TEST(AnalyzerChain, PositionsFollowTheText) {
   Analyzer analyzer;
   EXPECT_EQ(search_terms_of(analyzer, "Владимир Путин met Vladimir Putin"),
