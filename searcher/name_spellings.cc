@@ -198,8 +198,19 @@ struct SearchFormWords {
   std::vector<Xapian::Query> s_apart;
 };
 
-// The English stemmer cuts at most this many letters, or turns a final y into i.
-constexpr std::size_t kMaxStemmedOffLetters = 3;
+// The endings the English stemmer cuts from a name to leave `search`: the exact forms that may
+// share it (Adam, Adams, Adams's; Francie, Francis; Harry, Harris). Generated rather than found by
+// walking the index's exact forms that begin with the search form: for a short one ("i") that walk
+// reads most of the vocabulary.
+std::vector<std::string> forms_stemmed_to(const std::string& search) {
+  std::vector<std::string> forms;
+  for (const char* ending : {"", "s", "'s", "e", "es"}) forms.push_back(search + ending);
+  if (search.ends_with('i')) {
+    const std::string stem = search.substr(0, search.size() - 1);
+    for (const char* ending : {"y", "ys", "y's", "ie", "ies"}) forms.push_back(stem + ending);
+  }
+  return forms;
+}
 
 bool is_an_s_apart_from_the_typed_name(const WordForms& forms,
                                        const std::vector<QueryWordNames::Spelling>& typed) {
@@ -214,18 +225,14 @@ bool is_an_s_apart_from_the_typed_name(const WordForms& forms,
 SearchFormWords words_of_search_form(const std::string& term,
                                      const std::vector<QueryWordNames::Spelling>& typed,
                                      const Xapian::Database& db, Analyzer& analyzer) {
-  const std::string exact_prefix(schema::kExact.prefix);
-  const std::string beginning =
-      exact_prefix + (term.ends_with('i') ? term.substr(0, term.size() - 1) : term);
   SearchFormWords words;
-  for (auto candidate = db.allterms_begin(beginning); candidate != db.allterms_end(beginning);
-       ++candidate) {
-    const std::string exact = (*candidate).substr(exact_prefix.size());
-    if (exact.size() > term.size() + kMaxStemmedOffLetters) continue;
+  for (const std::string& exact : forms_stemmed_to(term)) {
+    const std::string exact_term = std::string(schema::kExact.prefix) + exact;
+    if (!db.term_exists(exact_term)) continue;
     const std::vector<AnalyzedWord> analysed = analyze_words(analyzer, exact);
     if (analysed.size() != 1 || analysed.front().forms.search != term) continue;
     (is_an_s_apart_from_the_typed_name(analysed.front().forms, typed) ? words.s_apart : words.forms)
-        .emplace_back(*candidate);
+        .emplace_back(exact_term);
   }
   return words;
 }
