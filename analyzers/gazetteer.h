@@ -140,8 +140,8 @@ bool names_an_s_apart(std::string_view word, Script word_script, std::string_vie
 // letters is too weak alone: the stemmer cuts Виена (Vienna) to "vi" like Ви ("you") and the
 // numeral VI, Dania to "dan" like Данные ("data"); such a word must also be spelt alike, and at
 // the start of a sentence, where a capital says nothing, be the alias's very spelling (Ukrainian
-// Крім "besides" and Крим, Crimea, are both "krim" once romanized). Nor does a stem shared only
-// through a cut s (names_an_s_apart). Words that are not plain letters (G7) have no
+// Крім "besides" and Крим, Crimea, are both "krim" once romanized). Nor does a stem shared by
+// names an s apart (names_an_s_apart). Words that are not plain letters (G7) have no
 // spelling to compare and keep their stem match.
 bool shared_stem_suffices(const AnalyzedWord& word, const AliasWord& alias_word);
 

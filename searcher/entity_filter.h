@@ -77,7 +77,7 @@ class IndexGazetteer {
  private:
   bool alias_tables_current() const;
   // Calls on_alias(id, romanized) for each alias whose Gazetteer::alias_key is the single search
-  // form `search` and that is no cut-s likeness of the word spelt `spellings`; romanized is
+  // form `search` and that is no name an s apart from the word spelt `spellings`; romanized is
   // empty for an alias of several words or an acronym.
   template <typename OnAlias>
   void for_each_alias_of_search_form(const std::string& search,

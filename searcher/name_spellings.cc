@@ -198,10 +198,10 @@ struct SearchFormWords {
   std::vector<Xapian::Query> s_apart;
 };
 
-// The endings the English stemmer cuts from a name to leave `search`: the exact forms that may
-// share it (Adam, Adams, Adams's; Francie, Francis; Harry, Harris). Generated rather than found by
-// walking the index's exact forms that begin with the search form: for a short one ("i") that walk
-// reads most of the vocabulary.
+// The exact forms that the English stemmer may cut to the search form `search`, by the endings it
+// cuts from names (Adam, Adams, Adams's; Francie, Francis; Harry, Harris). Generated rather than
+// found by walking the index's exact forms that begin with the search form: for a short one ("i")
+// that walk reads most of the vocabulary.
 std::vector<std::string> forms_stemmed_to(const std::string& search) {
   std::vector<std::string> forms;
   for (const char* ending : {"", "s", "'s", "e", "es"}) forms.push_back(search + ending);
