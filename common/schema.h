@@ -167,8 +167,13 @@ inline constexpr std::string_view kMetaGivenNamePrefix = "naviny.given_name.";
 // alias_table_stamp() of the kMetaGazetteerHash the alias tables were written for; other values
 // mean they are stale, or of an older layout.
 inline constexpr std::string_view kMetaAliasTableHash = "naviny.alias_table";
+// The layout before one-word aliases carried their spellings (2026-11-26), which a search still
+// reads: its alias lines hold the id alone, as those of longer aliases still do.
+inline std::string alias_table_stamp_without_spellings(std::string_view gazetteer_hash) {
+  return std::string(gazetteer_hash) + " words given-names";
+}
 inline std::string alias_table_stamp(std::string_view gazetteer_hash) {
-  return std::string(gazetteer_hash) + " words given-names spellings";
+  return alias_table_stamp_without_spellings(gazetteer_hash) + " spellings";
 }
 
 }  // namespace naviny::schema

@@ -74,8 +74,12 @@ const EntityLabel* IndexGazetteer::label(const std::string& id) {
 
 bool IndexGazetteer::alias_tables_current() const {
   const std::string gazetteer_hash = db_.get_metadata(std::string(schema::kMetaGazetteerHash));
-  return !gazetteer_hash.empty() && db_.get_metadata(std::string(schema::kMetaAliasTableHash)) ==
-                                        schema::alias_table_stamp(gazetteer_hash);
+  if (gazetteer_hash.empty()) return false;
+  // An index written before aliases carried spellings still names entities, only without telling
+  // names an s apart, until the next `naviny index` rewrites its tables.
+  const std::string stamp = db_.get_metadata(std::string(schema::kMetaAliasTableHash));
+  return stamp == schema::alias_table_stamp(gazetteer_hash) ||
+         stamp == schema::alias_table_stamp_without_spellings(gazetteer_hash);
 }
 
 std::optional<std::vector<std::string>> IndexGazetteer::ids_by_alias_key(const std::string& key) {

@@ -5,6 +5,7 @@
 #include <xapian.h>
 
 #include <filesystem>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -120,6 +121,31 @@ TEST(BundledPeople, ASurnameTypedAloneFindsThePersonInEveryLanguage) {
   EXPECT_THAT(testing::search_ids(dir / "db", "Francis"),
               UnorderedElementsAre("papiez.txt", "papa.txt"));
   EXPECT_THAT(testing::search_ids(dir / "db", "Jinping"), ElementsAre("xi.txt"));
+}
+
+// An index whose alias table has the layout before one-word aliases carried their spellings
+// (lines of ids alone) still names entities: `Sweden` finds Szwecja and Швеция, not nothing.
+TEST_F(BundledGazetteer, AnAliasTableOfThePreviousLayoutStillNamesEntities) {
+  testing::index_or_fail(dir_ / "corpus", dir_ / "db");
+  {
+    Xapian::WritableDatabase db((dir_ / "db").string());
+    const std::string prefix(schema::kMetaAliasPrefix);
+    std::vector<std::pair<std::string, std::string>> old_layout;
+    for (auto key = db.metadata_keys_begin(prefix); key != db.metadata_keys_end(prefix); ++key) {
+      std::string ids;
+      std::istringstream lines(db.get_metadata(*key));
+      for (std::string line; std::getline(lines, line);)
+        ids += line.substr(0, line.find('\t')) + "\n";
+      old_layout.emplace_back(*key, ids);
+    }
+    for (const auto& [key, ids] : old_layout) db.set_metadata(key, ids);
+    const std::string hash = db.get_metadata(std::string(schema::kMetaGazetteerHash));
+    db.set_metadata(std::string(schema::kMetaAliasTableHash),
+                    schema::alias_table_stamp_without_spellings(hash));
+    db.commit();
+  }
+  EXPECT_THAT(testing::search_ids(dir_ / "db", "Sweden"),
+              UnorderedElementsAre("szwecja.txt", "shvetsiya.txt"));
 }
 
 // "may" in lower case is the word the corpus writes that way, not a name of Theresa May.
@@ -371,14 +397,14 @@ TEST(NameKeysAndEntities, ANameTheStemmerCutsLikeAnotherIsNotThatName) {
 // Bannon, though spelt like Benin).
 TEST(NameKeysAndEntities, AnotherEntitysNameInAnotherScriptIsNoTypoOfAWordTheCorpusHas) {
   testing::TempDir dir;
-  const std::filesystem::path db = indexed_with_gazetteer(
-      dir,
-      "france\tplace\tFrance\tFrance|Франция\t\n"
-      "benin\tplace\tBenin\tBenin|Бенин\t\n",
-      {{"frans.txt", "Париж\n\nОб этом сообщает агентство Франс Пресс."},
-       {"francis.txt", "Vatican\n\nPope Francis spoke on Sunday."},
-       {"bannon-ru.txt", "Вашингтон\n\nСоветник Бэннон заявил это."},
-       {"bannon.txt", "Washington\n\nThe adviser Steve Bannon said so."}});
+  const std::filesystem::path db =
+      indexed_with_gazetteer(dir,
+                             "france\tplace\tFrance\tFrance|Франция\t\n"
+                             "benin\tplace\tBenin\tBenin|Бенин\t\n",
+                             {{"frans.txt", "Париж\n\nОб этом сообщает агентство Франс Пресс."},
+                              {"francis.txt", "Vatican\n\nPope Francis spoke on Sunday."},
+                              {"bannon-ru.txt", "Вашингтон\n\nСоветник Бэннон заявил это."},
+                              {"bannon.txt", "Washington\n\nThe adviser Steve Bannon said so."}});
   EXPECT_THAT(testing::search_ids(db, "Francis"), ElementsAre("francis.txt"));
   EXPECT_THAT(testing::search_ids(db, "Bannon"),
               UnorderedElementsAre("bannon.txt", "bannon-ru.txt"));
@@ -390,16 +416,16 @@ TEST(NameKeysAndEntities, AnotherEntitysNameInAnotherScriptIsNoTypoOfAWordTheCor
 // agree in the vowel of the first syllable: Baker is no Booker.
 TEST(NameKeysAndEntities, ASpellingKeepsTheSyllablesAndTheFirstVowelOfTheName) {
   testing::TempDir dir;
-  const std::filesystem::path db = indexed_with_gazetteer(
-      dir, kUnrelatedGazetteer,
-      {{"maas.txt", "Berlin\n\nThe minister Heiko Maas spoke."},
-       {"maas-ru.txt", "Берлин\n\nМинистр Маас заявил это."},
-       {"maasom.txt", "Берлин\n\nВстреча с министром Маасом прошла."},
-       {"masih.txt", "Лахор\n\nПастор Масих сказал это."},
-       {"pence.txt", "США\n\nВице-президент Пенс заявил."},
-       {"mccain.txt", "США\n\nСенатор Маккейн выступил."},
-       {"booker.txt", "Senate\n\nSenator Cory Booker spoke."},
-       {"baker.txt", "London\n\nThe MP Steve Baker said so."}});
+  const std::filesystem::path db =
+      indexed_with_gazetteer(dir, kUnrelatedGazetteer,
+                             {{"maas.txt", "Berlin\n\nThe minister Heiko Maas spoke."},
+                              {"maas-ru.txt", "Берлин\n\nМинистр Маас заявил это."},
+                              {"maasom.txt", "Берлин\n\nВстреча с министром Маасом прошла."},
+                              {"masih.txt", "Лахор\n\nПастор Масих сказал это."},
+                              {"pence.txt", "США\n\nВице-президент Пенс заявил."},
+                              {"mccain.txt", "США\n\nСенатор Маккейн выступил."},
+                              {"booker.txt", "Senate\n\nSenator Cory Booker spoke."},
+                              {"baker.txt", "London\n\nThe MP Steve Baker said so."}});
   EXPECT_THAT(testing::search_ids(db, "Maas"),
               UnorderedElementsAre("maas.txt", "maas-ru.txt", "maasom.txt"));
   EXPECT_THAT(testing::search_ids(db, "Pence"), ElementsAre("pence.txt"));
