@@ -103,7 +103,7 @@ class KeyWriter {
       ++consonants_;
     }
   }
-  void is_syllable_vowel(bool at_start) {
+  void vowel(bool at_start) {
     if ((keep_vowels_ || at_start) && (key_.empty() || key_.back() != kVowelClass)) {
       key_.push_back(kVowelClass);
     }
@@ -188,8 +188,7 @@ KeyWriter skeleton(std::string_view word, Reading reading, bool keep_vowels) {
                !(reading == Reading::slavic && polish_ck_follows(rest.substr(2)))) {
       out.consonant('k'), i += 2;
     } else if (i == 0 && rest.starts_with("mc")) {
-      out.consonant('m'), out.is_syllable_vowel(false), out.consonant('k'),
-          i += 2;  // McCain ~ Маккейн
+      out.consonant('m'), out.vowel(false), out.consonant('k'), i += 2;  // McCain ~ Маккейн
     } else if (c == 'u' && i == 0 && is_vowel(next)) {
       out.consonant('v'), ++i;  // English w as Cyrillic у: Warren ~ Уоррен, Williamson ~ Уильямсон
     } else if (c == 'j' && reading == Reading::english &&
@@ -200,7 +199,7 @@ KeyWriter skeleton(std::string_view word, Reading reading, bool keep_vowels) {
                !(reading == Reading::english && word[i - 1] == 'o')) {  // Bourla ~ Бурла
       out.consonant('v'), ++i;  // Belarusian ў: Tsikhanouskaya ~ Tsikhanovskaya
     } else if (is_vowel(c)) {
-      out.is_syllable_vowel(i == 0), ++i;
+      out.vowel(i == 0), ++i;
     } else {
       switch (c) {
         case 'c':

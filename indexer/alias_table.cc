@@ -56,18 +56,20 @@ void store_alias_table(Xapian::WritableDatabase& db, const Gazetteer& gazetteer,
   std::map<std::string, std::set<std::string>> given_names_by_key;
   for (const Alias& alias : gazetteer.aliases()) {
     const std::string& id = gazetteer.entities()[alias.entity].id;
-    const bool spelt = alias.words.size() == 1 && !alias.words.front().acronym;
+    // A one-word alias that is no acronym is a word to compare spellings with: its line carries
+    // its spelling, and it is filed by name key too.
+    const bool one_word = alias.words.size() == 1 && !alias.words.front().acronym;
+    const AliasWord& first = alias.words.front();
     ids_by_key[alias_prefix + Gazetteer::alias_key(alias)].insert(
-        spelt ? id + "\t" + alias.words.front().romanized + "\t" + alias.words.front().exact : id);
+        one_word ? id + "\t" + first.romanized + "\t" + first.exact : id);
     if (gazetteer.is_full_name_of_person(alias)) {
       const AliasWord& given_name = alias.words.front();
       add_under_keys(given_names_by_key, given_name_prefix, given_name,
                      id + "\t" + given_name.romanized);
     }
-    if (alias.words.size() != 1 || alias.words.front().acronym) continue;
-    const AliasWord& word = alias.words.front();
-    add_under_keys(words_by_key, word_prefix, word,
-                   id + "\t" + word.search + "\t" + word.romanized + "\t" + word.exact);
+    if (!one_word) continue;
+    add_under_keys(words_by_key, word_prefix, first,
+                   id + "\t" + first.search + "\t" + first.romanized + "\t" + first.exact);
   }
   store_lines(db, ids_by_key);
   store_lines(db, words_by_key);

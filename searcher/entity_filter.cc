@@ -34,6 +34,10 @@ void for_each_row_under_keys(const Xapian::Database& db, std::string_view prefix
   }
 }
 
+void add_once(std::vector<std::string>& ids, std::string_view id) {
+  if (std::ranges::find(ids, id) == ids.end()) ids.emplace_back(id);
+}
+
 // The first `count` tab-separated columns of a gazetteer row, trimmed as Gazetteer::parse trims.
 std::vector<std::string_view> leading_columns(std::string_view line, std::size_t count) {
   std::vector<std::string_view> columns;
@@ -85,11 +89,9 @@ bool IndexGazetteer::alias_tables_current() const {
 std::optional<std::vector<std::string>> IndexGazetteer::ids_by_alias_key(const std::string& key) {
   if (!alias_tables_current()) return std::nullopt;
   std::vector<std::string> ids;
-  for_each_line(db_.get_metadata(std::string(schema::kMetaAliasPrefix) + key),
-                [&](std::string_view line) {
-                  const std::string_view id = line.substr(0, line.find('\t'));
-                  if (std::ranges::find(ids, id) == ids.end()) ids.emplace_back(id);
-                });
+  for_each_row_under_keys(
+      db_, schema::kMetaAliasPrefix, {key},
+      [&](const std::vector<std::string_view>& columns) { add_once(ids, columns[0]); });
   return ids;
 }
 
@@ -115,9 +117,8 @@ std::optional<std::vector<std::string>> IndexGazetteer::ids_by_search_form(
     const std::string& search, const std::vector<QueryWordNames::Spelling>& spellings) {
   if (!alias_tables_current()) return std::nullopt;
   std::vector<std::string> ids;
-  for_each_alias_of_search_form(search, spellings, [&](std::string_view id, std::string_view) {
-    if (std::ranges::find(ids, id) == ids.end()) ids.emplace_back(id);
-  });
+  for_each_alias_of_search_form(search, spellings,
+                                [&](std::string_view id, std::string_view) { add_once(ids, id); });
   return ids;
 }
 
@@ -125,7 +126,7 @@ std::optional<WordNaming> IndexGazetteer::entities_named_by_word(const WordForms
   if (!alias_tables_current()) return std::nullopt;
   WordNaming naming;
   const auto add = [&](std::string_view id, std::string_view alias_romanized) {
-    if (std::ranges::find(naming.ids, id) == naming.ids.end()) naming.ids.emplace_back(id);
+    add_once(naming.ids, id);
     naming.edits_to_alias =
         std::min(naming.edits_to_alias,
                  alias_romanized.empty() ? 0 : edit_distance(word.romanized, alias_romanized));

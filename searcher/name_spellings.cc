@@ -16,6 +16,13 @@ bool is_possessive(std::string_view exact_form) {
   return exact_form.ends_with("'s");
 }
 
+// Whether a word of the corpus is a name an s apart from one spelling of a typed name
+// (names_an_s_apart); a possessive is its word's form.
+bool is_an_s_apart(const WordForms& word, const QueryWordNames::Spelling& typed) {
+  return !is_possessive(word.exact) && names_an_s_apart(word.romanized, dominant_script(word.exact),
+                                                        typed.romanized, typed.script);
+}
+
 // A word under a name key counts as a name if at least kNameShareTenths tenths of the articles
 // that have it write it as one. Names are written as names nearly always; common words that open
 // sentences (Если, Masz, Wiele) are not, even where they do in most of the articles that have
@@ -129,8 +136,7 @@ class NotASpellingOfTheQueryWord {
       if (!spelt_as_one_name(typed.romanized, spelling.romanized)) return false;
       if (typed.script != script) return keeps_syllables(typed);
       return !is_bare_stem_of(spelling.romanized, typed.romanized) &&
-             (is_possessive(spelling.exact) ||
-              !names_an_s_apart(spelling.romanized, script, typed.romanized, typed.script)) &&
+             !is_an_s_apart(spelling, typed) &&
              (first_vowels_agree(typed.romanized, spelling.romanized) ||
               same_script_variant(spelling.romanized, typed.romanized));
     });
@@ -216,9 +222,7 @@ bool is_an_s_apart_from_the_typed_name(const WordForms& forms,
                                        const std::vector<QueryWordNames::Spelling>& typed) {
   return !typed.empty() &&
          std::ranges::all_of(typed, [&](const QueryWordNames::Spelling& spelling) {
-           return !is_possessive(forms.exact) &&
-                  names_an_s_apart(forms.romanized, dominant_script(forms.exact),
-                                   spelling.romanized, spelling.script);
+           return is_an_s_apart(forms, spelling);
          });
 }
 
