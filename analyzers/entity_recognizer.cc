@@ -331,6 +331,30 @@ EntityMentions EntityRecognizer::recognize(
   return full;
 }
 
+std::set<std::size_t> EntityRecognizer::entities_named_by(
+    const std::vector<AnalyzedWord>& words) const {
+  if (words.empty()) return {};
+  const std::vector<std::string> first_word_keys = keys_of_text_word(words.front());
+  Fit best;
+  std::set<std::size_t> best_entities;
+  for (const std::string& key : first_word_keys) {
+    const auto [from, to] = by_first_word_.equal_range(key);
+    for (auto it = from; it != to; ++it) {
+      const Alias& alias = gazetteer_.aliases()[it->second];
+      if (alias.words.size() != words.size()) continue;
+      const std::optional<Fit> fit = fit_at(words, 0, alias, [&](Script script) {
+        return one_word_alias_scripts_[alias.entity].contains(script);
+      });
+      if (!fit || *fit < best) continue;
+      if (best < *fit) best_entities.clear();
+      best = *fit;
+      best_entities.insert(alias.entity);
+    }
+  }
+  if (!best_entities.empty() || words.size() > 1) return best_entities;
+  return surname_parts_.people_at(words, 0, first_word_keys);
+}
+
 std::vector<TextMention> entities_in_text(std::string_view text, const Gazetteer& gazetteer,
                                           Analyzer& analyzer) {
   const std::vector<AnalyzedWord> words = analyze_words(analyzer, text);

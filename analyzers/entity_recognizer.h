@@ -49,6 +49,14 @@ class EntityRecognizer {
                            std::vector<RecognizedMention>* trace = nullptr) const;
   const Gazetteer& gazetteer() const { return gazetteer_; }
 
+  // The entities that `words` name when they stand alone, as a query word or phrase does: by the
+  // aliases that fit all of them best, under the rules that tag them in an article. A query has no
+  // article around it to confirm a short form (Biden) or to supply the full name a surname written
+  // alone stands for, so a short form names each of its entities, and a single word that fits no
+  // alias names the people whose surname it is a form of (Jinping, of Xi Jinping). The words must
+  // be marked name_like where they are written as names.
+  std::set<std::size_t> entities_named_by(const std::vector<AnalyzedWord>& words) const;
+
  private:
   // One-word aliases made of one part of people's full aliases (the first word: given names; the
   // last: surnames), for finding a part written alone.

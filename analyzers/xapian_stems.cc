@@ -15,7 +15,8 @@ class ChainStem : public Xapian::StemImplementation {
         capitals_(std::move(capitals)) {}
 
   std::string operator()(const std::string& word) override {
-    const WordForms& forms = analyzer_->analyze_word(typed(word));
+    const std::string& as_typed = typed(word);
+    const WordForms& forms = analyzer_->analyze_word(as_typed);
     const std::string& term = form_ == WordForm::search ? forms.search : forms.exact;
     if (keys_) {
       QueryWordNames& seen = (*keys_)[term];
@@ -25,6 +26,7 @@ class ChainStem : public Xapian::StemImplementation {
       if (!forms.romanized.empty()) {
         add_once(seen.spellings, {forms.romanized, dominant_script(forms.exact)});
       }
+      add_once(seen.typed, as_typed);
     }
     return term;
   }

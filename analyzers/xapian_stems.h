@@ -28,6 +28,9 @@ struct QueryWordNames {
   };
   std::vector<std::string> keys;  // name keys
   std::vector<Spelling> spellings;
+  // The words as typed (lower-cased by QueryParser unless found in TypedCapitals), for reading
+  // them again as the entity recogniser does.
+  std::vector<std::string> typed;
 };
 using QueryWordKeys = std::unordered_map<std::string, QueryWordNames>;
 

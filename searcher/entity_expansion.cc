@@ -1,6 +1,7 @@
 #include "searcher/entity_expansion.h"
 
 #include <string>
+#include <unordered_set>
 #include <vector>
 
 #include "common/schema.h"
@@ -9,22 +10,25 @@
 namespace naviny {
 namespace {
 
-// The alias key of a plain word or a phrase of plain words: their search forms, space-separated;
-// empty for anything else.
-std::string alias_key_of(const Xapian::Query& query) {
+// A phrase whose words were each typed in several ways is read in at most this many ways.
+constexpr std::size_t kMaxReadings = 8;
+
+// The search-form terms of a plain word or a phrase of plain words; empty for anything else.
+std::vector<std::string> search_form_terms_of(const Xapian::Query& query) {
   if (query.get_type() == Xapian::Query::LEAF_TERM) {
     const std::string term = *query.get_terms_begin();
-    return is_search_form_term(term) ? term : std::string();
+    if (!is_search_form_term(term)) return {};
+    return {term};
   }
-  std::string key;
+  std::vector<std::string> terms;
   for (std::size_t i = 0; i < query.get_num_subqueries(); ++i) {
     const Xapian::Query word = query.get_subquery(i);
     if (word.get_type() != Xapian::Query::LEAF_TERM) return {};
     const std::string term = *word.get_terms_begin();
     if (!is_search_form_term(term)) return {};
-    key += (key.empty() ? "" : " ") + term;
+    terms.push_back(term);
   }
-  return key;
+  return terms;
 }
 
 }  // namespace
@@ -37,16 +41,33 @@ Xapian::Query with_entities_named(const Xapian::Query& query, IndexGazetteer& ga
     return with_subqueries_rewritten(
         query, [&](const Q& part) { return with_entities_named(part, gazetteer, names, words); });
   }
-  const std::string key = alias_key_of(query);
-  if (key.empty() || (query.get_type() == Q::LEAF_TERM && !names.contains(key))) return query;
-  const auto word = words.find(key);
-  const auto ids = query.get_type() == Q::LEAF_TERM && word != words.end()
-                       ? gazetteer.ids_by_search_form(key, word->second.spellings)
-                       : gazetteer.ids_by_alias_key(key);
-  if (!ids || ids->empty()) return query;
+  const std::vector<std::string> terms = search_form_terms_of(query);
+  if (terms.empty() || (terms.size() == 1 && !names.contains(terms.front()))) return query;
+  // Each reading of the words as typed; a word typed twice, once with a capital, has two.
+  std::vector<std::vector<std::string>> readings{{}};
+  std::vector<bool> name_like;
+  for (const std::string& term : terms) {
+    const auto word = words.find(term);
+    if (word == words.end() || word->second.typed.empty()) return query;
+    name_like.push_back(names.contains(term));
+    std::vector<std::vector<std::string>> longer;
+    for (const std::vector<std::string>& reading : readings) {
+      for (const std::string& typed : word->second.typed) {
+        longer.push_back(reading);
+        longer.back().push_back(typed);
+        if (longer.size() >= kMaxReadings) break;
+      }
+    }
+    readings = std::move(longer);
+  }
   std::vector<Q> entities;
-  for (const std::string& id : *ids)
-    entities.emplace_back(std::string(schema::kEntity.prefix) + id);
+  std::unordered_set<std::string> seen;
+  for (const std::vector<std::string>& reading : readings) {
+    for (const std::string& id : gazetteer.ids_named_by(reading, name_like)) {
+      if (seen.insert(id).second) entities.emplace_back(std::string(schema::kEntity.prefix) + id);
+    }
+  }
+  if (entities.empty()) return query;
   return Q(Q::OP_OR, query,
            Q(Q::OP_SCALE_WEIGHT, Q(Q::OP_OR, entities.begin(), entities.end()), kEntityNameWeight));
 }

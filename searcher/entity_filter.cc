@@ -184,6 +184,40 @@ const Gazetteer& IndexGazetteer::get() {
   return *gazetteer_;
 }
 
+const EntityRecognizer& IndexGazetteer::recognizer() {
+  if (!recognizer_) recognizer_.emplace(get());
+  return *recognizer_;
+}
+
+std::vector<std::string> IndexGazetteer::ids_named_by(const std::vector<std::string>& typed,
+                                                      const std::vector<bool>& name_like) {
+  std::vector<AnalyzedWord> words;
+  for (std::size_t i = 0; i < typed.size(); ++i) {
+    const Token token{0, typed[i].size(), typed[i]};
+    words.push_back({token, analyzer_->analyze_word(typed[i]), false, name_like[i], false});
+  }
+  std::vector<std::string> ids;
+  for (const std::size_t entity : recognizer().entities_named_by(words)) {
+    ids.push_back(get().entities()[entity].id);
+  }
+  return ids;
+}
+
+std::vector<std::size_t> IndexGazetteer::entities_named_by_name(std::string_view name,
+                                                                std::optional<EntityType> type) {
+  // A name given on purpose is a name however it is written: "person:лукашенкові".
+  std::vector<AnalyzedWord> words = analyze_words(*analyzer_, name);
+  for (AnalyzedWord& word : words) {
+    word.name_like = true;
+    word.starts_sentence = false;
+  }
+  std::vector<std::size_t> found;
+  for (const std::size_t entity : recognizer().entities_named_by(words)) {
+    if (!type || get().entities()[entity].type == *type) found.push_back(entity);
+  }
+  return found;
+}
+
 Xapian::Query EntityFieldProcessor::operator()(const std::string& name) {
   try {
     return resolve(name);
@@ -204,7 +238,9 @@ Xapian::Query EntityFieldProcessor::resolve(const std::string& name) {
                      ": cannot filter; index the corpus with a gazetteer (corpus/entities.tsv, "
                      "see corpus/README.md)");
   }
-  const std::vector<std::size_t> found = gazetteer.resolve(name, type_, gazetteer_->analyzer());
+  std::vector<std::size_t> found = gazetteer.resolve(name, type_, gazetteer_->analyzer());
+  // Else any form the recogniser would tag in an article: Лукашенкові, Ціханоўскай, Єврокомісії.
+  if (found.empty()) found = gazetteer_->entities_named_by_name(name, type_);
   if (found.empty()) {
     const auto closest = gazetteer.closest(name, type_, gazetteer_->analyzer(), kSuggestions);
     throw QueryError("no " + (type_ ? std::string(type_name(*type_)) : std::string("entity")) +

@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "analyzers/analyzer.h"
+#include "analyzers/entity_recognizer.h"
 #include "analyzers/gazetteer.h"
 #include "analyzers/xapian_stems.h"
 
@@ -41,7 +42,21 @@ class IndexGazetteer {
  public:
   IndexGazetteer(const Xapian::Database& db, std::shared_ptr<Analyzer> analyzer)
       : db_(db), analyzer_(std::move(analyzer)) {}
+  // The recogniser refers to the parsed gazetteer held here.
+  IndexGazetteer(const IndexGazetteer&) = delete;
+  IndexGazetteer& operator=(const IndexGazetteer&) = delete;
   const Gazetteer& get();
+  // The recogniser that tagged the articles, over get().
+  const EntityRecognizer& recognizer();
+  // The ids of the entities that the query words `typed` name, read as the recogniser reads a
+  // name standing alone (EntityRecognizer::entities_named_by): any case form, in any script.
+  // `name_like` says for each word whether it counts as written as a name.
+  std::vector<std::string> ids_named_by(const std::vector<std::string>& typed,
+                                        const std::vector<bool>& name_like);
+  // The entities (of `type`, if given) that `name`, every word of it taken as written as a name,
+  // names by the same reading (indexes into get().entities()).
+  std::vector<std::size_t> entities_named_by_name(std::string_view name,
+                                                  std::optional<EntityType> type);
   Analyzer& analyzer() { return *analyzer_; }
 
   // The type and display name of the entity `id`, or null if the gazetteer has no such id.
@@ -87,6 +102,7 @@ class IndexGazetteer {
   Xapian::Database db_;
   std::shared_ptr<Analyzer> analyzer_;
   std::optional<Gazetteer> gazetteer_;
+  std::optional<EntityRecognizer> recognizer_;
   std::optional<std::unordered_map<std::string, EntityLabel>> labels_;
 };
 

@@ -684,6 +684,10 @@ EntityListing Searcher::entities(const std::string& type, const std::string& pat
     for (const std::size_t i : gazetteer.resolve(pattern, parse_type(type), *state_->analyzer)) {
       matching.insert(i);
     }
+    for (const std::size_t i :
+         state_->gazetteer->entities_named_by_name(pattern, parse_type(type))) {
+      matching.insert(i);
+    }
   }
   EntityListing listing;
   for (const std::size_t i : matching) {
