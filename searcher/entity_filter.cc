@@ -7,6 +7,7 @@
 #include "common/errors.h"
 #include "common/schema.h"
 #include "common/text.h"
+#include "searcher/base_forms.h"
 
 namespace naviny {
 namespace {
@@ -206,13 +207,24 @@ std::vector<std::string> IndexGazetteer::ids_named_by(const std::vector<std::str
 std::vector<std::size_t> IndexGazetteer::entities_named_by_name(std::string_view name,
                                                                 std::optional<EntityType> type) {
   // A name given on purpose is a name however it is written: "person:лукашенкові".
-  std::vector<AnalyzedWord> words = analyze_words(*analyzer_, name);
-  for (AnalyzedWord& word : words) {
-    word.name_like = true;
-    word.starts_sentence = false;
+  const auto as_names = [&](std::string_view text) {
+    std::vector<AnalyzedWord> words = analyze_words(*analyzer_, text);
+    for (AnalyzedWord& word : words) {
+      word.name_like = true;
+      word.starts_sentence = false;
+    }
+    return words;
+  };
+  const std::vector<AnalyzedWord> words = as_names(name);
+  std::set<std::size_t> named = recognizer().entities_named_by(words);
+  // A case form the recogniser does not tag alone (Varšavo) names what its base form names.
+  if (named.empty() && words.size() == 1) {
+    for (const std::string& base : candidate_base_forms(words.front().forms.exact)) {
+      named.merge(recognizer().entities_named_by(as_names(with_capital(base))));
+    }
   }
   std::vector<std::size_t> found;
-  for (const std::size_t entity : recognizer().entities_named_by(words)) {
+  for (const std::size_t entity : named) {
     if (!type || get().entities()[entity].type == *type) found.push_back(entity);
   }
   return found;

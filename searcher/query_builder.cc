@@ -9,6 +9,7 @@
 #include "common/errors.h"
 #include "common/schema.h"
 #include "common/text.h"
+#include "searcher/base_forms.h"
 #include "searcher/entity_expansion.h"
 #include "searcher/name_spellings.h"
 #include "searcher/query_rewrite.h"
@@ -138,6 +139,36 @@ void reject_unknown_fields(const std::string& text) {
   }
 }
 
+// title:Johnson finds the titles that write the name in another spelling or script (Джонсон), as
+// the word finds them in the body: the title terms of the spellings under its name keys.
+Xapian::Query with_title_spellings(const Xapian::Query& query, const QueryWordKeys& keys,
+                                   const QueryNames& query_names, const Xapian::Database& db,
+                                   IndexGazetteer& gazetteer) {
+  using Q = Xapian::Query;
+  const std::string title_prefix(schema::kTitle.prefix);
+  const std::string word = (*query.get_terms_begin()).substr(title_prefix.size());
+  const auto found = keys.find(word);
+  if (!is_search_form_term(word) || found == keys.end() || !query_names.names.contains(word)) {
+    return query;
+  }
+  const bool capitalised = query_names.typed_capitalised.contains(word);
+  const std::vector<KeySpelling> under_keys =
+      spellings_under_keys(db, found->second.keys, gazetteer.analyzer());
+  std::vector<Q> titles;
+  for (const Q& spelling :
+       spellings_of_the_typed_name(db, gazetteer, word, found->second, capitalised, under_keys)) {
+    const std::string spelling_term = *spelling.get_terms_begin();
+    // A name-spelling term is the key, a colon and the exact form; keys have no colon.
+    const std::string exact = spelling_term.substr(spelling_term.find(':') + 1);
+    const std::string title_term =
+        title_prefix + gazetteer.analyzer().analyze_word(with_capital(exact)).search;
+    if (db.term_exists(title_term)) titles.emplace_back(title_term);
+  }
+  if (titles.empty()) return query;
+  return Q(Q::OP_OR, query,
+           Q(Q::OP_SCALE_WEIGHT, Q(Q::OP_SYNONYM, titles.begin(), titles.end()), kNameKeyWeight));
+}
+
 }  // namespace
 
 Xapian::Query with_name_keys(const Xapian::Query& query, const QueryWordKeys& keys,
@@ -156,6 +187,9 @@ Xapian::Query with_name_keys(const Xapian::Query& query, const QueryWordKeys& ke
   switch (query.get_type()) {
     case Q::LEAF_TERM: {
       const std::string term = *query.get_terms_begin();
+      if (term.starts_with(schema::kTitle.prefix)) {
+        return with_title_spellings(query, keys, query_names, db, gazetteer);
+      }
       if (!is_search_form_term(term)) return query;
       const auto typed = query_names.typed_capitalised.find(term);
       const bool capitalised = typed != query_names.typed_capitalised.end();
@@ -297,9 +331,11 @@ Xapian::Query QueryBuilder::build(const std::string& text, bool exact) {
     if (written_as_name(db_, as_name, word.forms.exact))
       query_names.names.insert(word.forms.search);
   }
-  return with_name_keys(with_entities_named(parse(folded_parser_, cleaned), *gazetteer_,
-                                            query_names.names, *word_keys_),
-                        *word_keys_, query_names, db_, *gazetteer_);
+  const Xapian::Query with_bases = with_base_forms(parse(folded_parser_, cleaned), db_,
+                                                   *gazetteer_, *word_keys_, query_names);
+  return with_name_keys(
+      with_entities_named(with_bases, *gazetteer_, query_names.names, *word_keys_), *word_keys_,
+      query_names, db_, *gazetteer_);
 }
 
 std::string spelling_suggestion(const std::string& text, const Xapian::Database& db,

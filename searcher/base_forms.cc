@@ -1,0 +1,262 @@
+#include "searcher/base_forms.h"
+
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
+#include <algorithm>
+#include <cstdint>
+
+#include "analyzers/script.h"
+#include "common/schema.h"
+#include "searcher/name_spellings.h"
+#include "searcher/query_rewrite.h"
+
+namespace naviny {
+namespace {
+
+// What is left of a name once its ending is cut must be this long: shorter stems are the start of
+// too many other names (Kos-a, Ros-a).
+constexpr std::size_t kMinStemLetters = 3;
+
+// An ending of a case form and the endings its nominative may have instead. A name in another
+// language's press keeps its consonants and changes its ending: Dublin-u, Pfizer-a, Varšav-o,
+// Sofij-i, Ohi-u, Лукашенк-ові, Путин-у. Longest first, since the first that fits is not
+// always the right one, all are tried.
+struct CaseEnding {
+  std::string_view ending;
+  std::vector<std::string_view> nominatives;
+};
+
+const std::vector<std::string_view> kLatinNominatives{"", "a", "o", "y", "ia", "ja"};
+const std::vector<std::string_view> kCyrillicNominatives{"", "а", "я", "о", "ь", "й", "ия", "ія"};
+
+// Polish, Czech, Slovak and Slovene endings of nouns and of foreign names declined as nouns.
+const std::vector<CaseEnding> kLatinEndings{
+    // A softened consonant before the ending goes back to the hard one of the nominative.
+    {"czech", {"cy"}},
+    {"rzech", {"ry"}},
+    {"szech", {"chy"}},
+    {"dzie", {"d", "da"}},
+    {"cie", {"t", "ta"}},
+    {"rze", {"r", "ra"}},
+    {"dze", {"ga"}},
+    {"ce", {"ka"}},
+    {"ze", {"ha", "ga"}},
+    {"ami", kLatinNominatives},
+    {"ach", kLatinNominatives},
+    {"ech", kLatinNominatives},
+    {"owi", kLatinNominatives},
+    {"ovi", kLatinNominatives},
+    {"iem", kLatinNominatives},
+    {"jem", kLatinNominatives},
+    {"om", kLatinNominatives},
+    {"em", kLatinNominatives},
+    {"ie", kLatinNominatives},
+    {"ou", kLatinNominatives},
+    {"ům", kLatinNominatives},
+    {"ów", kLatinNominatives},
+    {"ji", kLatinNominatives},
+    {"ju", kLatinNominatives},
+    {"ja", {""}},
+    {"ą", kLatinNominatives},
+    {"ę", kLatinNominatives},
+    {"ě", kLatinNominatives},
+    {"u", kLatinNominatives},
+    {"a", kLatinNominatives},
+    {"e", kLatinNominatives},
+    {"i", kLatinNominatives},
+    {"y", kLatinNominatives},
+    {"o", kLatinNominatives},
+};
+
+// Russian, Ukrainian, Belarusian and Bulgarian endings, and the Bulgarian definite article.
+const std::vector<CaseEnding> kCyrillicEndings{
+    {"ами", kCyrillicNominatives},
+    {"ями", kCyrillicNominatives},
+    {"ові", kCyrillicNominatives},
+    {"еві", kCyrillicNominatives},
+    {"ого", kCyrillicNominatives},
+    {"ому", kCyrillicNominatives},
+    {"ему", kCyrillicNominatives},
+    {"цы", {"ка"}},
+    {"цэ", {"ка"}},
+    {"ці", {"ка"}},
+    {"зі", {"га"}},
+    {"ом", kCyrillicNominatives},
+    {"ем", kCyrillicNominatives},
+    {"ою", kCyrillicNominatives},
+    {"ею", kCyrillicNominatives},
+    {"ой", kCyrillicNominatives},
+    {"ей", kCyrillicNominatives},
+    {"ам", kCyrillicNominatives},
+    {"ям", kCyrillicNominatives},
+    {"ах", kCyrillicNominatives},
+    {"ях", kCyrillicNominatives},
+    {"ым", kCyrillicNominatives},
+    {"им", kCyrillicNominatives},
+    {"ът", {""}},
+    {"ят", {"", "й", "ь"}},
+    {"та", {""}},
+    {"то", {""}},
+    {"те", {""}},
+    {"у", kCyrillicNominatives},
+    {"ю", kCyrillicNominatives},
+    {"а", kCyrillicNominatives},
+    {"я", kCyrillicNominatives},
+    {"е", kCyrillicNominatives},
+    {"і", kCyrillicNominatives},
+    {"и", kCyrillicNominatives},
+    {"ы", kCyrillicNominatives},
+    {"ї", kCyrillicNominatives},
+};
+
+std::size_t letters(std::string_view utf8) {
+  return static_cast<std::size_t>(std::ranges::count_if(
+      utf8, [](char byte) { return (static_cast<unsigned char>(byte) & 0xC0) != 0x80; }));
+}
+
+// The last letter of a UTF-8 word, as bytes.
+std::string_view last_letter(std::string_view utf8) {
+  std::size_t start = utf8.size();
+  while (start > 0 && (static_cast<unsigned char>(utf8[start - 1]) & 0xC0) == 0x80) --start;
+  return utf8.substr(start > 0 ? start - 1 : 0);
+}
+
+bool is_vowel_letter(std::string_view letter) {
+  static constexpr std::string_view kVowels[] = {"a", "e", "i", "o", "u", "y", "а", "е", "и",
+                                                 "о", "у", "ы", "э", "ю", "я", "і", "ї", "є"};
+  return std::ranges::find(kVowels, letter) != std::end(kVowels);
+}
+
+// Polish, Czech and Slovene drop the e of a final -en, -el, -ek in the other cases (Biden, Bidna;
+// Pavel, Pavla): the stem gets it back.
+std::string with_fleeting_e(std::string_view stem, Script script) {
+  const std::string_view last = last_letter(stem);
+  const std::string_view before = last_letter(stem.substr(0, stem.size() - last.size()));
+  if (is_vowel_letter(last) || is_vowel_letter(before) || before.empty()) return {};
+  return std::string(stem.substr(0, stem.size() - last.size())) +
+         (script == Script::cyrillic ? "е" : "e") + std::string(last);
+}
+
+template <typename Value>
+void add_once(std::vector<Value>& values, const Value& value) {
+  if (std::ranges::find(values, value) == values.end()) values.push_back(value);
+}
+
+}  // namespace
+
+std::string with_capital(std::string_view word) {
+  if (word.empty()) return {};
+  const auto* bytes = reinterpret_cast<const uint8_t*>(word.data());
+  int32_t offset = 0;
+  UChar32 first;
+  U8_NEXT(bytes, offset, static_cast<int32_t>(word.size()), first);
+  if (first < 0) return std::string(word);
+  char buffer[U8_MAX_LENGTH];
+  int32_t written = 0;
+  U8_APPEND_UNSAFE(buffer, written, u_toupper(first));  // buffer holds any one code point
+  return std::string(buffer, static_cast<std::size_t>(written)) +
+         std::string(word.substr(static_cast<std::size_t>(offset)));
+}
+
+std::vector<std::string> candidate_base_forms(std::string_view exact) {
+  const Script script = dominant_script(exact);
+  if (script == Script::other) return {};
+  std::vector<std::string> candidates;
+  const auto add = [&](std::string candidate) {
+    if (candidate != exact && std::ranges::find(candidates, candidate) == candidates.end()) {
+      candidates.push_back(std::move(candidate));
+    }
+  };
+  for (const CaseEnding& rule : script == Script::latin ? kLatinEndings : kCyrillicEndings) {
+    if (!exact.ends_with(rule.ending) || letters(exact) < letters(rule.ending) + kMinStemLetters) {
+      continue;
+    }
+    const std::string_view stem = exact.substr(0, exact.size() - rule.ending.size());
+    for (const std::string_view nominative : rule.nominatives) {
+      add(std::string(stem) + std::string(nominative));
+    }
+    if (std::string restored = with_fleeting_e(stem, script); !restored.empty()) {
+      add(std::move(restored));
+    }
+  }
+  return candidates;
+}
+
+std::vector<std::string> base_forms_in_index(const Xapian::Database& db, Analyzer& analyzer,
+                                             const WordForms& typed) {
+  std::vector<std::string> found;
+  for (const std::string& candidate : candidate_base_forms(typed.exact)) {
+    if (!db.term_exists(std::string(schema::kExact.prefix) + candidate)) continue;
+    const WordForms& forms = analyzer.analyze_word(candidate);
+    if (forms.search == typed.search) continue;  // the stemmer joins them already
+    Xapian::doccount as_name = 0;
+    for (const std::string* key : {&forms.key, &forms.alt_key}) {
+      if (!key->empty()) {
+        as_name = std::max(as_name, db.get_termfreq(schema::name_spelling_term(*key, candidate)));
+      }
+    }
+    if (as_name > 0 && written_as_name(db, as_name, candidate)) found.push_back(candidate);
+  }
+  return found;
+}
+
+std::vector<std::string> base_forms_naming_entities(IndexGazetteer& gazetteer,
+                                                    const WordForms& typed) {
+  std::vector<std::string> found;
+  for (const std::string& candidate : candidate_base_forms(typed.exact)) {
+    if (!gazetteer.ids_named_by({with_capital(candidate)}, {true}).empty()) {
+      found.push_back(candidate);
+    }
+  }
+  return found;
+}
+
+Xapian::Query with_base_forms(const Xapian::Query& query, const Xapian::Database& db,
+                              IndexGazetteer& gazetteer, QueryWordKeys& words, QueryNames& names) {
+  Analyzer& analyzer = gazetteer.analyzer();
+  using Q = Xapian::Query;
+  if (query.get_type() == Q::OP_PHRASE || query.get_type() == Q::OP_NEAR) return query;
+  if (query.get_type() != Q::LEAF_TERM) {
+    return with_subqueries_rewritten(
+        query, [&](const Q& part) { return with_base_forms(part, db, gazetteer, words, names); });
+  }
+  const std::string term = *query.get_terms_begin();
+  const auto word = words.find(term);
+  if (!is_search_form_term(term) || !names.names.contains(term) || word == words.end()) {
+    return query;
+  }
+  const bool capitalised = names.typed_capitalised.contains(term);
+  std::vector<Q> alternatives{query};
+  // A copy: adding the base forms to `words` may move its entries.
+  const std::vector<std::string> typed_words = word->second.typed;
+  for (const std::string& typed : typed_words) {
+    const WordForms typed_forms = analyzer.analyze_word(typed);
+    std::vector<std::string> bases = base_forms_in_index(db, analyzer, typed_forms);
+    // A case form of an entity's name whose base form the corpus happens not to write (Varšavo,
+    // with no Varšava) still names the entity, if the word itself does not.
+    if (bases.empty() && gazetteer.ids_named_by({typed}, {true}).empty()) {
+      bases = base_forms_naming_entities(gazetteer, typed_forms);
+    }
+    for (const std::string& base : bases) {
+      // Written with the typed word's capital, on which a surname's search form depends (-ов).
+      const std::string as_typed = capitalised ? with_capital(base) : base;
+      const WordForms& forms = analyzer.analyze_word(as_typed);
+      QueryWordNames& seen = words[forms.search];
+      for (const std::string* key : {&forms.key, &forms.alt_key}) {
+        if (!key->empty()) add_once(seen.keys, *key);
+      }
+      if (!forms.romanized.empty()) {
+        add_once(seen.spellings, {forms.romanized, dominant_script(forms.exact)});
+      }
+      add_once(seen.typed, as_typed);
+      names.names.insert(forms.search);
+      if (capitalised) names.typed_capitalised.emplace(forms.search, forms.exact);
+      alternatives.emplace_back(forms.search);
+    }
+  }
+  if (alternatives.size() == 1) return query;
+  return Q(Q::OP_OR, alternatives.begin(), alternatives.end());
+}
+
+}  // namespace naviny

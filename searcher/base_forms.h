@@ -1,0 +1,48 @@
+#pragma once
+
+// A name typed in a case form (Dublinu, Pfizera, Varšavo, Bidna, Лукашенкові) reaches the
+// articles of other languages through the form they share: the base form. The stemmers know
+// only English and Russian endings, and a name key cut at the wrong place parts Varšava from
+// Varšavo, so the query side undoes the case endings of the corpus's Slavic languages itself and
+// keeps the base forms the corpus writes as names.
+
+#include <xapian.h>
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "analyzers/analyzer.h"
+#include "analyzers/xapian_stems.h"
+#include "searcher/entity_filter.h"
+#include "searcher/query_builder.h"
+
+namespace naviny {
+
+// The word with its first letter in upper case: the name a case-folded form was written as.
+std::string with_capital(std::string_view word);
+
+// Candidate base forms of a case-folded word: the word with one case ending of Polish, Czech,
+// Slovak, Slovene, Russian, Ukrainian, Belarusian or Bulgarian replaced by a nominative ending (or
+// none), with a fleeting e restored (Bidna -> Biden) and a softened consonant hardened
+// (Islamabadzie -> Islamabad, Ameryce -> Ameryka). Most are not words; the caller keeps the ones
+// the corpus has.
+std::vector<std::string> candidate_base_forms(std::string_view exact);
+
+// Of the candidate base forms of a word typed as a name, those the index has written as a name
+// (in at least as many articles as the typed form itself, since a base form is the common form of
+// a name), as case-folded exact forms.
+std::vector<std::string> base_forms_in_index(const Xapian::Database& db, Analyzer& analyzer,
+                                             const WordForms& typed);
+
+// Of the candidate base forms of a word, those that name an entity of the gazetteer.
+std::vector<std::string> base_forms_naming_entities(IndexGazetteer& gazetteer,
+                                                    const WordForms& typed);
+
+// Each word of `query` outside phrases that is a name (in `names`) and has base forms in the
+// index becomes the word or its base forms; the base forms are added to `words` and `names` as if
+// typed, so that they name entities and meet their other spellings as typed words do.
+Xapian::Query with_base_forms(const Xapian::Query& query, const Xapian::Database& db,
+                              IndexGazetteer& gazetteer, QueryWordKeys& words, QueryNames& names);
+
+}  // namespace naviny

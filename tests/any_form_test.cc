@@ -1,0 +1,199 @@
+// Any written form of a name finds what its base form finds: a case form of any of the corpus's
+// languages, typed alone, in a phrase, after title: or in an entity filter (issue 19).
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "searcher/base_forms.h"
+#include "test_support.h"
+
+namespace naviny {
+namespace {
+
+using ::testing::Contains;
+using ::testing::HasSubstr;
+using ::testing::IsSupersetOf;
+using ::testing::Not;
+using ::testing::UnorderedElementsAreArray;
+
+// Short articles in several languages, tagged with the bundled gazetteer. Each names its entity
+// in one case form only, so a query finds the others only by reading the form it was given.
+std::filesystem::path any_form_corpus() {
+  static const testing::TempDir dir;
+  static const bool written = [] {
+    const std::vector<std::pair<std::string, std::string>> articles{
+        {"germany_en.txt", "Election\n\nVoters in Germany went to the polls on Sunday."},
+        {"germany_ru.txt", "Выборы\n\nВ Германии прошли выборы в бундестаг."},
+        {"germany_pl.txt", "Wybory\n\nW Niemczech odbyły się wybory do Bundestagu."},
+        {"germany_cs.txt", "Volby\n\nV Německu se konaly volby do Spolkového sněmu."},
+        {"russia_en.txt", "Sanctions\n\nThe union imposed sanctions on Russia."},
+        {"russia_uk.txt", "Санкції\n\nСоюз запровадив санкції проти Росії."},
+        {"russia_pl.txt", "Sankcje\n\nUnia nałożyła sankcje na Rosję."},
+        {"warsaw_en.txt", "Summit\n\nLeaders met in Warsaw on Friday."},
+        {"warsaw_pl.txt", "Szczyt\n\nPrzywódcy spotkali się w Warszawie."},
+        {"lukashenko_uk.txt", "Вибори\n\nОлександр Лукашенко заявив про вибори."},
+        {"lukashenko_pl.txt", "Spotkanie\n\nAleksander Łukaszenka spotkał się z ambasadorem."},
+        {"lukashevich.txt", "Interview\n\nAlexander Lukashevich spoke to the press."},
+        {"putin_pl.txt", "Rozmowa\n\nKanclerz zadzwoniła do prezydenta. Putinowi przekazano list."},
+        {"putin_ru.txt", "Звонок\n\nВладимир Путин провёл переговоры с канцлером."},
+        {"dublin_en.txt", "Talks\n\nThe talks in Dublin ended without a deal."},
+        {"dublin_bg.txt", "Преговори\n\nПреговорите в Дъблин приключиха."},
+        {"dublin_cs.txt", "Jednání\n\nJednání v Dublinu skončila bez dohody."},
+        {"johnson_en.txt", "Boris Johnson resigns\n\nThe prime minister resigned on Thursday."},
+        {"johnson_ru.txt", "Джонсон ушёл в отставку\n\nПремьер-министр подал в отставку."},
+        {"johnson_body.txt", "Weather\n\nBoris Johnson spoke about the rain."},
+    };
+    for (const auto& [file, text] : articles) testing::write_file(dir / "corpus" / file, text);
+    testing::index_or_fail(dir / "corpus", dir / "db");
+    return true;
+  }();
+  (void)written;
+  return dir / "db";
+}
+
+struct AnyFormCase {
+  const char* name;
+  const char* query;
+  const char* language;               // of the form typed
+  std::vector<std::string> expected;  // every article about the entity, in any language
+};
+
+void PrintTo(const AnyFormCase& c, std::ostream* out) {
+  *out << c.query;
+}
+
+class AnyForm : public ::testing::TestWithParam<AnyFormCase> {};
+
+TEST_P(AnyForm, FindsTheArticlesOfEveryLanguage) {
+  const AnyFormCase& c = GetParam();
+  EXPECT_THAT(testing::search_ids(any_form_corpus(), c.query), IsSupersetOf(c.expected))
+      << c.query << " (" << c.language << ")";
+}
+
+const std::vector<std::string> kGermany{"germany_en.txt", "germany_ru.txt", "germany_pl.txt",
+                                        "germany_cs.txt"};
+const std::vector<std::string> kRussia{"russia_en.txt", "russia_uk.txt", "russia_pl.txt"};
+const std::vector<std::string> kWarsaw{"warsaw_en.txt", "warsaw_pl.txt"};
+const std::vector<std::string> kLukashenko{"lukashenko_uk.txt", "lukashenko_pl.txt"};
+const std::vector<std::string> kPutin{"putin_pl.txt", "putin_ru.txt"};
+const std::vector<std::string> kDublin{"dublin_en.txt", "dublin_bg.txt", "dublin_cs.txt"};
+
+INSTANTIATE_TEST_SUITE_P(
+    Table, AnyForm,
+    ::testing::Values(
+        // Case forms the recogniser tags in articles name the entity as a query too.
+        AnyFormCase{"PolishLocative", "Niemczech", "pl", kGermany},
+        AnyFormCase{"CzechLocative", "Německu", "cs", kGermany},
+        AnyFormCase{"SloveneLocative", "Nemčiji", "sl", kGermany},
+        AnyFormCase{"PolishGenitive", "Rosji", "pl", kRussia},
+        AnyFormCase{"UkrainianGenitive", "Росії", "uk", kRussia},
+        AnyFormCase{"UkrainianDative", "Лукашенкові", "uk", kLukashenko},
+        AnyFormCase{"PolishGenitiveOfAPerson", "Łukaszenki", "pl", kLukashenko},
+        AnyFormCase{"PolishDative", "Putinowi", "pl", kPutin},
+        // A case form whose name key is cut elsewhere than its base form's (Varšav-o, Varšav-a).
+        AnyFormCase{"SloveneAccusative", "Varšavo", "sl", kWarsaw},
+        AnyFormCase{"CzechLocativeOfWarsaw", "Varšavě", "cs", kWarsaw},
+        // A place the gazetteer does not know: the case form meets its base form in the corpus.
+        AnyFormCase{"NameOutsideTheGazetteer", "Dublinu", "cs", kDublin},
+        AnyFormCase{"LowerCase", "niemczech", "pl", kGermany},
+        AnyFormCase{"InABooleanQuery",
+                    "Rosji OR Niemczech",
+                    "pl",
+                    {"russia_en.txt", "russia_uk.txt", "germany_en.txt", "germany_ru.txt"}}),
+    [](const ::testing::TestParamInfo<AnyFormCase>& param) {
+      return std::string(param.param.name);
+    });
+
+TEST(AnyFormStrict, ACaseFormOfLukashenkoIsNoLukashevich) {
+  EXPECT_THAT(testing::search_ids(any_form_corpus(), "Лукашенкові"),
+              Not(Contains("lukashevich.txt")));
+  EXPECT_THAT(testing::search_ids(any_form_corpus(), "Łukaszenki"),
+              Not(Contains("lukashevich.txt")));
+}
+
+struct FilterCase {
+  const char* name;
+  const char* query;
+  std::vector<std::string> expected;
+};
+
+void PrintTo(const FilterCase& c, std::ostream* out) {
+  *out << c.query;
+}
+
+class AnyFormFilter : public ::testing::TestWithParam<FilterCase> {};
+
+TEST_P(AnyFormFilter, ResolvesTheCaseForm) {
+  const FilterCase& c = GetParam();
+  const testing::CliResult result =
+      testing::run_cli({"search", "--db", any_form_corpus().string(), "--json", c.query});
+  ASSERT_EQ(result.exit_code, 0) << result.err;
+  EXPECT_THAT(testing::search_ids(any_form_corpus(), c.query),
+              UnorderedElementsAreArray(c.expected));
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Table, AnyFormFilter,
+    ::testing::Values(FilterCase{"UkrainianDative", "person:Лукашенкові", kLukashenko},
+                      FilterCase{"PolishGenitive", "person:Łukaszenki", kLukashenko},
+                      FilterCase{"PolishLocative", "place:Niemczech", kGermany},
+                      FilterCase{"UkrainianGenitive", "place:Росії", kRussia}),
+    [](const ::testing::TestParamInfo<FilterCase>& param) {
+      return std::string(param.param.name);
+    });
+
+TEST(AnyFormFilterErrors, AnAmbiguousCaseFormListsTheCandidates) {
+  const testing::CliResult result =
+      testing::run_cli({"search", "--db", any_form_corpus().string(), "person:Bidena"});
+  EXPECT_NE(result.exit_code, 0);
+  EXPECT_THAT(result.err, HasSubstr("Joe Biden"));
+  EXPECT_THAT(result.err, HasSubstr("Hunter Biden"));
+}
+
+TEST(AnyFormEntities, TheListingResolvesACaseForm) {
+  const testing::CliResult result =
+      testing::run_cli({"entities", "--db", any_form_corpus().string(), "Łukaszenki"});
+  ASSERT_EQ(result.exit_code, 0) << result.err;
+  EXPECT_THAT(result.out, HasSubstr("alexander-lukashenko"));
+}
+
+TEST(AnyFormTitle, ANameInTheTitleIsFoundInEitherScript) {
+  const std::vector<std::string> titles{"johnson_en.txt", "johnson_ru.txt"};
+  EXPECT_THAT(testing::search_ids(any_form_corpus(), "title:Johnson"),
+              UnorderedElementsAreArray(titles));
+  EXPECT_THAT(testing::search_ids(any_form_corpus(), "title:Джонсон"),
+              UnorderedElementsAreArray(titles));
+}
+
+struct BaseFormCase {
+  const char* typed;
+  const char* base;
+};
+
+class CandidateBaseForms : public ::testing::TestWithParam<BaseFormCase> {};
+
+TEST_P(CandidateBaseForms, IncludeTheNominative) {
+  EXPECT_THAT(candidate_base_forms(GetParam().typed), Contains(std::string(GetParam().base)));
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    Table, CandidateBaseForms,
+    ::testing::Values(BaseFormCase{"dublinu", "dublin"}, BaseFormCase{"pfizerja", "pfizer"},
+                      BaseFormCase{"varšavo", "varšava"}, BaseFormCase{"bidna", "biden"},
+                      BaseFormCase{"sofiji", "sofija"}, BaseFormCase{"ohiu", "ohio"},
+                      BaseFormCase{"islamabadzie", "islamabad"}, BaseFormCase{"ameryce", "ameryka"},
+                      BaseFormCase{"niemczech", "niemcy"}, BaseFormCase{"лукашенкові", "лукашенко"},
+                      BaseFormCase{"путину", "путин"}, BaseFormCase{"парламентът", "парламент"},
+                      BaseFormCase{"америці", "америка"}));
+
+TEST(CandidateBaseFormsOfAShortWord, AreNone) {
+  // Two letters left are the start of too many other names.
+  EXPECT_THAT(candidate_base_forms("una"), ::testing::IsEmpty());
+}
+
+}  // namespace
+}  // namespace naviny
