@@ -83,7 +83,9 @@ void Analyzer::trim_cache() {
 
 WordForms Analyzer::compute(std::string_view word) const {
   WordForms forms;
-  forms.exact = parts_->case_folder.fold(word);
+  // Every form, the exact one included, comes from the word as it reads, so that "Тeкcac" typed
+  // with Latin e, c, a, c is found, highlighted and spelt as Тексас.
+  forms.exact = read_lookalikes_in_word_script(parts_->case_folder.fold(word));
   forms.capitalized = starts_with_capital(word);
   std::string stemmed;
   // Stemmers cut names hard (Russian "оксана" -> "окса", English "eshche" -> "eshch"), so name
@@ -100,12 +102,12 @@ WordForms Analyzer::compute(std::string_view word) const {
       break;
     }
     case Script::latin: {
-      std::string repaired = repair_latin_lookalikes(forms.exact);
-      stemmed = parts_->english(repaired);
-      if (repaired.ends_with("'s")) repaired.resize(repaired.size() - 2);  // Putin's
-      unstemmed_romanized = parts_->romanizer.romanize(repaired);
-      if (has_polish_nasal(repaired)) {
-        denasalized_romanized = parts_->romanizer.romanize(denasalize(repaired));
+      stemmed = parts_->english(forms.exact);
+      std::string_view unstemmed = forms.exact;
+      if (unstemmed.ends_with("'s")) unstemmed.remove_suffix(2);  // Putin's
+      unstemmed_romanized = parts_->romanizer.romanize(unstemmed);
+      if (has_polish_nasal(unstemmed)) {
+        denasalized_romanized = parts_->romanizer.romanize(denasalize(unstemmed));
       }
       break;
     }

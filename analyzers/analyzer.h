@@ -2,9 +2,9 @@
 
 // The one analysis chain of naviny, run on article text at index time and on query words at
 // search time, so that both sides always agree:
-//   word -> NFKC case fold (exact form)
-//        -> look-alike letters repaired -> stem in the word's own alphabet (Russian Snowball for
-//           Cyrillic, English for Latin) -> romanize (search form)
+//   word -> NFKC case fold -> look-alike letters read in the word's own alphabet (exact form)
+//        -> stem in that alphabet (Russian Snowball for Cyrillic, English for Latin)
+//        -> romanize (search form)
 //        -> name key of the unstemmed romanized word (coarse, for spelling variants of names)
 
 #include <cstddef>
@@ -32,7 +32,7 @@ struct WordForms {
 class Analyzer {
  public:
   // Bump whenever a change to the chain changes any term it produces.
-  static constexpr int kVersion = 5;
+  static constexpr int kVersion = 6;
 
   Analyzer();
   ~Analyzer();

@@ -1,6 +1,7 @@
 #include "analyzers/gazetteer.h"
 
 #include <algorithm>
+#include <charconv>
 #include <set>
 
 #include "analyzers/declension.h"
@@ -228,6 +229,86 @@ Gazetteer Gazetteer::parse(std::string_view tsv, std::string_view source, Analyz
       }
     }
   }
+  return gazetteer;
+}
+
+namespace {
+
+// One line per entity ("e", id, type, name) and one per alias ("a", entity, short form, then the
+// seven fields of each word), tab-separated: words hold neither tabs nor line breaks.
+constexpr std::size_t kAliasWordFields = 7;
+constexpr std::string_view kEntityLine = "e";
+constexpr std::string_view kAliasLine = "a";
+
+void append_alias_word(std::string& out, const AliasWord& word) {
+  for (const std::string* field :
+       {&word.exact, &word.search, &word.key, &word.alt_key, &word.romanized}) {
+    out += '\t';
+    out += *field;
+  }
+  out += word.capitalized ? "\t1" : "\t0";
+  out += word.acronym ? "\t1" : "\t0";
+}
+
+std::optional<std::size_t> parse_index(std::string_view digits) {
+  std::size_t value = 0;
+  const auto [end, error] = std::from_chars(digits.data(), digits.data() + digits.size(), value);
+  if (error != std::errc() || end != digits.data() + digits.size()) return std::nullopt;
+  return value;
+}
+
+}  // namespace
+
+std::string Gazetteer::analysed(std::string_view stamp) const {
+  std::string out(stamp);
+  out += '\n';
+  for (const Entity& entity : entities_) {
+    out += std::string(kEntityLine) + '\t' + entity.id + '\t' +
+           std::string(type_name(entity.type)) + '\t' + entity.name + '\n';
+  }
+  for (const Alias& alias : aliases_) {
+    out += std::string(kAliasLine) + '\t' + std::to_string(alias.entity) +
+           (alias.short_form ? "\t1" : "\t0");
+    for (const AliasWord& word : alias.words) append_alias_word(out, word);
+    out += '\n';
+  }
+  return out;
+}
+
+std::optional<Gazetteer> Gazetteer::from_analysed(std::string_view analysed, std::string_view stamp,
+                                                  std::string tsv) {
+  const std::size_t first_line_end = analysed.find('\n');
+  if (first_line_end == std::string_view::npos || analysed.substr(0, first_line_end) != stamp) {
+    return std::nullopt;
+  }
+  Gazetteer gazetteer;
+  gazetteer.text_ = std::move(tsv);
+  bool well_formed = true;
+  for_each_line(analysed.substr(first_line_end + 1), [&](std::string_view line) {
+    if (!well_formed || line.empty()) return;
+    const std::vector<std::string_view> fields = split(line, '\t');
+    if (fields.front() == kEntityLine && fields.size() == 4) {
+      const std::optional<EntityType> type = parse_type(fields[2]);
+      if (!type) return void(well_formed = false);
+      gazetteer.entities_.push_back({std::string(fields[1]), *type, std::string(fields[3])});
+      return;
+    }
+    const std::optional<std::size_t> entity =
+        fields.size() > 3 ? parse_index(fields[1]) : std::nullopt;
+    if (fields.front() != kAliasLine || !entity || *entity >= gazetteer.entities_.size() ||
+        (fields.size() - 3) % kAliasWordFields != 0) {
+      return void(well_formed = false);
+    }
+    Alias alias{*entity, {}, fields[2] == "1"};
+    for (std::size_t at = 3; at < fields.size(); at += kAliasWordFields) {
+      alias.words.push_back({std::string(fields[at]), std::string(fields[at + 1]),
+                             std::string(fields[at + 2]), std::string(fields[at + 3]),
+                             std::string(fields[at + 4]), fields[at + 5] == "1",
+                             fields[at + 6] == "1"});
+    }
+    gazetteer.aliases_.push_back(std::move(alias));
+  });
+  if (!well_formed) return std::nullopt;
   return gazetteer;
 }
 

@@ -136,6 +136,15 @@ bool looks_german(std::string_view word) {
          word.ends_with("yj");
 }
 
+// Polish surnames in -owski, -ewska, -owicz write c as ц, never as English k or s: Cichanowska
+// is Ціханоўская, not Сеченовском. Such words get the Slavic reading alone.
+bool looks_polish(std::string_view word) {
+  constexpr std::string_view kSuffixes[] = {"owski",   "owska", "ewski", "ewska",  "owskiego",
+                                            "owskiej", "wicz",  "wicza", "wiczem", "wiczowi"};
+  return std::ranges::any_of(kSuffixes,
+                             [&](std::string_view suffix) { return word.ends_with(suffix); });
+}
+
 // Polish ck is цк (Morawiecki ~ Моравецкий, Łuck ~ Луцк) in its usual places: -cki, -cka,
 // -cku, -cky and at the end. Elsewhere it is German or English k (Juncker ~ Юнкер).
 bool polish_ck_follows(std::string_view after) {
@@ -314,6 +323,8 @@ NameKeys name_keys(std::string_view romanized) {
   if (looks_german(romanized)) {
     keys.primary = key_of(word, Reading::slavic);
     keys.alternate = key_of(word, Reading::german_voiced);
+  } else if (looks_polish(romanized)) {
+    keys.primary = key_of(word, Reading::slavic);
   } else {
     keys.primary = key_of(word, Reading::english);
     keys.alternate = key_of(word, Reading::slavic);

@@ -4,6 +4,7 @@
 #include <unicode/uscript.h>
 #include <unicode/utf8.h>
 
+#include <algorithm>
 #include <cstdint>
 
 namespace naviny {
@@ -14,16 +15,55 @@ struct LookAlike {
   UChar32 cyrillic;
 };
 
-// Lower case only: words are case-folded before they get here.
+// Lower case only: words are case-folded before they get here. So B В, H Н and T Т, alike only as
+// capitals, are left out, because their lower-case letters look nothing alike. м and к are in,
+// though they too are closest as capitals, because a Cyrillic М or К typed into a Latin name
+// ("Мinsk") is common. ë ё and ï ї are in for the reason і is: a keyboard without the Cyrillic
+// letter sends typists to its Latin twin ("Украïна").
 constexpr LookAlike kLookAlikes[] = {
-    {'a', 0x0430}, {'c', 0x0441}, {'e', 0x0435}, {'i', 0x0456}, {'j', 0x0458}, {'k', 0x043A},
-    {'m', 0x043C}, {'o', 0x043E}, {'p', 0x0440}, {'s', 0x0455}, {'x', 0x0445}, {'y', 0x0443},
+    {'a', 0x0430}, {'c', 0x0441}, {'e', 0x0435},    {'i', 0x0456},    {'j', 0x0458},
+    {'k', 0x043A}, {'m', 0x043C}, {'o', 0x043E},    {'p', 0x0440},    {'s', 0x0455},
+    {'x', 0x0445}, {'y', 0x0443}, {0x00EB, 0x0451}, {0x00EF, 0x0457},
 };
+
+constexpr UChar32 kNoLookAlike = U_SENTINEL;
+
+UChar32 cyrillic_lookalike(UChar32 latin) {
+  for (const LookAlike& pair : kLookAlikes) {
+    if (latin == pair.latin) return pair.cyrillic;
+  }
+  return kNoLookAlike;
+}
+
+UChar32 latin_lookalike(UChar32 cyrillic) {
+  for (const LookAlike& pair : kLookAlikes) {
+    if (cyrillic == pair.cyrillic) return pair.latin;
+  }
+  return kNoLookAlike;
+}
 
 constexpr UChar32 kCyrillicYo = 0x0451;
 constexpr UChar32 kCyrillicIe = 0x0435;
 constexpr UChar32 kCyrillicI = 0x0438;
 constexpr UChar32 kCyrillicDottedI = 0x0456;
+
+// The alphabet of one code point of a case-folded word; digits, marks and punctuation, and
+// letters of other alphabets, are Script::other.
+Script script_of(UChar32 c) {
+  if (c < 0) return Script::other;  // a malformed byte
+  if (c < 0x80) return (c >= 'a' && c <= 'z') ? Script::latin : Script::other;
+  UErrorCode status = U_ZERO_ERROR;
+  const UScriptCode script = uscript_getScript(c, &status);
+  if (U_FAILURE(status)) return Script::other;
+  if (script == USCRIPT_CYRILLIC) return Script::cyrillic;
+  if (script == USCRIPT_LATIN) return Script::latin;
+  return Script::other;
+}
+
+bool plain_ascii(std::string_view word) {
+  return std::all_of(word.begin(), word.end(),
+                     [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+}
 
 template <typename MapCodePoint>
 std::string map_code_points(std::string_view word, MapCodePoint&& map) {
@@ -89,40 +129,52 @@ Script dominant_script(std::string_view folded_word) {
   for (int32_t offset = 0; offset < length;) {
     UChar32 c;
     U8_NEXT(bytes, offset, length, c);
-    if (c < 0x80) {
-      latin += (c >= 'a' && c <= 'z') ? 1 : 0;
-      continue;
-    }
-    UErrorCode status = U_ZERO_ERROR;
-    const UScriptCode script = uscript_getScript(c, &status);
-    if (U_FAILURE(status)) continue;
-    if (script == USCRIPT_CYRILLIC) ++cyrillic;
-    if (script == USCRIPT_LATIN) ++latin;
+    const Script script = script_of(c);
+    if (script == Script::latin) ++latin;
+    if (script == Script::cyrillic) ++cyrillic;
   }
   if (cyrillic > 0 && cyrillic >= latin) return Script::cyrillic;
   if (latin > 0) return Script::latin;
   return Script::other;
 }
 
-std::string prepare_for_russian_stemmer(std::string_view folded_word) {
-  return map_code_points(folded_word, [](UChar32 c) {
-    if (c == kCyrillicYo) return kCyrillicIe;
-    if (c == kCyrillicDottedI || c == 'i') return kCyrillicI;
-    for (const LookAlike& pair : kLookAlikes) {
-      if (c == pair.latin) return pair.cyrillic;
+std::string read_lookalikes_in_word_script(std::string folded_word) {
+  if (plain_ascii(folded_word)) return folded_word;
+  int latin = 0;
+  int cyrillic = 0;
+  bool latin_all_lookalikes = true;
+  bool cyrillic_all_lookalikes = true;
+  const auto* bytes = reinterpret_cast<const uint8_t*>(folded_word.data());
+  const auto length = static_cast<int32_t>(folded_word.size());
+  for (int32_t offset = 0; offset < length;) {
+    UChar32 c;
+    U8_NEXT(bytes, offset, length, c);
+    switch (script_of(c)) {
+      case Script::latin:
+        ++latin;
+        latin_all_lookalikes = latin_all_lookalikes && cyrillic_lookalike(c) != kNoLookAlike;
+        break;
+      case Script::cyrillic:
+        ++cyrillic;
+        cyrillic_all_lookalikes = cyrillic_all_lookalikes && latin_lookalike(c) != kNoLookAlike;
+        break;
+      case Script::other:
+        break;
     }
-    return c;
+  }
+  if (latin == 0 || cyrillic == 0) return folded_word;
+  const bool to_cyrillic = latin_all_lookalikes && (!cyrillic_all_lookalikes || cyrillic >= latin);
+  if (!to_cyrillic && !cyrillic_all_lookalikes) return folded_word;
+  return map_code_points(folded_word, [to_cyrillic](UChar32 c) {
+    const UChar32 twin = to_cyrillic ? cyrillic_lookalike(c) : latin_lookalike(c);
+    return twin == kNoLookAlike ? c : twin;
   });
 }
 
-std::string repair_latin_lookalikes(std::string_view folded_word) {
-  bool ascii = true;
-  for (const char c : folded_word) ascii = ascii && static_cast<unsigned char>(c) < 0x80;
-  if (ascii) return std::string(folded_word);
+std::string prepare_for_russian_stemmer(std::string_view folded_word) {
   return map_code_points(folded_word, [](UChar32 c) {
-    for (const LookAlike& pair : kLookAlikes) {
-      if (c == pair.cyrillic) return pair.latin;
-    }
+    if (c == kCyrillicYo) return kCyrillicIe;
+    if (c == kCyrillicDottedI) return kCyrillicI;
     return c;
   });
 }

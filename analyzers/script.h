@@ -7,13 +7,21 @@ namespace naviny {
 
 enum class Script { latin, cyrillic, other };
 
-// The alphabet most letters of a (case-folded) word belong to. Ties go to Cyrillic, because a
-// Latin look-alike inside a Cyrillic word ("Лукашэнкi" typed with a Latin i) is the common case.
+// The alphabet most letters of a (case-folded) word belong to; ties go to Cyrillic, as in
+// read_lookalikes_in_word_script.
 Script dominant_script(std::string_view folded_word);
 
-// Readies a Cyrillic word for the Russian Snowball stemmer: Latin look-alikes become Cyrillic,
-// ё becomes е, and Belarusian/Ukrainian і becomes и so that Snowball sees its vowels and endings
-// ("лукашэнкі" stems like "лукашэнка").
+// A case-folded word that mixes Latin and Cyrillic letters, read in one alphabet: scraped text
+// types Cyrillic words with Latin letters that look the same ("Тeкcac" with Latin e, c, a, c for
+// Тексас) and the reverse ("Мinsk" with a Cyrillic М), and such a word should have every form,
+// exact included, of the word it looks like. The word is read in the alphabet whose letters are
+// not all look-alikes; if each could be, in the one with more letters (ties to Cyrillic: scraped
+// text mostly slips Latin letters into Cyrillic words, not the reverse); if neither could be
+// ("Putinй"), it is left as written. A word in one alphabet is returned as it came (moved).
+std::string read_lookalikes_in_word_script(std::string folded_word);
+
+// Readies a Cyrillic word for the Russian Snowball stemmer: ё becomes е, and Belarusian/Ukrainian
+// і becomes и so that Snowball sees its vowels and endings ("лукашэнкі" stems like "лукашэнка").
 std::string prepare_for_russian_stemmer(std::string_view folded_word);
 
 // True if the first character of a word is an upper-case or title-case letter.
@@ -25,8 +33,5 @@ bool written_in_capitals(std::string_view word);
 // True for initials as written before or after a surname: capital letters, each followed by a
 // period ("В.", "J.", "В.В.").
 bool written_as_initials(std::string_view written);
-
-// Cyrillic look-alikes inside a Latin word become Latin ("Мinsk" typed with a Cyrillic М).
-std::string repair_latin_lookalikes(std::string_view folded_word);
 
 }  // namespace naviny

@@ -149,6 +149,13 @@ inline constexpr std::string_view kMetaGazetteerHash = "naviny.gazetteer_hash";
 inline constexpr std::string_view kMetaBoilerplate = "naviny.boilerplate";
 // EntityRecognizer::kVersion of the rules that tagged the articles.
 inline constexpr std::string_view kMetaRecognizer = "naviny.recognizer";
+// The gazetteer of kMetaGazetteer with every alias analysed (Gazetteer::analysed), under the
+// stamp analysed_gazetteer_stamp(): a search reads it instead of analysing the TSV again.
+inline constexpr std::string_view kMetaGazetteerAnalysed = "naviny.gazetteer_analysed";
+inline std::string analysed_gazetteer_stamp(std::string_view gazetteer_hash,
+                                            std::string_view analyzer_fingerprint) {
+  return std::string(gazetteer_hash) + " " + std::string(analyzer_fingerprint);
+}
 // The gazetteer's aliases by their words' search forms (Gazetteer::alias_key): one key per alias,
 // "naviny.alias." + key -> one line per alias: the id it names, and for a one-word alias that is
 // no acronym its romanized and exact form, tab-separated. A search resolves `person:NAME` with

@@ -41,7 +41,13 @@ void store_lines(Xapian::WritableDatabase& db,
 }  // namespace
 
 void store_alias_table(Xapian::WritableDatabase& db, const Gazetteer& gazetteer,
-                       const std::string& gazetteer_hash) {
+                       const std::string& gazetteer_hash, const std::string& analyzer_fingerprint) {
+  const std::string analysed_key(schema::kMetaGazetteerAnalysed);
+  const std::string analysed_stamp =
+      schema::analysed_gazetteer_stamp(gazetteer_hash, analyzer_fingerprint);
+  if (!db.get_metadata(analysed_key).starts_with(analysed_stamp + "\n")) {
+    db.set_metadata(analysed_key, gazetteer.analysed(analysed_stamp));
+  }
   const std::string table_hash_key(schema::kMetaAliasTableHash);
   const std::string stamp = schema::alias_table_stamp(gazetteer_hash);
   if (db.get_metadata(table_hash_key) == stamp) return;

@@ -211,7 +211,7 @@ class ArticleWriter {
     db_.set_metadata(std::string(schema::kMetaRecognizer), settings_.recognizer);
     const std::string gazetteer_hash = to_hex(fnv1a64(settings_.gazetteer));
     db_.set_metadata(std::string(schema::kMetaGazetteerHash), gazetteer_hash);
-    store_alias_table(db_, gazetteer_, gazetteer_hash);
+    store_alias_table(db_, gazetteer_, gazetteer_hash, analyzer_->fingerprint());
     commit();
   }
 

@@ -205,21 +205,25 @@ std::vector<std::string> base_forms_naming_entities(IndexGazetteer& gazetteer,
                                                     const WordForms& typed) {
   std::vector<std::string> found;
   for (const std::string& candidate : candidate_base_forms(typed.exact)) {
-    if (!gazetteer.ids_named_by({with_capital(candidate)}, {true}).empty()) {
-      found.push_back(candidate);
-    }
+    // By the alias's very spelling: a made-up base form may be spelt like another name
+    // (Orlandia, Irlandia).
+    const std::optional<std::vector<std::string>> ids = gazetteer.ids_by_alias_key(
+        gazetteer.analyzer().analyze_word(with_capital(candidate)).search);
+    if (ids && !ids->empty()) found.push_back(candidate);
   }
   return found;
 }
 
 Xapian::Query with_base_forms(const Xapian::Query& query, const Xapian::Database& db,
-                              IndexGazetteer& gazetteer, QueryWordKeys& words, QueryNames& names) {
+                              IndexGazetteer& gazetteer, QueryWordKeys& words, QueryNames& names,
+                              const ExpandWord& expand) {
   Analyzer& analyzer = gazetteer.analyzer();
   using Q = Xapian::Query;
   if (query.get_type() == Q::OP_PHRASE || query.get_type() == Q::OP_NEAR) return query;
   if (query.get_type() != Q::LEAF_TERM) {
-    return with_subqueries_rewritten(
-        query, [&](const Q& part) { return with_base_forms(part, db, gazetteer, words, names); });
+    return with_subqueries_rewritten(query, [&](const Q& part) {
+      return with_base_forms(part, db, gazetteer, words, names, expand);
+    });
   }
   const std::string term = *query.get_terms_begin();
   const auto word = words.find(term);
@@ -228,6 +232,7 @@ Xapian::Query with_base_forms(const Xapian::Query& query, const Xapian::Database
   }
   const bool capitalised = names.typed_capitalised.contains(term);
   std::vector<Q> alternatives{query};
+  std::vector<std::string> base_terms;
   // A copy: adding the base forms to `words` may move its entries.
   const std::vector<std::string> typed_words = word->second.typed;
   for (const std::string& typed : typed_words) {
@@ -252,10 +257,21 @@ Xapian::Query with_base_forms(const Xapian::Query& query, const Xapian::Database
       add_once(seen.typed, as_typed);
       names.names.insert(forms.search);
       if (capitalised) names.typed_capitalised.emplace(forms.search, forms.exact);
-      alternatives.emplace_back(forms.search);
+      // Below the form typed, which ranks first where the article writes it.
+      base_terms.push_back(forms.search);
+      alternatives.emplace_back(Q::OP_SCALE_WEIGHT, expand(Q(forms.search)), kNameKeyWeight);
     }
   }
   if (alternatives.size() == 1) return query;
+  // The English stemmer may cut a Slavic case form into another name: Łukaszence (Łukaszenka) to
+  // the stem of Łukasz. Where every base form keeps more of the word than that, the typed form
+  // is matched as written instead.
+  if (typed_words.size() == 1 && std::ranges::all_of(base_terms, [&](const std::string& base_term) {
+        return base_term.size() > term.size() && base_term.starts_with(term);
+      })) {
+    alternatives.front() =
+        Q(std::string(schema::kExact.prefix) + analyzer.analyze_word(typed_words.front()).exact);
+  }
   return Q(Q::OP_OR, alternatives.begin(), alternatives.end());
 }
 

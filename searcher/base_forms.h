@@ -8,6 +8,7 @@
 
 #include <xapian.h>
 
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -39,10 +40,15 @@ std::vector<std::string> base_forms_in_index(const Xapian::Database& db, Analyze
 std::vector<std::string> base_forms_naming_entities(IndexGazetteer& gazetteer,
                                                     const WordForms& typed);
 
+// What a typed word becomes once it names entities and meets its other spellings.
+using ExpandWord = std::function<Xapian::Query(const Xapian::Query&)>;
+
 // Each word of `query` outside phrases that is a name (in `names`) and has base forms in the
-// index becomes the word or its base forms; the base forms are added to `words` and `names` as if
-// typed, so that they name entities and meet their other spellings as typed words do.
+// index, or that name an entity, becomes the word or its base forms. The base forms are added to
+// `words` and `names` as if typed, expanded by `expand` as typed words are, and weigh less than
+// the form typed.
 Xapian::Query with_base_forms(const Xapian::Query& query, const Xapian::Database& db,
-                              IndexGazetteer& gazetteer, QueryWordKeys& words, QueryNames& names);
+                              IndexGazetteer& gazetteer, QueryWordKeys& words, QueryNames& names,
+                              const ExpandWord& expand);
 
 }  // namespace naviny

@@ -149,14 +149,15 @@ std::optional<WordNaming> IndexGazetteer::entities_named_by_word(const WordForms
   return naming;
 }
 
-bool IndexGazetteer::is_given_name(std::string_view romanized,
-                                   const std::vector<std::string>& keys) {
+bool IndexGazetteer::is_given_name(std::string_view romanized, const std::vector<std::string>& keys,
+                                   bool spelt_exactly) {
   if (romanized.empty() || !alias_tables_current()) return false;
   bool given_name = false;
   for_each_row_under_keys(
       db_, schema::kMetaGivenNamePrefix, keys, [&](const std::vector<std::string_view>& columns) {
-        given_name =
-            given_name || (columns.size() == 2 && same_script_variant(romanized, columns[1]));
+        given_name = given_name || (columns.size() == 2 &&
+                                    (spelt_exactly ? romanized == columns[1]
+                                                   : same_script_variant(romanized, columns[1])));
       });
   return given_name;
 }
@@ -179,8 +180,16 @@ std::optional<std::vector<std::string>> IndexGazetteer::quick_resolve(
 
 const Gazetteer& IndexGazetteer::get() {
   if (!gazetteer_) {
-    gazetteer_ = Gazetteer::parse(db_.get_metadata(std::string(schema::kMetaGazetteer)),
-                                  "the gazetteer stored in the index", *analyzer_);
+    std::string tsv = db_.get_metadata(std::string(schema::kMetaGazetteer));
+    gazetteer_ = Gazetteer::from_analysed(
+        db_.get_metadata(std::string(schema::kMetaGazetteerAnalysed)),
+        schema::analysed_gazetteer_stamp(db_.get_metadata(std::string(schema::kMetaGazetteerHash)),
+                                         analyzer_->fingerprint()),
+        tsv);
+    // An index written before the analysed gazetteer was stored, or by another chain.
+    if (!gazetteer_) {
+      gazetteer_ = Gazetteer::parse(tsv, "the gazetteer stored in the index", *analyzer_);
+    }
   }
   return *gazetteer_;
 }

@@ -87,7 +87,10 @@ class IndexGazetteer {
   // Whether a word, romanised and with these name keys, is a form of the first word of a person's
   // full alias in the gazetteer (Vladimir, Марии of Мария; same_script_variant, so Мар is not
   // Мария); false if the index has no alias tables for its gazetteer.
-  bool is_given_name(std::string_view romanized, const std::vector<std::string>& keys);
+  // With `spelt_exactly`, only the given name's very spelling counts: a typed word whose variants
+  // reach a given name of another script is not one itself (Barnier and Бърни).
+  bool is_given_name(std::string_view romanized, const std::vector<std::string>& keys,
+                     bool spelt_exactly = false);
 
  private:
   bool alias_tables_current() const;

@@ -89,7 +89,7 @@ class NotASpellingOfTheQueryWord {
         typed_given_name_(std::ranges::any_of(typed.spellings,
                                               [&](const QueryWordNames::Spelling& spelling) {
                                                 return gazetteer.is_given_name(spelling.romanized,
-                                                                               typed.keys);
+                                                                               typed.keys, true);
                                               })),
         own_(gazetteer.ids_by_search_form(term, typed.spellings)) {}
   bool operator()(const KeySpelling& key_spelling) const {
@@ -110,9 +110,16 @@ class NotASpellingOfTheQueryWord {
       return typed.script == script ||
              syllables_agree(typed.romanized, typed.script == Script::latin, spelling.romanized);
     };
+    const bool another_persons_given_name =
+        !typed_given_name_ &&
+        gazetteer_.is_given_name(spelling.romanized, {spelling.key, spelling.alt_key}, true);
     // A likeness to an alias is no spelling of it in another script unless it keeps its
-    // syllables: Франс (of France Presse) is spelt close to Francis, but is one syllable.
-    if (names_own_entity && (!named->by_likeness || std::ranges::any_of(typed_, keeps_syllables))) {
+    // syllables: Франс (of France Presse) is spelt close to Francis, but is one syllable. Nor is
+    // a likeness that the gazetteer knows as another person's given name: Берні (Bernie Sanders)
+    // is spelt close to Барньє, but is no Barnier.
+    if (names_own_entity &&
+        (!named->by_likeness ||
+         (!another_persons_given_name && std::ranges::any_of(typed_, keeps_syllables)))) {
       return false;
     }
     // Nor is a Cyrillic surname with the suffix a spelling of a word typed without it (Христов is
@@ -123,10 +130,7 @@ class NotASpellingOfTheQueryWord {
         })) {
       return true;
     }
-    if (!typed_given_name_ &&
-        gazetteer_.is_given_name(spelling.romanized, {spelling.key, spelling.alt_key})) {
-      return true;
-    }
+    if (another_persons_given_name) return true;
     const bool same_name = std::ranges::any_of(typed_, [&](const QueryWordNames::Spelling& typed) {
       if (typed.script == script && typed_in_corpus_ &&
           typed.romanized.size() <= kMaxShortNameLetters &&

@@ -1,7 +1,6 @@
 #include "searcher/query_builder.h"
 
 #include <algorithm>
-#include <optional>
 #include <sstream>
 #include <unordered_set>
 #include <vector>
@@ -250,41 +249,6 @@ Xapian::Query with_name_keys(const Xapian::Query& query, const QueryWordKeys& ke
   }
 }
 
-namespace {
-
-// The pattern of a wildcard query: Xapian 1.4 has no accessor for it, but describes it as
-// "Query(WILDCARD SYNONYM sanc)"; terms hold no spaces.
-std::optional<std::string> wildcard_pattern(const Xapian::Query& wildcard) {
-  const std::string description = wildcard.get_description();
-  const std::string opening = "Query(WILDCARD ";
-  if (!description.starts_with(opening) || !description.ends_with(")")) return std::nullopt;
-  const std::size_t space = description.find(' ', opening.size());
-  if (space == std::string::npos) return std::nullopt;
-  const std::string pattern = description.substr(space + 1, description.size() - space - 2);
-  if (pattern.find(' ') != std::string::npos) return std::nullopt;
-  return pattern;
-}
-
-}  // namespace
-
-Xapian::Query with_wildcards_expanded(const Xapian::Query& query, const Xapian::Database& db) {
-  using Q = Xapian::Query;
-  switch (query.get_type()) {
-    case Q::OP_WILDCARD: {
-      const std::optional<std::string> pattern = wildcard_pattern(query);
-      if (!pattern) return query;
-      std::vector<Q> terms;
-      for (auto term = db.allterms_begin(*pattern); term != db.allterms_end(*pattern); ++term) {
-        terms.emplace_back(*term);
-      }
-      return Q(Q::OP_SYNONYM, terms.begin(), terms.end());
-    }
-    default:
-      return with_subqueries_rewritten(
-          query, [&](const Q& part) { return with_wildcards_expanded(part, db); });
-  }
-}
-
 QueryBuilder::QueryBuilder(const Xapian::Database& db, std::shared_ptr<Analyzer> analyzer,
                            std::shared_ptr<IndexGazetteer> gazetteer)
     : db_(db),
@@ -331,11 +295,13 @@ Xapian::Query QueryBuilder::build(const std::string& text, bool exact) {
     if (written_as_name(db_, as_name, word.forms.exact))
       query_names.names.insert(word.forms.search);
   }
-  const Xapian::Query with_bases = with_base_forms(parse(folded_parser_, cleaned), db_,
-                                                   *gazetteer_, *word_keys_, query_names);
-  return with_name_keys(
-      with_entities_named(with_bases, *gazetteer_, query_names.names, *word_keys_), *word_keys_,
-      query_names, db_, *gazetteer_);
+  const ExpandWord expand = [&](const Xapian::Query& query) {
+    return with_name_keys(
+        with_entities_named(query, *gazetteer_, query_names.names, *word_keys_), *word_keys_,
+        query_names, db_, *gazetteer_);
+  };
+  return expand(with_base_forms(parse(folded_parser_, cleaned), db_, *gazetteer_, *word_keys_,
+                                query_names, expand));
 }
 
 std::string spelling_suggestion(const std::string& text, const Xapian::Database& db,

@@ -80,11 +80,4 @@ Xapian::Query with_name_keys(const Xapian::Query& query, const QueryWordKeys& ke
                              const QueryNames& query_names, const Xapian::Database& db,
                              IndexGazetteer& gazetteer);
 
-// Replaces each wildcard (sanc*) by an explicit OP_SYNONYM of the terms that `db` holds with that
-// beginning. Xapian 1.4 expands a wildcard separately in each shard of a multi-database, with that
-// shard's term statistics only, so a wildcard ranks differently over shards than over one
-// database; expanded against the combined database it ranks the same. Wildcards under NEAR or a
-// scaled weight (whose parameters Xapian 1.4 cannot read back) are left as they are.
-Xapian::Query with_wildcards_expanded(const Xapian::Query& query, const Xapian::Database& db);
-
 }  // namespace naviny

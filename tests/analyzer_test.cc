@@ -8,7 +8,10 @@
 #include "analyzers/declension.h"
 #include "analyzers/gazetteer.h"
 #include "analyzers/name_key.h"
+#include "analyzers/script.h"
 #include "analyzers/tokenizer.h"
+#include "searcher/searcher.h"
+#include "tests/test_support.h"
 
 namespace naviny {
 namespace {
@@ -277,6 +280,77 @@ TEST(NamesAnSApart, TheEnglishStemmerCutsThemAlikeButNeitherIsACaseForm) {
   EXPECT_TRUE(names_an_s_apart("shvets", Script::cyrillic, "shvetsiya", Script::cyrillic));
   EXPECT_FALSE(names_an_s_apart("landsbergisa", Script::latin, "landsbergis", Script::latin));
   EXPECT_FALSE(names_an_s_apart("frans", Script::cyrillic, "francis", Script::latin));
+}
+
+// The mixed words below spell their Cyrillic letters (and Latin ones outside ASCII) as \u escapes,
+// or their ASCII Latin letters apart, so that the reader sees which letter is in which alphabet.
+TEST(LookAlikeLetters, MixedWordsHaveTheFormsOfTheWordTheyLookLike) {
+  struct Row {
+    std::string written;
+    std::string read_as;  // the word in one alphabet, as it reads
+    std::string exact;    // the exact form both have
+  };
+  const std::vector<Row> rows{
+      // Oхaйo: х and й are Cyrillic, and й has no Latin look-alike.
+      {"O\u0445a\u0439o", "Охайо", "охайо"},
+      // Тeкcac: Т and к are Cyrillic.
+      {"\u0422e\u043Acac", "Тексас", "тексас"},
+      // Мinsk: the М is Cyrillic, and n has no Cyrillic look-alike.
+      {"\u041Cinsk", "Minsk", "minsk"},
+      // Лукашэнкi with a Latin i, the look-alike of Belarusian і.
+      {std::string("Лукашэнк") + "i", "Лукашэнкі", "лукашэнкі"},
+      // Украïна with a Latin ï, and Citroёn with a Cyrillic ё.
+      {"Укра\u00EFна", "Україна", "україна"},
+      {"Citro\u0451n", "Citro\u00EBn", "citro\u00EBn"},
+      // Neither can be look-alikes: u, t, n have no Cyrillic twin, nor й a Latin one.
+      {"Putin\u0439", "Putin\u0439", "putin\u0439"},
+      {"Minsk", "Minsk", "minsk"},
+      {"Москва", "Москва", "москва"},
+  };
+  Analyzer analyzer;
+  for (const Row& row : rows) {
+    const WordForms written = analyzer.analyze_word(row.written);
+    const WordForms read_as = analyzer.analyze_word(row.read_as);
+    EXPECT_EQ(written.exact, row.exact) << row.written;
+    EXPECT_EQ(written.search, read_as.search) << row.written;
+    EXPECT_EQ(written.romanized, read_as.romanized) << row.written;
+    EXPECT_EQ(written.key, read_as.key) << row.written;
+    EXPECT_EQ(written.alt_key, read_as.alt_key) << row.written;
+    EXPECT_FALSE(written.search.empty()) << row.written;
+  }
+}
+
+// Which alphabet a mixed word is read in, when the letters of both could be look-alikes.
+TEST(LookAlikeLetters, BothAlphabetsCouldBeLookAlikesSoTheOneWithMoreLettersWins) {
+  EXPECT_EQ(read_lookalikes_in_word_script("co\u043E"), "coo");  // two Latin, one Cyrillic
+  EXPECT_EQ(read_lookalikes_in_word_script("c\u043E\u043E"), "\u0441\u043E\u043E");
+  EXPECT_EQ(read_lookalikes_in_word_script("p\u043E"), "\u0440\u043E");  // a tie: Cyrillic
+  // A digit is a letter of neither alphabet, so this is a tie too (were it Latin, and no
+  // look-alike, the ё would be read as ë).
+  EXPECT_EQ(read_lookalikes_in_word_script("2\u0451e"), "2\u0451\u0435");
+}
+
+// An article that writes Тексас with Latin e, c, a and c is found by the word as it reads, in
+// ordinary and in exact mode, and by the English name; the snippet marks the word as written.
+TEST(LookAlikeLetters, ArticleTypedWithLookAlikesIsFoundByTheWordItReadsAs) {
+  testing::TempDir dir;
+  const std::string mixed = "\u0422e\u043Acac";  // Т and к Cyrillic
+  testing::write_file(dir / "corpus/texas.txt",
+                      "Выборы\n\nГубернатор штата " + mixed + " подписал закон о выборах.\n");
+  testing::index_or_fail(dir / "corpus", dir / "db");
+  Searcher searcher(dir / "db");
+  for (const bool exact : {false, true}) {
+    SearchRequest request;
+    request.query = "Тексас";
+    request.exact = exact;
+    const SearchResults results = searcher.search(request);
+    ASSERT_EQ(results.hits.size(), 1U) << "exact: " << exact;
+    const Snippet& snippet = results.hits[0].snippet;
+    ASSERT_EQ(snippet.highlights.size(), 1U) << "exact: " << exact;
+    const auto [begin, end] = snippet.highlights.front();
+    EXPECT_EQ(snippet.text.substr(begin, end - begin), mixed) << "exact: " << exact;
+  }
+  EXPECT_EQ(testing::search_ids(dir / "db", "Texas"), std::vector<std::string>{"texas.txt"});
 }
 
 TEST(AnalyzerChain, PositionsFollowTheText) {
