@@ -297,6 +297,25 @@ TEST(GazetteerNames, ShortFormOfSeveralEntitiesResolvesToTheOneItNames) {
   EXPECT_THAT(ids_in("Выборы в Джорджии. Georgia voted."), ElementsAre("georgia-us-state:2"));
 }
 
+// The index stores the gazetteer analysed, so that a search reads it without analysing every
+// alias; read back, it recognises what the parsed one does, and only under its own stamp.
+TEST(AnalysedGazetteer, ReadBackItTagsAsTheParsedOneDoes) {
+  Analyzer analyzer;
+  const Gazetteer parsed = Gazetteer::parse(kGazetteer, "test gazetteer", analyzer);
+  const std::string stored = parsed.analysed("stamp 1");
+  const std::optional<Gazetteer> read = Gazetteer::from_analysed(stored, "stamp 1", kGazetteer);
+  ASSERT_TRUE(read.has_value());
+  EXPECT_EQ(read->analysed("stamp 1"), stored);
+  EXPECT_EQ(read->text(), kGazetteer);
+  const std::vector<AnalyzedWord> words =
+      analyze_words(analyzer, "Аляксандр Лукашэнка сустрэўся з Путиным. Лукашэнку чакалі.");
+  const EntityMentions expected = EntityRecognizer(parsed).recognize({&words});
+  EXPECT_EQ(expected.size(), 2u);  // Lukashenko and Putin
+  EXPECT_EQ(EntityRecognizer(*read).recognize({&words}), expected);
+  EXPECT_FALSE(Gazetteer::from_analysed(stored, "stamp 2", kGazetteer).has_value());
+  EXPECT_FALSE(Gazetteer::from_analysed("stamp 1\na\t9\t0\n", "stamp 1", kGazetteer).has_value());
+}
+
 TEST(GazetteerFile, MalformedRowNamesItsLine) {
   Analyzer analyzer;
   try {
