@@ -42,6 +42,31 @@ const std::vector<CaseEnding> kLatinEndings{
     {"dze", {"ga"}},
     {"ce", {"ka"}},
     {"ze", {"ha", "ga"}},
+    {"ście", {"st"}},  // Belfaście
+    // Czech declines a foreign name in -i, -e or -y as an adjective (Kadrího, Rutteho,
+    // Kaczynského) and a woman's surname in -ová (Solbergovou, Markleové).
+    {"ího", {"i", "í"}},
+    {"ého", {"i", "y", "e", "ý"}},
+    {"ho", {""}},
+    {"ovou", {""}},
+    {"ové", {""}},
+    {"ová", {""}},
+    // Slovene possessive forms of foreign names (Mayeva, Murphyjeva, Churchillovega, Hitlerjevo).
+    {"jevega", {""}},
+    {"ovega", {""}},
+    {"evega", {""}},
+    {"jeva", {""}},
+    {"jevo", {""}},
+    {"jevi", {""}},
+    {"eva", {""}},
+    {"ah", {"e", "a", "y", "i"}},  // Atenah (Atene)
+    // Polish writes an ending after an apostrophe where the name ends in a silent letter
+    // (Wallace'a, Macron'owi).
+    {"'a", {""}},
+    {"'owi", {""}},
+    {"'em", {""}},
+    {"'u", {""}},
+    {"'ie", {""}},
     {"ami", kLatinNominatives},
     {"ach", kLatinNominatives},
     {"ech", kLatinNominatives},

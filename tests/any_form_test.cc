@@ -227,7 +227,11 @@ INSTANTIATE_TEST_SUITE_P(
                       BaseFormCase{"islamabadzie", "islamabad"}, BaseFormCase{"ameryce", "ameryka"},
                       BaseFormCase{"niemczech", "niemcy"}, BaseFormCase{"лукашенкові", "лукашенко"},
                       BaseFormCase{"путину", "путин"}, BaseFormCase{"парламентът", "парламент"},
-                      BaseFormCase{"америці", "америка"}));
+                      BaseFormCase{"америці", "америка"}, BaseFormCase{"rutteho", "rutte"},
+                      BaseFormCase{"kaczynského", "kaczynski"},
+                      BaseFormCase{"solbergovou", "solberg"}, BaseFormCase{"mayeva", "may"},
+                      BaseFormCase{"murphyjeva", "murphy"}, BaseFormCase{"wallace'a", "wallace"},
+                      BaseFormCase{"belfaście", "belfast"}));
 
 TEST(CandidateBaseFormsOfAShortWord, AreNone) {
   // Two letters left are the start of too many other names.
