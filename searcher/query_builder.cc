@@ -296,9 +296,8 @@ Xapian::Query QueryBuilder::build(const std::string& text, bool exact) {
       query_names.names.insert(word.forms.search);
   }
   const ExpandWord expand = [&](const Xapian::Query& query) {
-    return with_name_keys(
-        with_entities_named(query, *gazetteer_, query_names.names, *word_keys_), *word_keys_,
-        query_names, db_, *gazetteer_);
+    return with_name_keys(with_entities_named(query, *gazetteer_, query_names.names, *word_keys_),
+                          *word_keys_, query_names, db_, *gazetteer_);
   };
   return expand(with_base_forms(parse(folded_parser_, cleaned), db_, *gazetteer_, *word_keys_,
                                 query_names, expand));

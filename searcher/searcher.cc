@@ -529,7 +529,7 @@ SearchResults Searcher::search_once(const SearchRequest& request) {
   results.offset = request.offset;
   results.total_estimate = mset.get_matches_estimated();
   results.missing_shards = state_->missing_shards;
-  Highlighter highlighter(state_->db, query);
+  Highlighter highlighter(state_->db, searched);  // with wildcards expanded, so they are marked
   for (auto match = mset.begin(); match != mset.end(); ++match) {
     results.hits.push_back(make_hit(match, request.snippets ? &highlighter : nullptr));
   }

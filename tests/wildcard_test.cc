@@ -90,6 +90,15 @@ TEST_F(WildcardSearch, TrumpInEitherScriptFindsTheSameArticles) {
               AllOf(::testing::Contains("trump_pl.txt"), ::testing::Contains("tramp_ru.txt")));
 }
 
+// The snippet shows why the article matched: the words the wildcard expanded to are marked.
+TEST_F(WildcardSearch, TheSnippetMarksTheWordsTheWildcardFound) {
+  const testing::CliResult result =
+      testing::run_cli({"search", "--db", db().string(), "--color", "never", "Трамп*"});
+  ASSERT_EQ(result.exit_code, 0) << result.err;
+  EXPECT_THAT(result.out, HasSubstr("**Трамп"));
+  EXPECT_THAT(result.out, HasSubstr("**Trump"));
+}
+
 // An article of kMaxWildcardTerms words beginning with zyxb and one more beginning with zyxd.
 std::filesystem::path corpus_of_many_words() {
   static const testing::TempDir dir;
