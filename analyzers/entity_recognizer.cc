@@ -90,6 +90,32 @@ std::optional<Fit> fit_at(const std::vector<AnalyzedWord>& words, std::size_t st
   return fit;
 }
 
+// The entities of the aliases that fit best at words[start], and how well; `keys`: those
+// words[start] is looked up by; `length`, if not 0, the only length of alias wanted.
+std::pair<Fit, std::set<std::size_t>> best_fit_at(
+    const std::multimap<std::string, std::size_t>& by_first_word, const Gazetteer& gazetteer,
+    const std::vector<std::set<Script>>& one_word_alias_scripts,
+    const std::vector<AnalyzedWord>& words, std::size_t start, const std::vector<std::string>& keys,
+    std::size_t length) {
+  Fit best;
+  std::set<std::size_t> best_entities;
+  for (const std::string& key : keys) {
+    const auto [from, to] = by_first_word.equal_range(key);
+    for (auto it = from; it != to; ++it) {
+      const Alias& alias = gazetteer.aliases()[it->second];
+      if (length != 0 && alias.words.size() != length) continue;
+      const std::optional<Fit> fit = fit_at(words, start, alias, [&](Script script) {
+        return one_word_alias_scripts[alias.entity].contains(script);
+      });
+      if (!fit || *fit < best) continue;
+      if (best < *fit) best_entities.clear();
+      best = *fit;
+      best_entities.insert(alias.entity);
+    }
+  }
+  return {best, best_entities};
+}
+
 // Given names written alone ("Hunter", "Мелания"), resolved once the whole article is read: each
 // names the one person so called whose surname the article writes elsewhere, unless the article
 // also writes that word next to another name ("Eric Garcetti", "Дункан Хантер"): then that may be
@@ -275,21 +301,8 @@ EntityMentions EntityRecognizer::recognize(
     const std::vector<AnalyzedWord>& words = *texts[text_index];
     for (std::size_t i = 0; i < words.size();) {
       const std::vector<std::string>& word_keys = keys[text_index][i];
-      Fit best;
-      std::set<std::size_t> best_entities;
-      for (const std::string& key : word_keys) {
-        const auto [from, to] = by_first_word_.equal_range(key);
-        for (auto it = from; it != to; ++it) {
-          const Alias& alias = gazetteer_.aliases()[it->second];
-          const std::optional<Fit> fit = fit_at(words, i, alias, [&](Script script) {
-            return one_word_alias_scripts_[alias.entity].contains(script);
-          });
-          if (!fit || *fit < best) continue;
-          if (best < *fit) best_entities.clear();
-          best = *fit;
-          best_entities.insert(alias.entity);
-        }
-      }
+      const auto [best, best_entities] =
+          best_fit_at(by_first_word_, gazetteer_, one_word_alias_scripts_, words, i, word_keys, 0);
       if (best.length == 0) {
         lone_given_names.add(given_name_parts_.people_at(words, i, word_keys), words,
                              {text_index, i}, std::nullopt);
@@ -335,23 +348,10 @@ std::set<std::size_t> EntityRecognizer::entities_named_by(
     const std::vector<AnalyzedWord>& words) const {
   if (words.empty()) return {};
   const std::vector<std::string> first_word_keys = keys_of_text_word(words.front());
-  Fit best;
-  std::set<std::size_t> best_entities;
-  for (const std::string& key : first_word_keys) {
-    const auto [from, to] = by_first_word_.equal_range(key);
-    for (auto it = from; it != to; ++it) {
-      const Alias& alias = gazetteer_.aliases()[it->second];
-      if (alias.words.size() != words.size()) continue;
-      const std::optional<Fit> fit = fit_at(words, 0, alias, [&](Script script) {
-        return one_word_alias_scripts_[alias.entity].contains(script);
-      });
-      if (!fit || *fit < best) continue;
-      if (best < *fit) best_entities.clear();
-      best = *fit;
-      best_entities.insert(alias.entity);
-    }
-  }
-  if (!best_entities.empty() || words.size() > 1) return best_entities;
+  std::set<std::size_t> named = best_fit_at(by_first_word_, gazetteer_, one_word_alias_scripts_,
+                                            words, 0, first_word_keys, words.size())
+                                    .second;
+  if (!named.empty() || words.size() > 1) return named;
   return surname_parts_.people_at(words, 0, first_word_keys);
 }
 
