@@ -8,6 +8,7 @@
 
 #include "analyzers/script.h"
 #include "common/schema.h"
+#include "searcher/entity_expansion.h"
 #include "searcher/name_spellings.h"
 #include "searcher/query_rewrite.h"
 
@@ -263,11 +264,15 @@ Xapian::Query with_base_forms(const Xapian::Query& query, const Xapian::Database
   for (const std::string& typed : typed_words) {
     const WordForms typed_forms = analyzer.analyze_word(typed);
     std::vector<std::string> bases = base_forms_in_index(db, analyzer, typed_forms);
-    // A case form of an entity's name whose base form the corpus happens not to write (Varšavo,
-    // with no Varšava) still names the entity, if the word itself does not.
-    if (bases.empty() && gazetteer.ids_named_by({typed}, {true}).empty()) {
-      bases = base_forms_naming_entities(gazetteer, typed_forms);
+    for (const std::string& base : bases) {
+      base_terms.push_back(analyzer.analyze_word(capitalised ? with_capital(base) : base).search);
     }
+    // A word that names an entity finds the entity's articles in every language already; its base
+    // forms would only weigh them twice.
+    if (!gazetteer.ids_named_by({typed}, {true}).empty()) continue;
+    // A case form of an entity's name whose base form the corpus happens not to write (Varšavo,
+    // with no Varšava) still names the entity.
+    if (bases.empty()) bases = base_forms_naming_entities(gazetteer, typed_forms);
     for (const std::string& base : bases) {
       // Written with the typed word's capital, on which a surname's search form depends (-ов).
       const std::string as_typed = capitalised ? with_capital(base) : base;
@@ -283,20 +288,23 @@ Xapian::Query with_base_forms(const Xapian::Query& query, const Xapian::Database
       names.names.insert(forms.search);
       if (capitalised) names.typed_capitalised.emplace(forms.search, forms.exact);
       // Below the form typed, which ranks first where the article writes it.
-      base_terms.push_back(forms.search);
       alternatives.emplace_back(Q::OP_SCALE_WEIGHT, expand(Q(forms.search)), kNameKeyWeight);
     }
   }
-  if (alternatives.size() == 1) return query;
   // The English stemmer may cut a Slavic case form into another name: Łukaszence (Łukaszenka) to
   // the stem of Łukasz. Where every base form keeps more of the word than that, the typed form
   // is matched as written instead.
-  if (typed_words.size() == 1 && std::ranges::all_of(base_terms, [&](const std::string& base_term) {
+  if (typed_words.size() == 1 && !base_terms.empty() &&
+      std::ranges::all_of(base_terms, [&](const std::string& base_term) {
         return base_term.size() > term.size() && base_term.starts_with(term);
       })) {
-    alternatives.front() =
-        Q(std::string(schema::kExact.prefix) + analyzer.analyze_word(typed_words.front()).exact);
+    // It still names what it names.
+    const std::optional<Q> entities = entities_named_by_query(query, gazetteer, names.names, words);
+    const Q as_written(std::string(schema::kExact.prefix) +
+                       analyzer.analyze_word(typed_words.front()).exact);
+    alternatives.front() = entities ? Q(Q::OP_OR, as_written, *entities) : as_written;
   }
+  if (alternatives.size() == 1) return alternatives.front();
   return Q(Q::OP_OR, alternatives.begin(), alternatives.end());
 }
 

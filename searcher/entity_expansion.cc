@@ -1,5 +1,6 @@
 #include "searcher/entity_expansion.h"
 
+#include <optional>
 #include <string>
 #include <unordered_set>
 #include <vector>
@@ -41,14 +42,24 @@ Xapian::Query with_entities_named(const Xapian::Query& query, IndexGazetteer& ga
     return with_subqueries_rewritten(
         query, [&](const Q& part) { return with_entities_named(part, gazetteer, names, words); });
   }
+  const std::optional<Q> entities = entities_named_by_query(query, gazetteer, names, words);
+  if (!entities) return query;
+  return Q(Q::OP_OR, query, *entities);
+}
+
+std::optional<Xapian::Query> entities_named_by_query(const Xapian::Query& query,
+                                                     IndexGazetteer& gazetteer,
+                                                     const std::unordered_set<std::string>& names,
+                                                     const QueryWordKeys& words) {
+  using Q = Xapian::Query;
   const std::vector<std::string> terms = search_form_terms_of(query);
-  if (terms.empty() || (terms.size() == 1 && !names.contains(terms.front()))) return query;
+  if (terms.empty() || (terms.size() == 1 && !names.contains(terms.front()))) return std::nullopt;
   // Each reading of the words as typed; a word typed twice, once with a capital, has two.
   std::vector<std::vector<std::string>> readings{{}};
   std::vector<bool> name_like;
   for (const std::string& term : terms) {
     const auto word = words.find(term);
-    if (word == words.end() || word->second.typed.empty()) return query;
+    if (word == words.end() || word->second.typed.empty()) return std::nullopt;
     name_like.push_back(names.contains(term));
     std::vector<std::vector<std::string>> longer;
     for (const std::vector<std::string>& reading : readings) {
@@ -67,9 +78,8 @@ Xapian::Query with_entities_named(const Xapian::Query& query, IndexGazetteer& ga
       if (seen.insert(id).second) entities.emplace_back(std::string(schema::kEntity.prefix) + id);
     }
   }
-  if (entities.empty()) return query;
-  return Q(Q::OP_OR, query,
-           Q(Q::OP_SCALE_WEIGHT, Q(Q::OP_OR, entities.begin(), entities.end()), kEntityNameWeight));
+  if (entities.empty()) return std::nullopt;
+  return Q(Q::OP_SCALE_WEIGHT, Q(Q::OP_OR, entities.begin(), entities.end()), kEntityNameWeight);
 }
 
 }  // namespace naviny

@@ -2,6 +2,7 @@
 
 #include <xapian.h>
 
+#include <optional>
 #include <string>
 #include <unordered_set>
 
@@ -23,5 +24,12 @@ inline constexpr double kEntityNameWeight = 0.4;
 Xapian::Query with_entities_named(const Xapian::Query& query, IndexGazetteer& gazetteer,
                                   const std::unordered_set<std::string>& names,
                                   const QueryWordKeys& words);
+
+// The filter terms of the entities that a plain word or phrase names, by the rules of
+// with_entities_named, weighted as it weighs them; null if it names none.
+std::optional<Xapian::Query> entities_named_by_query(const Xapian::Query& query,
+                                                     IndexGazetteer& gazetteer,
+                                                     const std::unordered_set<std::string>& names,
+                                                     const QueryWordKeys& words);
 
 }  // namespace naviny
