@@ -232,10 +232,9 @@ std::vector<std::string> base_forms_naming_entities(IndexGazetteer& gazetteer,
   std::vector<std::string> found;
   for (const std::string& candidate : candidate_base_forms(typed.exact)) {
     // By the alias's very spelling: a made-up base form may be spelt like another name
-    // (Orlandia, Irlandia).
-    const std::optional<std::vector<std::string>> ids = gazetteer.ids_by_alias_key(
-        gazetteer.analyzer().analyze_word(with_capital(candidate)).search);
-    if (ids && !ids->empty()) found.push_back(candidate);
+    // (Orlandia, Irlandia) or stem like one of another script (Gava, Гаваі).
+    const WordForms& forms = gazetteer.analyzer().analyze_word(with_capital(candidate));
+    if (!gazetteer.ids_by_alias_spelling(forms).empty()) found.push_back(candidate);
   }
   return found;
 }

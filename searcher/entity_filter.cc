@@ -123,6 +123,18 @@ std::optional<std::vector<std::string>> IndexGazetteer::ids_by_search_form(
   return ids;
 }
 
+std::vector<std::string> IndexGazetteer::ids_by_alias_spelling(const WordForms& word) {
+  std::vector<std::string> ids;
+  if (!alias_tables_current()) return ids;
+  for_each_row_under_keys(db_, schema::kMetaAliasPrefix, {word.search},
+                          [&](const std::vector<std::string_view>& columns) {
+                            if (columns.size() == 3 && columns[2] == word.exact) {
+                              add_once(ids, columns[0]);
+                            }
+                          });
+  return ids;
+}
+
 std::optional<WordNaming> IndexGazetteer::entities_named_by_word(const WordForms& word) {
   if (!alias_tables_current()) return std::nullopt;
   WordNaming naming;

@@ -79,6 +79,8 @@ class IndexGazetteer {
   // "franci" too, and Harry no Kamala Harris). `spellings` are the word's romanised spellings.
   std::optional<std::vector<std::string>> ids_by_search_form(
       const std::string& search, const std::vector<QueryWordNames::Spelling>& spellings);
+  // The ids of the entities with a one-word alias spelt as `word` (case-folded).
+  std::vector<std::string> ids_by_alias_spelling(const WordForms& word);
   // The entities that the single word `word` names: those with an alias of its search
   // form, or if there are none, those with a one-word alias that shares a name key with it and
   // is spelt alike (spelt_alike: Канады and Irlandii, inflected, against Канада and Irlandia).

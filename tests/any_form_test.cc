@@ -189,6 +189,8 @@ TEST(AnyFormFilterErrors, AnAmbiguousCaseFormListsTheCandidates) {
   const testing::CliResult result =
       testing::run_cli({"search", "--db", any_form_corpus().string(), "person:Bidena"});
   EXPECT_NE(result.exit_code, 0);
+  // Asked to choose, not told that no such person exists.
+  EXPECT_THAT(result.err, HasSubstr("person:Bidena could be"));
   EXPECT_THAT(result.err, HasSubstr("Joe Biden"));
   EXPECT_THAT(result.err, HasSubstr("Hunter Biden"));
 }
