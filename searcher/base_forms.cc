@@ -19,6 +19,10 @@ namespace {
 // too many other names (Kos-a, Ros-a).
 constexpr std::size_t kMinStemLetters = 3;
 
+// More letters than a case ending has, which the English stemmer cuts only as a derivational
+// ending (-ence, -ment): from a Slavic name, that cut may leave another name's stem.
+constexpr std::size_t kMinDerivationalCutLetters = 4;
+
 // An ending of a case form and the endings its nominative may have instead. A name in another
 // language's press keeps its consonants and changes its ending: Dublin-u, Pfizer-a, Varšav-o,
 // Sofij-i, Ohi-u, Лукашенк-ові, Путин-у. Longest first, since the first that fits is not
@@ -262,13 +266,18 @@ Xapian::Query with_base_forms(const Xapian::Query& query, const Xapian::Database
   const std::vector<std::string> typed_words = word->second.typed;
   for (const std::string& typed : typed_words) {
     const WordForms typed_forms = analyzer.analyze_word(typed);
+    // A word that names an entity finds the entity's articles in every language already; its base
+    // forms would only weigh them twice. They are looked for only to tell whether its stem is a
+    // cut into another name, as a derivational ending is (Łukaszence).
+    const bool names_an_entity = !gazetteer.ids_named_by({typed}, {true}).empty();
+    const bool cut_deep =
+        typed_forms.romanized.size() >= typed_forms.search.size() + kMinDerivationalCutLetters;
+    if (names_an_entity && !cut_deep) continue;
     std::vector<std::string> bases = base_forms_in_index(db, analyzer, typed_forms);
     for (const std::string& base : bases) {
       base_terms.push_back(analyzer.analyze_word(capitalised ? with_capital(base) : base).search);
     }
-    // A word that names an entity finds the entity's articles in every language already; its base
-    // forms would only weigh them twice.
-    if (!gazetteer.ids_named_by({typed}, {true}).empty()) continue;
+    if (names_an_entity) continue;
     // A case form of an entity's name whose base form the corpus happens not to write (Varšavo,
     // with no Varšava) still names the entity.
     if (bases.empty()) bases = base_forms_naming_entities(gazetteer, typed_forms);
