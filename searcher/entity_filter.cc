@@ -238,9 +238,10 @@ std::vector<std::size_t> IndexGazetteer::entities_named_by_name(std::string_view
   };
   const std::vector<AnalyzedWord> words = as_names(name);
   std::set<std::size_t> named = recognizer().entities_named_by(words);
-  // A case form the recogniser does not tag alone (Varšavo) names what its base form names.
+  // A case form the recogniser does not tag alone (Varšavo) names what its base form names, as
+  // in free text: a base form spelt as an alias, not one merely like it (Orlandia, Irlandia).
   if (named.empty() && words.size() == 1) {
-    for (const std::string& base : candidate_base_forms(words.front().forms.exact)) {
+    for (const std::string& base : base_forms_naming_entities(*this, words.front().forms)) {
       named.merge(recognizer().entities_named_by(as_names(with_capital(base))));
     }
   }

@@ -195,6 +195,17 @@ TEST(AnyFormFilterErrors, AnAmbiguousCaseFormListsTheCandidates) {
   EXPECT_THAT(result.err, HasSubstr("Hunter Biden"));
 }
 
+// Orlando's made-up base form Orlandia is spelt like Irlandia (Ireland), but is no alias of it.
+TEST(AnyFormFilterErrors, AMadeUpBaseFormNamesNoEntity) {
+  const testing::CliResult result =
+      testing::run_cli({"search", "--db", any_form_corpus().string(), "place:Orlando"});
+  EXPECT_NE(result.exit_code, 0);
+  EXPECT_THAT(result.err, HasSubstr("no place called 'Orlando'"));
+  const testing::CliResult listed =
+      testing::run_cli({"entities", "--db", any_form_corpus().string(), "Orlando"});
+  EXPECT_THAT(listed.out, Not(HasSubstr("ireland")));
+}
+
 TEST(AnyFormEntities, TheListingResolvesACaseForm) {
   const testing::CliResult result =
       testing::run_cli({"entities", "--db", any_form_corpus().string(), "Łukaszenki"});
