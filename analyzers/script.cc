@@ -108,6 +108,20 @@ bool starts_with_capital(std::string_view word) {
   return first >= 0 && (u_isupper(first) || u_istitle(first));
 }
 
+std::string with_capital(std::string_view word) {
+  if (word.empty()) return {};
+  const auto* bytes = reinterpret_cast<const uint8_t*>(word.data());
+  int32_t offset = 0;
+  UChar32 first;
+  U8_NEXT(bytes, offset, static_cast<int32_t>(word.size()), first);
+  if (first < 0) return std::string(word);
+  char buffer[U8_MAX_LENGTH];
+  int32_t written = 0;
+  U8_APPEND_UNSAFE(buffer, written, u_toupper(first));  // buffer holds any one code point
+  return std::string(buffer, static_cast<std::size_t>(written)) +
+         std::string(word.substr(static_cast<std::size_t>(offset)));
+}
+
 bool written_in_capitals(std::string_view word) {
   int letters = 0;
   const auto* bytes = reinterpret_cast<const uint8_t*>(word.data());

@@ -27,6 +27,9 @@ std::string prepare_for_russian_stemmer(std::string_view folded_word);
 // True if the first character of a word is an upper-case or title-case letter.
 bool starts_with_capital(std::string_view word);
 
+// The word with its first letter in upper case: the name a case-folded form was written as.
+std::string with_capital(std::string_view word);
+
 // True if a word has at least two letters and all are upper case: an acronym (NATO, ООН).
 bool written_in_capitals(std::string_view word);
 

@@ -18,16 +18,7 @@ class ChainStem : public Xapian::StemImplementation {
     const std::string& as_typed = typed(word);
     const WordForms& forms = analyzer_->analyze_word(as_typed);
     const std::string& term = form_ == WordForm::search ? forms.search : forms.exact;
-    if (keys_) {
-      QueryWordNames& seen = (*keys_)[term];
-      for (const std::string* key : {&forms.key, &forms.alt_key}) {
-        if (!key->empty()) add_once(seen.keys, *key);
-      }
-      if (!forms.romanized.empty()) {
-        add_once(seen.spellings, {forms.romanized, dominant_script(forms.exact)});
-      }
-      add_once(seen.typed, as_typed);
-    }
+    if (keys_) note_query_word((*keys_)[term], forms, as_typed);
     return term;
   }
 
@@ -36,11 +27,6 @@ class ChainStem : public Xapian::StemImplementation {
   }
 
  private:
-  template <typename Form>
-  static void add_once(std::vector<Form>& known, const Form& form) {
-    if (std::find(known.begin(), known.end(), form) == known.end()) known.push_back(form);
-  }
-
   const std::string& typed(const std::string& word) const {
     if (!capitals_) return word;
     const auto found = capitals_->find(word);
@@ -53,7 +39,22 @@ class ChainStem : public Xapian::StemImplementation {
   std::shared_ptr<const TypedCapitals> capitals_;
 };
 
+template <typename Form>
+void add_once(std::vector<Form>& known, const Form& form) {
+  if (std::find(known.begin(), known.end(), form) == known.end()) known.push_back(form);
+}
+
 }  // namespace
+
+void note_query_word(QueryWordNames& seen, const WordForms& forms, const std::string& typed) {
+  for (const std::string* key : {&forms.key, &forms.alt_key}) {
+    if (!key->empty()) add_once(seen.keys, *key);
+  }
+  if (!forms.romanized.empty()) {
+    add_once(seen.spellings, {forms.romanized, dominant_script(forms.exact)});
+  }
+  add_once(seen.typed, typed);
+}
 
 Xapian::Stem make_query_stemmer(std::shared_ptr<Analyzer> analyzer, WordForm form,
                                 std::shared_ptr<QueryWordKeys> keys,

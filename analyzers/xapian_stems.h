@@ -34,6 +34,10 @@ struct QueryWordNames {
 };
 using QueryWordKeys = std::unordered_map<std::string, QueryWordNames>;
 
+// Adds to `seen` what the word typed as `typed`, with these forms, shows of itself: its name keys,
+// its romanised spelling and the typing, each once.
+void note_query_word(QueryWordNames& seen, const WordForms& forms, const std::string& typed);
+
 // The query words typed with a capital, by their case-folded form. QueryParser lower-cases every
 // word before the stemmer sees it, but a capital can change the search form (a surname's -ов).
 using TypedCapitals = std::unordered_map<std::string, std::string>;

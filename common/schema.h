@@ -73,6 +73,12 @@ inline std::string name_spelling_prefix(std::string_view key) {
 inline std::string name_spelling_term(std::string_view key, std::string_view exact_form) {
   return name_spelling_prefix(key) + std::string(exact_form);
 }
+// The exact form a name-spelling term was made from; empty for another term. Keys have no colon.
+inline std::string_view exact_form_of_name_spelling(std::string_view term) {
+  if (!term.starts_with(kNameSpelling.prefix)) return {};
+  const std::size_t colon = term.find(':', kNameSpelling.prefix.size());
+  return colon == std::string_view::npos ? std::string_view() : term.substr(colon + 1);
+}
 
 inline constexpr std::array kPrefixes{kBody, kTitle,  kExact,  kNameKey, kNameSpelling, kId,
                                       kLang, kSource, kEntity, kOrigin,  kDuplicateBand};

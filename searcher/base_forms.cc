@@ -1,8 +1,5 @@
 #include "searcher/base_forms.h"
 
-#include <unicode/uchar.h>
-#include <unicode/utf8.h>
-
 #include <algorithm>
 #include <cstdint>
 
@@ -168,26 +165,7 @@ std::string with_fleeting_e(std::string_view stem, Script script) {
          (script == Script::cyrillic ? "е" : "e") + std::string(last);
 }
 
-template <typename Value>
-void add_once(std::vector<Value>& values, const Value& value) {
-  if (std::ranges::find(values, value) == values.end()) values.push_back(value);
-}
-
 }  // namespace
-
-std::string with_capital(std::string_view word) {
-  if (word.empty()) return {};
-  const auto* bytes = reinterpret_cast<const uint8_t*>(word.data());
-  int32_t offset = 0;
-  UChar32 first;
-  U8_NEXT(bytes, offset, static_cast<int32_t>(word.size()), first);
-  if (first < 0) return std::string(word);
-  char buffer[U8_MAX_LENGTH];
-  int32_t written = 0;
-  U8_APPEND_UNSAFE(buffer, written, u_toupper(first));  // buffer holds any one code point
-  return std::string(buffer, static_cast<std::size_t>(written)) +
-         std::string(word.substr(static_cast<std::size_t>(offset)));
-}
 
 std::vector<std::string> candidate_base_forms(std::string_view exact) {
   const Script script = dominant_script(exact);
@@ -285,14 +263,7 @@ Xapian::Query with_base_forms(const Xapian::Query& query, const Xapian::Database
       // Written with the typed word's capital, on which a surname's search form depends (-ов).
       const std::string as_typed = capitalised ? with_capital(base) : base;
       const WordForms& forms = analyzer.analyze_word(as_typed);
-      QueryWordNames& seen = words[forms.search];
-      for (const std::string* key : {&forms.key, &forms.alt_key}) {
-        if (!key->empty()) add_once(seen.keys, *key);
-      }
-      if (!forms.romanized.empty()) {
-        add_once(seen.spellings, {forms.romanized, dominant_script(forms.exact)});
-      }
-      add_once(seen.typed, as_typed);
+      note_query_word(words[forms.search], forms, as_typed);
       names.names.insert(forms.search);
       if (capitalised) names.typed_capitalised.emplace(forms.search, forms.exact);
       // Below the form typed, which ranks first where the article writes it.

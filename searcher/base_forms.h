@@ -20,9 +20,6 @@
 
 namespace naviny {
 
-// The word with its first letter in upper case: the name a case-folded form was written as.
-std::string with_capital(std::string_view word);
-
 // Candidate base forms of a case-folded word: the word with one case ending of Polish, Czech,
 // Slovak, Slovene, Russian, Ukrainian, Belarusian or Bulgarian replaced by a nominative ending (or
 // none), with a fleeting e restored (Bidna -> Biden) and a softened consonant hardened

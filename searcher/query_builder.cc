@@ -5,6 +5,7 @@
 #include <unordered_set>
 #include <vector>
 
+#include "analyzers/script.h"
 #include "common/errors.h"
 #include "common/schema.h"
 #include "common/text.h"
@@ -156,9 +157,7 @@ Xapian::Query with_title_spellings(const Xapian::Query& query, const QueryWordKe
   std::vector<Q> titles;
   for (const Q& spelling :
        spellings_of_the_typed_name(db, gazetteer, word, found->second, capitalised, under_keys)) {
-    const std::string spelling_term = *spelling.get_terms_begin();
-    // A name-spelling term is the key, a colon and the exact form; keys have no colon.
-    const std::string exact = spelling_term.substr(spelling_term.find(':') + 1);
+    const std::string exact(schema::exact_form_of_name_spelling(*spelling.get_terms_begin()));
     const std::string title_term =
         title_prefix + gazetteer.analyzer().analyze_word(with_capital(exact)).search;
     if (db.term_exists(title_term)) titles.emplace_back(title_term);

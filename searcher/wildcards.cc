@@ -14,7 +14,6 @@
 #include "analyzers/script.h"
 #include "common/errors.h"
 #include "common/schema.h"
-#include "searcher/base_forms.h"
 #include "searcher/name_spellings.h"
 #include "searcher/query_rewrite.h"
 
@@ -157,10 +156,8 @@ void add_names_of_the_other_script(const WordForms& typed, const Xapian::Databas
   const std::string spelling_prefix(schema::kNameSpelling.prefix);
   for (const std::string& key : name_key_beginnings(typed)) {
     for_each_term_beginning(db, spelling_prefix + key, [&](const std::string& term) {
-      // A name-spelling term is the key, a colon and the exact form; keys have no colon.
-      const std::size_t colon = term.find(':', spelling_prefix.size());
-      if (colon == std::string::npos) return;
-      const std::string exact_form = term.substr(colon + 1);
+      const std::string exact_form(schema::exact_form_of_name_spelling(term));
+      if (exact_form.empty()) return;
       const Script spelling_script = dominant_script(exact_form);
       if (spelling_script == script || spelling_script == Script::other) return;
       const std::string romanized = analyzer.analyze_word(exact_form).romanized;
