@@ -15,7 +15,12 @@ namespace {
 
 constexpr std::string_view kTypeNames[] = {"person", "org", "place"};
 constexpr std::size_t kMinColumns = 4;
-constexpr std::size_t kMaxColumns = 5;
+constexpr std::size_t kMaxColumns = 6;
+constexpr std::size_t kAliasesColumn = 3;
+constexpr std::size_t kShortFormsColumn = 4;
+// Column 6 says where the row came from (a Wikidata id, a source file): for the people who keep
+// the table, not for matching.
+constexpr std::size_t kSourceColumn = 5;
 constexpr std::size_t kMinStemLetters = 5;
 constexpr std::size_t kMinNameStemLetters = 3;  // Per-u, Kub-a
 constexpr std::size_t kMinOneLetterApartLetters = 6;
@@ -207,12 +212,12 @@ Gazetteer Gazetteer::parse(std::string_view tsv, std::string_view source, Analyz
     const auto fail = [&](const std::string& problem) {
       throw BadInputError(std::string(source) + ", line " + std::to_string(line_number) + ": " +
                           problem +
-                          "; each row is id, type, name, aliases and short forms, separated by "
-                          "tabs (see corpus/README.md)");
+                          "; each row is id, type, name, aliases, short forms and source, separated "
+                          "by tabs (see corpus/README.md)");
     };
     const std::vector<std::string_view> columns = split(line, '\t');
     if (columns.size() < kMinColumns || columns.size() > kMaxColumns) {
-      fail("expected 4 or 5 tab-separated columns, found " + std::to_string(columns.size()));
+      fail("expected 4 to 6 tab-separated columns, found " + std::to_string(columns.size()));
     }
     const std::string id(trim(columns[0]));
     const std::optional<EntityType> type = parse_type(trim(columns[1]));
@@ -221,11 +226,12 @@ Gazetteer Gazetteer::parse(std::string_view tsv, std::string_view source, Analyz
     if (!ids.insert(id).second) fail("the id '" + id + "' is used twice");
     const std::size_t entity = gazetteer.entities_.size();
     gazetteer.entities_.push_back({id, *type, std::string(trim(columns[2]))});
-    for (std::size_t column = 3; column < columns.size(); ++column) {
+    for (std::size_t column = kAliasesColumn; column < std::min(columns.size(), kSourceColumn);
+         ++column) {
       for (const std::string_view alias : split(columns[column], '|')) {
         std::vector<AliasWord> words = alias_words(analyzer, alias);
         if (words.empty()) continue;
-        gazetteer.aliases_.push_back({entity, std::move(words), column == 4});
+        gazetteer.aliases_.push_back({entity, std::move(words), column == kShortFormsColumn});
       }
     }
   }

@@ -327,6 +327,17 @@ TEST(GazetteerFile, MalformedRowNamesItsLine) {
   EXPECT_THROW(Gazetteer::parse("x\tanimal\tX\tX\n", "entities.tsv", analyzer), BadInputError);
 }
 
+// The sixth column says where a row came from; it names nothing.
+TEST(GazetteerFile, SourceColumnIsNoAlias) {
+  Analyzer analyzer;
+  const Gazetteer gazetteer = Gazetteer::parse(
+      "tass\torg\tTASS\tTASS|ТАСС\t\twikidata:Q223799\n", "entities.tsv", analyzer);
+  ASSERT_EQ(gazetteer.entities().size(), 1u);
+  EXPECT_EQ(gazetteer.aliases().size(), 2u);
+  EXPECT_THROW(Gazetteer::parse("tass\torg\tTASS\tTASS\t\tQ1\textra\n", "entities.tsv", analyzer),
+               BadInputError);
+}
+
 // The bundled gazetteer on the seed articles.
 class SeedEntities : public testing::IndexedOnce<testing::seed_corpus> {
  protected:

@@ -1,0 +1,96 @@
+// The bundled gazetteer checked row by row: every full alias, written alone as an article, is
+// tagged as its own entity and no other. A failure lists each alias that is not, with what the
+// recogniser made of it; an alias two entities share on purpose is listed, with the reason, in
+// corpus/entities-shared-aliases.tsv.
+
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <map>
+#include <set>
+#include <sstream>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "analyzers/entity_recognizer.h"
+#include "common/text.h"
+#include "indexer/bundled_gazetteer.h"
+#include "tests/test_support.h"
+
+namespace naviny {
+namespace {
+
+// (entity id, alias) pairs allowed to name more than their entity.
+std::set<std::pair<std::string, std::string>> shared_on_purpose() {
+  std::ifstream in(testing::source_dir() / "corpus/entities-shared-aliases.tsv");
+  std::set<std::pair<std::string, std::string>> allowed;
+  std::string line;
+  while (std::getline(in, line)) {
+    if (line.empty() || line.front() == '#') continue;
+    const std::vector<std::string_view> columns = split(line, '\t');
+    if (columns.size() >= 2) allowed.emplace(columns[0], columns[1]);
+  }
+  return allowed;
+}
+
+std::string ids_of(const Gazetteer& gazetteer, const std::set<std::size_t>& entities) {
+  std::string ids;
+  for (const std::size_t entity : entities) {
+    ids += (ids.empty() ? "" : ", ") + gazetteer.entities()[entity].id;
+  }
+  return ids.empty() ? "nothing" : ids;
+}
+
+// What is wrong with one alias written alone, or nothing.
+std::string problem_of(const EntityRecognizer& recognizer, Analyzer& analyzer, std::size_t entity,
+                       std::string_view alias) {
+  const std::vector<AnalyzedWord> words = analyze_words(analyzer, alias);
+  if (words.empty()) return "analyses to no word";
+  std::vector<RecognizedMention> trace;
+  recognizer.recognize({&words}, &trace);
+  for (const RecognizedMention& mention : trace) {
+    if (mention.first_word == 0 && mention.words == words.size() && mention.entity == entity) {
+      return {};
+    }
+  }
+  return "names " + ids_of(recognizer.gazetteer(), recognizer.entities_named_by(words));
+}
+
+TEST(GazetteerTable, EveryFullAliasNamesItsOwnEntityAlone) {
+  Analyzer analyzer;
+  const Gazetteer gazetteer = Gazetteer::parse(bundled_gazetteer(), "entities.tsv", analyzer);
+  const EntityRecognizer recognizer(gazetteer);
+  const auto allowed = shared_on_purpose();
+  std::set<std::pair<std::string, std::string>> allowed_and_seen;
+  std::ostringstream problems;
+  std::size_t count = 0;
+  for_each_line(bundled_gazetteer(), [&](std::string_view line) {
+    const std::vector<std::string_view> columns = split(line, '\t');
+    if (line.empty() || line.front() == '#' || columns.size() < 4) return;
+    const std::size_t entity = *gazetteer.find_id(trim(columns[0]));
+    for (const std::string_view alias : split(columns[3], '|')) {
+      if (trim(alias).empty()) continue;
+      const std::string problem = problem_of(recognizer, analyzer, entity, alias);
+      if (problem.empty()) continue;
+      const std::pair<std::string, std::string> row(trim(columns[0]), trim(alias));
+      if (allowed.contains(row)) {
+        allowed_and_seen.insert(row);
+        continue;
+      }
+      ++count;
+      problems << row.first << '\t' << row.second << '\t' << problem << '\n';
+    }
+  });
+  EXPECT_EQ(count, 0u) << "aliases that do not name their entity alone (fix the row, or list it in "
+                          "corpus/entities-shared-aliases.tsv with the reason):\n"
+                       << problems.str();
+  for (const auto& row : allowed) {
+    EXPECT_TRUE(allowed_and_seen.contains(row))
+        << "corpus/entities-shared-aliases.tsv lists " << row.first << " '" << row.second
+        << "', which names its entity alone now (or is gone): remove the line";
+  }
+}
+
+}  // namespace
+}  // namespace naviny
