@@ -6,6 +6,7 @@
 #include <set>
 #include <utility>
 
+#include "analyzers/legal_forms.h"
 #include "common/text.h"
 
 namespace naviny {
@@ -348,11 +349,26 @@ std::set<std::size_t> EntityRecognizer::entities_named_by(
     const std::vector<AnalyzedWord>& words) const {
   if (words.empty()) return {};
   const std::vector<std::string> first_word_keys = keys_of_text_word(words.front());
-  std::set<std::size_t> named = best_fit_at(by_first_word_, gazetteer_, one_word_alias_scripts_,
-                                            words, 0, first_word_keys, words.size())
-                                    .second;
-  if (!named.empty() || words.size() > 1) return named;
-  return surname_parts_.people_at(words, 0, first_word_keys);
+  auto [fit, named] = best_fit_at(by_first_word_, gazetteer_, one_word_alias_scripts_, words, 0,
+                                  first_word_keys, words.size());
+  // An organisation's short form is a generic word (Сенат, MSZ, the Commission) that stands for
+  // it only after the article has named it in full; alone it names none.
+  if (!fit.full) {
+    std::erase_if(named, [&](std::size_t entity) {
+      return gazetteer_.entities()[entity].type == EntityType::org;
+    });
+  }
+  if (!named.empty()) return named;
+  if (words.size() == 1) return surname_parts_.people_at(words, 0, first_word_keys);
+  // "Pfizer Inc", "ПАО Газпром": the company the words left name.
+  const auto [first, last] = without_legal_forms(words);
+  if (last - first == words.size()) return named;
+  const std::vector<AnalyzedWord> name(words.begin() + static_cast<std::ptrdiff_t>(first),
+                                       words.begin() + static_cast<std::ptrdiff_t>(last));
+  for (const std::size_t entity : entities_named_by(name)) {
+    if (gazetteer_.entities()[entity].type == EntityType::org) named.insert(entity);
+  }
+  return named;
 }
 
 std::vector<TextMention> entities_in_text(std::string_view text, const Gazetteer& gazetteer,

@@ -135,6 +135,48 @@ bool written_in_capitals(std::string_view word) {
   return letters >= 2;
 }
 
+std::string without_acronym_case_endings(std::string_view text) {
+  constexpr int kMaxEndingLetters = 4;
+  const auto* bytes = reinterpret_cast<const uint8_t*>(text.data());
+  const auto length = static_cast<int32_t>(text.size());
+  const auto letter_at = [&](int32_t offset, int32_t* next) {
+    UChar32 c;
+    U8_NEXT(bytes, offset, length, c);
+    *next = offset;
+    return c;
+  };
+  std::string out;
+  int32_t copied = 0;
+  int capitals = 0;  // upper-case letters since word_start, or -1 once another letter is seen
+  for (int32_t offset = 0; offset < length;) {
+    int32_t next = 0;
+    const UChar32 c = letter_at(offset, &next);
+    if (c >= 0 && u_isalpha(c)) {
+      if (capitals >= 0) capitals = u_isupper(c) ? capitals + 1 : -1;
+      offset = next;
+      continue;
+    }
+    if (c == '-' && capitals >= 2) {
+      int32_t end = next;
+      int ending = 0;
+      for (int32_t after = 0; end < length && ending <= kMaxEndingLetters; end = after, ++ending) {
+        const UChar32 e = letter_at(end, &after);
+        if (e < 0 || !u_isalpha(e)) break;
+        if (!u_islower(e)) ending = kMaxEndingLetters + 1;
+      }
+      if (ending >= 1 && ending <= kMaxEndingLetters) {
+        out.append(text.substr(static_cast<std::size_t>(copied),
+                               static_cast<std::size_t>(offset - copied)));
+        copied = end;
+        next = end;
+      }
+    }
+    capitals = 0;
+    offset = next;
+  }
+  return out.append(text.substr(static_cast<std::size_t>(copied)));
+}
+
 Script dominant_script(std::string_view folded_word) {
   int latin = 0;
   int cyrillic = 0;

@@ -33,6 +33,11 @@ std::string with_capital(std::string_view word);
 // True if a word has at least two letters and all are upper case: an acronym (NATO, ООН).
 bool written_in_capitals(std::string_view word);
 
+// The text without the case endings that Slavic languages hyphenate onto acronyms (NATO-u,
+// ЕС-а, ООН-у, MSZ-etu): the acronym does not decline, so its articles are those of the acronym
+// alone. At most four lower-case letters after the hyphen, and the word must end there.
+std::string without_acronym_case_endings(std::string_view text);
+
 // True for initials as written before or after a surname: capital letters, each followed by a
 // period ("В.", "J.", "В.В.").
 bool written_as_initials(std::string_view written);

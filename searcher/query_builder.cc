@@ -264,7 +264,7 @@ QueryBuilder::QueryBuilder(const Xapian::Database& db, std::shared_ptr<Analyzer>
 }
 
 Xapian::Query QueryBuilder::build(const std::string& text, bool exact) {
-  std::string cleaned = text;
+  std::string cleaned = without_acronym_case_endings(text);
   for (char& c : cleaned) {
     if (static_cast<unsigned char>(c) < 0x20) c = ' ';  // NUL and other controls
   }

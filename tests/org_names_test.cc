@@ -1,0 +1,109 @@
+// Organisations as the press of each language names them (issue 21): by translation, inflected
+// over several words, with a legal form before or after the name, by an acronym with a case
+// ending hyphenated on; and a generic word that stands for several of them names none alone.
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "test_support.h"
+
+namespace naviny {
+namespace {
+
+using ::testing::UnorderedElementsAreArray;
+
+constexpr const char* kGazetteer =
+    "european-commission\torg\tEuropean Commission\tEuropean Commission|Європейська комісія|"
+    "Evropská komise|Komisja Europejska\tthe Commission\n"
+    "russia-foreign-ministry\torg\tMinistry of Foreign Affairs of Russia\tRussian Foreign "
+    "Ministry|Министерство иностранных дел России|МИД России|MSZ Rosji\tMSZ|МИД\n"
+    "poland-foreign-ministry\torg\tMinistry of Foreign Affairs of Poland\tPolish Foreign "
+    "Ministry|Ministerstwo Spraw Zagranicznych|MSZ RP\tMSZ\n"
+    "pfizer\torg\tPfizer\tPfizer|Пфайзер\t\n"
+    "gazprom\torg\tGazprom\tGazprom|Газпром\t\n"
+    "nato\torg\tNATO\tNATO|НАТО\t\n"
+    "russia\tplace\tRussia\tRussia|Россия|Rosja\t\n";
+
+std::filesystem::path org_corpus() {
+  static const testing::TempDir dir;
+  static const bool written = [] {
+    const std::vector<std::pair<std::string, std::string>> articles{
+        {"ec_en.txt", "Decision\n\nThe European Commission published its decision."},
+        {"ec_uk.txt", "Рішення\n\nРішення ухвалено Європейською комісією в середу."},
+        {"ec_cs.txt", "Rozhodnutí\n\nRozhodnutí Evropské komise bylo zveřejněno."},
+        {"mfa_en.txt", "Statement\n\nThe Russian Foreign Ministry issued a statement."},
+        {"mfa_ru.txt", "Заявление\n\nС заявлением выступило Министерство иностранных дел России."},
+        {"mfa_pl.txt", "Oświadczenie\n\nMSZ Rosji wydało oświadczenie. MSZ nie podało szczegółów."},
+        {"mfa_poland.txt", "Nota\n\nMinisterstwo Spraw Zagranicznych wysłało notę. MSZ czeka."},
+        {"pfizer_en.txt", "Vaccine\n\nPfizer said the vaccine works."},
+        {"pfizer_ru.txt", "Вакцина\n\nКомпания Пфайзер сообщила о результатах."},
+        {"gazprom_ru.txt", "Газ\n\nГазпром повысил цены на газ."},
+        {"gazprom_en.txt", "Gas\n\nGazprom raised its prices."},
+        {"nato_pl.txt", "Sojusz\n\nPolska jest członkiem NATO od 1999 roku."},
+        {"nato_ru.txt", "Саммит\n\nСаммит НАТО прошёл в Вильнюсе."},
+    };
+    for (const auto& [file, text] : articles) testing::write_file(dir / "corpus" / file, text);
+    testing::write_file(dir / "corpus/entities.tsv", kGazetteer);
+    testing::index_or_fail(dir / "corpus", dir / "db");
+    return true;
+  }();
+  (void)written;
+  return dir / "db";
+}
+
+struct OrgCase {
+  const char* name;
+  const char* query;
+  std::vector<std::string> expected;  // exactly these articles
+};
+
+void PrintTo(const OrgCase& c, std::ostream* out) {
+  *out << c.query;
+}
+
+class OrgNames : public ::testing::TestWithParam<OrgCase> {};
+
+TEST_P(OrgNames, FindExactlyTheOrganisationsArticles) {
+  const OrgCase& c = GetParam();
+  std::vector<std::string> expected;
+  for (const std::string& id : c.expected) expected.push_back(id + ".txt");
+  EXPECT_THAT(testing::search_ids(org_corpus(), c.query), UnorderedElementsAreArray(expected))
+      << c.query;
+}
+
+const std::vector<std::string> kCommission{"ec_en", "ec_uk", "ec_cs"};
+const std::vector<std::string> kRussianMinistry{"mfa_en", "mfa_ru", "mfa_pl"};
+const std::vector<std::string> kPfizer{"pfizer_en", "pfizer_ru"};
+const std::vector<std::string> kGazprom{"gazprom_ru", "gazprom_en"};
+const std::vector<std::string> kNato{"nato_pl", "nato_ru"};
+
+INSTANTIATE_TEST_SUITE_P(
+    Table, OrgNames,
+    ::testing::Values(
+        // By translation, inflected over several words.
+        OrgCase{"UkrainianInstrumental", "\"Європейською комісією\"", kCommission},
+        OrgCase{"CzechGenitive", "\"Evropské komise\"", kCommission},
+        OrgCase{"PolishGenitive", "\"Komisji Europejskiej\"", kCommission},
+        OrgCase{"CommissionFilter", "org:\"Komisja Europejska\"", kCommission},
+        OrgCase{"RussianInstrumental", "\"Министерством иностранных дел России\"",
+                kRussianMinistry},
+        OrgCase{"PolishAcronymWithCountry", "\"MSZ Rosji\"", kRussianMinistry},
+        // A legal form before or after the name.
+        OrgCase{"LegalFormAfter", "\"Pfizer Inc\"", kPfizer},
+        OrgCase{"LegalFormAndCorporateWord", "\"Pfizer Holdings Plc\"", kPfizer},
+        OrgCase{"LegalFormBefore", "\"ПАО Газпром\"", kGazprom},
+        OrgCase{"LegalFormLatin", "\"Gazprom PJSC\"", kGazprom},
+        // An acronym with a case ending hyphenated on, in each script.
+        OrgCase{"AcronymPolishEnding", "NATO-u", kNato},
+        OrgCase{"AcronymCyrillicEnding", "НАТО-у", kNato},
+        // A generic short form that several organisations share names none of them alone: the
+        // articles that write it, not every article about a foreign ministry.
+        OrgCase{"SharedShortFormNamesNone", "MSZ", {"mfa_pl", "mfa_poland"}}),
+    [](const auto& test) { return std::string(test.param.name); });
+
+}  // namespace
+}  // namespace naviny
