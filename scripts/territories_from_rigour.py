@@ -36,8 +36,16 @@ OWN_LATIN = set("ĄĆĘŁŃŚŹŻąćęłńśźżČĎĚŇŘŠŤŮŽčďěňřš�
 REGIONS_OF = {"ru", "ua", "us", "de", "gb", "suhh", "ge", "md", "am", "az", "ba", "cy", "iq", "so",
               "cn", "ca", "fr", "nl", "dk", "no", "pt", "es", "sh", "pf", "nz", "io", "kn", "gg",
               "be", "my"}
+# rigour codes that are no territory (ip: the internet, "Cyberspace").
+NOT_TERRITORIES = {"ip"}
 NAME = re.compile(r"^(?:[%s][%s'’ʼ.]*|[%s][%s'’ʼ]*)(?:[ -](?:[%s'’ʼ.]+|[%s'’ʼ]+))*$"
                   % (LATIN, LATIN, CYRILLIC, CYRILLIC, LATIN, CYRILLIC))
+
+
+def name_key(name):
+    """A name as compared with the rows' aliases: case, spaces, hyphens and apostrophes aside
+    (Côte d’Ivoire is Côte d'Ivoire, Congo-Brazzaville is Congo Brazzaville)."""
+    return re.sub(r"[\W_]+", "", name.casefold())
 
 
 def kept_name(name):
@@ -70,20 +78,20 @@ def territory_rows(directory, taken_aliases, taken_ids):
         code = file_name[:-4]
         data = yaml.safe_load(open(os.path.join(directory, file_name), encoding="utf-8"))
         region = bool(data.get("parent"))
-        if (region and str(data["parent"]) not in REGIONS_OF) or code.upper() in LEFT_OUT:
+        if (region and str(data["parent"]) not in REGIONS_OF) or code.upper() in LEFT_OUT or code in NOT_TERRITORIES:
             continue
         strong = [str(n) for n in data.get("names_strong") or []]
         weak = [str(n) for n in data.get("names_weak") or []
                 if (re.search(r"[%s]" % CYRILLIC, str(n)) or OWN_LATIN & set(str(n)))
                 # A region's one-word weak name is mostly its capital (Брянск, Краснодар).
                 and not (region and len(str(n).split()) == 1)]
-        if any(name.casefold() in taken_aliases for name in [data["name"]] + strong):
+        if any(name_key(name) in taken_aliases for name in [data["name"]] + strong):
             continue
         names = []
         for name in [data["name"]] + icu_names(code) + strong + weak:
             name = name.strip()
-            if kept_name(name) and name.casefold() not in taken_aliases and \
-                    name.casefold() not in {n.casefold() for n in names}:
+            if kept_name(name) and name_key(name) not in taken_aliases and \
+                    name_key(name) not in {name_key(n) for n in names}:
                 names.append(name)
         if not names:
             continue
@@ -91,7 +99,7 @@ def territory_rows(directory, taken_aliases, taken_ids):
         if entity_id in taken_ids:
             entity_id += "-" + code.replace("_", "-")
         taken_ids.add(entity_id)
-        taken_aliases.update(name.casefold() for name in names)
+        taken_aliases.update(name_key(name) for name in names)
         source = "rigour:territories/%s wikidata:%s" % (file_name, data["qid"])
         rows.append("\t".join([entity_id, "place", data["name"], "|".join(names), "", source]))
     return rows
@@ -108,7 +116,7 @@ def main():
     for line in lines:
         columns = line.split("\t")
         if len(columns) >= 4 and not line.startswith("#"):
-            taken_aliases.update(aliases_of(columns))
+            taken_aliases.update(name_key(alias) for alias in aliases_of(columns[:5]))
             taken_ids.add(columns[0])
     rows = territory_rows(directory, taken_aliases, taken_ids)
     header = ("%s from rigour's territory table (opensanctions/rigour, MIT; corpus/README.md) and ICU "
