@@ -94,16 +94,15 @@ std::optional<Fit> fit_at(const std::vector<AnalyzedWord>& words, std::size_t st
 // The entities of the aliases that fit best at words[start], and how well; `keys`: those
 // words[start] is looked up by; `length`, if not 0, the only length of alias wanted.
 std::pair<Fit, std::set<std::size_t>> best_fit_at(
-    const std::multimap<std::string, std::size_t>& by_first_word, const Gazetteer& gazetteer,
+    const KeyIndex& by_first_word, const Gazetteer& gazetteer,
     const std::vector<std::set<Script>>& one_word_alias_scripts,
     const std::vector<AnalyzedWord>& words, std::size_t start, const std::vector<std::string>& keys,
     std::size_t length) {
   Fit best;
   std::set<std::size_t> best_entities;
   for (const std::string& key : keys) {
-    const auto [from, to] = by_first_word.equal_range(key);
-    for (auto it = from; it != to; ++it) {
-      const Alias& alias = gazetteer.aliases()[it->second];
+    for (const auto& [_, index] : by_first_word.find(key)) {
+      const Alias& alias = gazetteer.aliases()[index];
       if (length != 0 && alias.words.size() != length) continue;
       const std::optional<Fit> fit = fit_at(words, start, alias, [&](Script script) {
         return one_word_alias_scripts[alias.entity].contains(script);
@@ -198,13 +197,16 @@ EntityRecognizer::EntityRecognizer(const Gazetteer& gazetteer)
       one_word_alias_scripts_[alias.entity].insert(dominant_script(alias.words.front().exact));
     }
     for (std::string& key : lookup_keys(alias.words.front())) {
-      by_first_word_.emplace(std::move(key), i);
+      by_first_word_.add(std::move(key), i);
     }
     if (gazetteer.is_full_name_of_person(alias) && !alias.words.front().romanized.empty()) {
       given_name_parts_.add(alias.entity, alias.words.front());
       surname_parts_.add(alias.entity, alias.words.back());
     }
   }
+  by_first_word_.sort();
+  given_name_parts_.finish();
+  surname_parts_.finish();
 }
 
 void EntityRecognizer::NameParts::add(std::size_t entity, const AliasWord& part) {
@@ -214,7 +216,7 @@ void EntityRecognizer::NameParts::add(std::size_t entity, const AliasWord& part)
     return;
   }
   scripts_[entity].insert(dominant_script(part.exact));
-  for (std::string& key : lookup_keys(part)) by_key_.emplace(std::move(key), parts_.size());
+  for (std::string& key : lookup_keys(part)) by_key_.add(std::move(key), parts_.size());
   by_entity_[entity].push_back(parts_.size());
   parts_.push_back({entity, {part}, true});
 }
@@ -225,9 +227,8 @@ std::set<std::size_t> EntityRecognizer::NameParts::people_at(
   std::set<std::size_t> people;
   if (!words[i].name_like) return people;
   for (const std::string& key : keys) {
-    const auto [from, to] = by_key_.equal_range(key);
-    for (auto it = from; it != to; ++it) {
-      const Alias& part = parts_[it->second];
+    for (const auto& [_, index] : by_key_.find(key)) {
+      const Alias& part = parts_[index];
       if (people.contains(part.entity)) continue;
       if (fit_at(words, i, part,
                  [&](Script script) { return scripts_[part.entity].contains(script); })) {

@@ -210,10 +210,10 @@ Gazetteer Gazetteer::parse(std::string_view tsv, std::string_view source, Analyz
     ++line_number;
     if (trim(line).empty() || line.front() == '#') continue;
     const auto fail = [&](const std::string& problem) {
-      throw BadInputError(std::string(source) + ", line " + std::to_string(line_number) + ": " +
-                          problem +
-                          "; each row is id, type, name, aliases, short forms and source, separated "
-                          "by tabs (see corpus/README.md)");
+      throw BadInputError(
+          std::string(source) + ", line " + std::to_string(line_number) + ": " + problem +
+          "; each row is id, type, name, aliases, short forms and source, separated "
+          "by tabs (see corpus/README.md)");
     };
     const std::vector<std::string_view> columns = split(line, '\t');
     if (columns.size() < kMinColumns || columns.size() > kMaxColumns) {
@@ -290,9 +290,10 @@ std::optional<Gazetteer> Gazetteer::from_analysed(std::string_view analysed, std
   Gazetteer gazetteer;
   gazetteer.text_ = std::move(tsv);
   bool well_formed = true;
+  std::vector<std::string_view> fields;
   for_each_line(analysed.substr(first_line_end + 1), [&](std::string_view line) {
     if (!well_formed || line.empty()) return;
-    const std::vector<std::string_view> fields = split(line, '\t');
+    split(line, '\t', fields);
     if (fields.front() == kEntityLine && fields.size() == 4) {
       const std::optional<EntityType> type = parse_type(fields[2]);
       if (!type) return void(well_formed = false);

@@ -28,15 +28,22 @@ inline std::string ascii_lower(std::string_view text) {
 }
 
 // The parts of `text` between separators, empty ones included: "a\t\tb" gives "a", "", "b".
-inline std::vector<std::string_view> split(std::string_view text, char separator) {
-  std::vector<std::string_view> parts;
+// This form refills `parts`, so that a loop over many lines reuses one vector.
+inline void split(std::string_view text, char separator, std::vector<std::string_view>& parts) {
+  parts.clear();
   std::size_t start = 0;
   while (true) {
     const std::size_t end = text.find(separator, start);
     parts.push_back(text.substr(start, end - start));
-    if (end == std::string_view::npos) return parts;
+    if (end == std::string_view::npos) return;
     start = end + 1;
   }
+}
+
+inline std::vector<std::string_view> split(std::string_view text, char separator) {
+  std::vector<std::string_view> parts;
+  split(text, separator, parts);
+  return parts;
 }
 
 // Calls on_line(std::string_view) for each '\n'-separated line of `text`, empty ones included; a
