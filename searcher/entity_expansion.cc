@@ -5,6 +5,7 @@
 #include <unordered_set>
 #include <vector>
 
+#include "analyzers/script.h"
 #include "common/schema.h"
 #include "searcher/query_rewrite.h"
 
@@ -32,6 +33,28 @@ std::vector<std::string> search_form_terms_of(const Xapian::Query& query) {
   return terms;
 }
 
+// A word typed in capitals that is an acronym alias spelt so (NATO, ЕС, UN), as its articles
+// write it: in capitals, as a name. Its search form also meets common words written the same
+// in lower case (Slovene nato, "then"; ЕС romanised is English yes), which the acronym is not.
+// Null unless every typing of the word is such an acronym.
+std::optional<Xapian::Query> acronym_as_written(const Xapian::Query& query,
+                                                IndexGazetteer& gazetteer,
+                                                const QueryWordKeys& words) {
+  if (query.get_type() != Xapian::Query::LEAF_TERM) return std::nullopt;
+  const auto word = words.find(*query.get_terms_begin());
+  if (word == words.end() || word->second.typed.empty()) return std::nullopt;
+  std::vector<Xapian::Query> spellings;
+  for (const std::string& typed : word->second.typed) {
+    if (!written_in_capitals(typed)) return std::nullopt;
+    const WordForms forms = gazetteer.analyzer().analyze_word(typed);
+    if (forms.key.empty() || !gazetteer.is_acronym_alias(forms.exact)) return std::nullopt;
+    for (const std::string* key : {&forms.key, &forms.alt_key}) {
+      if (!key->empty()) spellings.emplace_back(schema::name_spelling_term(*key, forms.exact));
+    }
+  }
+  return Xapian::Query(Xapian::Query::OP_OR, spellings.begin(), spellings.end());
+}
+
 }  // namespace
 
 Xapian::Query with_entities_named(const Xapian::Query& query, IndexGazetteer& gazetteer,
@@ -44,7 +67,8 @@ Xapian::Query with_entities_named(const Xapian::Query& query, IndexGazetteer& ga
   }
   const std::optional<Q> entities = entities_named_by_query(query, gazetteer, names, words);
   if (!entities) return query;
-  return Q(Q::OP_OR, query, *entities);
+  const std::optional<Q> acronym = acronym_as_written(query, gazetteer, words);
+  return Q(Q::OP_OR, acronym ? *acronym : query, *entities);
 }
 
 std::optional<Xapian::Query> entities_named_by_query(const Xapian::Query& query,

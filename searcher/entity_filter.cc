@@ -123,6 +123,13 @@ std::optional<std::vector<std::string>> IndexGazetteer::ids_by_search_form(
   return ids;
 }
 
+bool IndexGazetteer::is_acronym_alias(std::string_view exact) {
+  return std::ranges::any_of(get().aliases(), [&](const Alias& alias) {
+    return alias.words.size() == 1 && alias.words.front().acronym &&
+           alias.words.front().exact == exact;
+  });
+}
+
 std::vector<std::string> IndexGazetteer::ids_by_alias_spelling(const WordForms& word) {
   std::vector<std::string> ids;
   if (!alias_tables_current()) return ids;

@@ -79,6 +79,9 @@ class IndexGazetteer {
   // "franci" too, and Harry no Kamala Harris). `spellings` are the word's romanised spellings.
   std::optional<std::vector<std::string>> ids_by_search_form(
       const std::string& search, const std::vector<QueryWordNames::Spelling>& spellings);
+  // Whether some entity has the one-word acronym alias (NATO, ЕС) whose case-folded spelling is
+  // `exact`.
+  bool is_acronym_alias(std::string_view exact);
   // The ids of the entities with a one-word alias spelt as `word` (case-folded).
   std::vector<std::string> ids_by_alias_spelling(const WordForms& word);
   // The entities that the single word `word` names: those with an alias of its search

@@ -45,6 +45,8 @@ std::filesystem::path org_corpus() {
         {"gazprom_en.txt", "Gas\n\nGazprom raised its prices."},
         {"nato_pl.txt", "Sojusz\n\nPolska jest członkiem NATO od 1999 roku."},
         {"nato_ru.txt", "Саммит\n\nСаммит НАТО прошёл в Вильнюсе."},
+        // Slovene nato, "then": the acronym's search form, written in lower case.
+        {"then_sl.txt", "Cepivo\n\nNajprej končajo testiranje, nato jih pregleda regulator."},
     };
     for (const auto& [file, text] : articles) testing::write_file(dir / "corpus" / file, text);
     testing::write_file(dir / "corpus/entities.tsv", kGazetteer);
@@ -97,7 +99,9 @@ INSTANTIATE_TEST_SUITE_P(
         OrgCase{"LegalFormAndCorporateWord", "\"Pfizer Holdings Plc\"", kPfizer},
         OrgCase{"LegalFormBefore", "\"ПАО Газпром\"", kGazprom},
         OrgCase{"LegalFormLatin", "\"Gazprom PJSC\"", kGazprom},
-        // An acronym with a case ending hyphenated on, in each script.
+        // An acronym typed in capitals, and with a case ending hyphenated on, in each script: the
+        // articles that write it as the acronym, not a common word spelt the same.
+        OrgCase{"AcronymLatin", "NATO", kNato}, OrgCase{"AcronymCyrillic", "НАТО", kNato},
         OrgCase{"AcronymPolishEnding", "NATO-u", kNato},
         OrgCase{"AcronymCyrillicEnding", "НАТО-у", kNato},
         // A generic short form that several organisations share names none of them alone: the
