@@ -82,9 +82,12 @@ std::optional<Fit> fit_at(const std::vector<AnalyzedWord>& words, std::size_t st
     if (script != dominant_script(alias.words[i].exact) && scripts_named_in(script)) {
       return std::nullopt;
     }
-    if (same_search_form ? !shared_stem_suffices(word, alias.words[i])
-                         : word.starts_sentence || !spelt_alike(word.forms, alias.words[i]) ||
-                               begins_a_name(words, start + i + 1)) {
+    if (same_search_form
+            ? !shared_stem_suffices(word, alias.words[i])
+            : word.starts_sentence || !spelt_alike(word.forms, alias.words[i]) ||
+                  names_an_s_apart(word.forms.romanized, script, alias.words[i].romanized,
+                                   dominant_script(alias.words[i].exact)) ||
+                  begins_a_name(words, start + i + 1)) {
       return std::nullopt;
     }
   }

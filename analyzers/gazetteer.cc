@@ -141,8 +141,13 @@ bool spelt_alike(const WordForms& word, const AliasWord& alias_word) {
 
 bool names_an_s_apart(std::string_view word, Script word_script, std::string_view name,
                       Script name_script) {
-  return !word.empty() && !name.empty() && word_script == name_script &&
-         word.ends_with('s') != name.ends_with('s') && !same_script_variant(word, name);
+  if (word.empty() || name.empty() || word.ends_with('s') == name.ends_with('s')) return false;
+  // No case ending of the corpus's languages ends in s, in either script: a word in s is a form of
+  // a name without it only as a German genitive or an English plural, the name and an s (Merkels,
+  // Kennedys), and never a variant one letter off (Banks is no Bańka, nor Банька, whose stems
+  // meet).
+  if (word.ends_with('s')) return word.substr(0, word.size() - 1) != name;
+  return word_script == name_script && !same_script_variant(word, name);
 }
 
 bool shared_stem_suffices(const AnalyzedWord& word, const AliasWord& alias_word) {

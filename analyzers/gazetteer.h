@@ -139,9 +139,11 @@ bool spelt_alike(const WordForms& word, const AliasWord& alias_word);
 // or one letter of a long word.
 bool same_script_variant(std::string_view word, std::string_view alias);
 
-// Whether a word and a name of one script, both romanised, are two names an s apart: one ends in
-// s and the other does not, and the word is no case form of the name (Francie and Francis, Harris
-// and Harry, Adam and Adams; Швец, a surname, and Швеция). The English stemmer, and the Russian
+// Whether a word and a name, both romanised, are two names an s apart: one ends in s and the other
+// does not, and the word is no case form of the name (Francie and Francis, Harris and Harry, Adam
+// and Adams, Banks and Bańka or Банька; Швец, a surname, and Швеция). A word without the s is
+// compared with a name of its own script only: Slavic case forms of a name in s add an ending
+// (Landsbergisa). The English stemmer, and the Russian
 // one for Швец, cut such words alike. The caller decides whether a possessive (Adams's) is a form.
 bool names_an_s_apart(std::string_view word, Script word_script, std::string_view name,
                       Script name_script);

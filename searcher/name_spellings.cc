@@ -111,10 +111,11 @@ class NotASpellingOfTheQueryWord {
              syllables_agree(typed.romanized, typed.script == Script::latin, spelling.romanized);
     };
     // A word with a surname's v suffix is a surname, though a given name's case form too (Борисов,
-    // Бориса of Борис).
+    // Бориса of Борис). Only a given name spelt exactly so counts: with some 900 people in the
+    // gazetteer, the forms of their given names (Nadiya, Марфа) reach most names (Nadeem, Мърфи).
     const bool another_persons_given_name =
         !typed_given_name_ && !ends_in_v_suffix(spelling.romanized) &&
-        gazetteer_.is_given_name(spelling.romanized, {spelling.key, spelling.alt_key});
+        gazetteer_.is_given_name(spelling.romanized, {spelling.key, spelling.alt_key}, true);
     // A likeness to an alias is no spelling of it in another script unless it keeps its
     // syllables: Франс (of France Presse) is spelt close to Francis, but is one syllable. Nor is
     // a likeness that the gazetteer knows as another person's given name: Берні (Bernie Sanders)

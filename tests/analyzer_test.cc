@@ -277,6 +277,9 @@ TEST(SyllablesAgree, TranscriptionKeepsSyllablesWhereAKeyKeepsOnlyConsonants) {
 TEST(NamesAnSApart, TheEnglishStemmerCutsThemAlikeButNeitherIsACaseForm) {
   EXPECT_TRUE(names_an_s_apart("francie", Script::latin, "francis", Script::latin));
   EXPECT_TRUE(names_an_s_apart("adam", Script::latin, "adams", Script::latin));
+  EXPECT_TRUE(names_an_s_apart("banks", Script::latin, "banka", Script::latin));
+  EXPECT_TRUE(names_an_s_apart("banks", Script::latin, "banka", Script::cyrillic));
+  EXPECT_FALSE(names_an_s_apart("merkels", Script::latin, "merkel", Script::latin));
   EXPECT_TRUE(names_an_s_apart("shvets", Script::cyrillic, "shvetsiya", Script::cyrillic));
   EXPECT_FALSE(names_an_s_apart("landsbergisa", Script::latin, "landsbergis", Script::latin));
   EXPECT_FALSE(names_an_s_apart("frans", Script::cyrillic, "francis", Script::latin));
