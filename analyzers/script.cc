@@ -147,7 +147,7 @@ std::string without_acronym_case_endings(std::string_view text) {
   };
   std::string out;
   int32_t copied = 0;
-  int capitals = 0;  // upper-case letters since word_start, or -1 once another letter is seen
+  int capitals = 0;  // upper-case letters of the word so far, or -1 once another letter is seen
   for (int32_t offset = 0; offset < length;) {
     int32_t next = 0;
     const UChar32 c = letter_at(offset, &next);

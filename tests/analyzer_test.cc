@@ -369,5 +369,22 @@ TEST(AnalyzerChain, FingerprintNamesVersionIcuAndRules) {
   EXPECT_NE(analyzer.fingerprint().find(" rules/"), std::string::npos);
 }
 
+// Case endings hyphenated onto an acronym are taken off a query; other hyphenated words stay.
+TEST(AcronymCaseEndings, TakenOffOnlyAfterAnAcronym) {
+  const std::vector<std::pair<std::string, std::string>> cases{
+      {"NATO-u", "NATO"},
+      {"ООН-у and ЕС-а", "ООН and ЕС"},
+      {"\"MSZ-etu Rosji\"", "\"MSZ Rosji\""},
+      {"COVID-19", "COVID-19"},
+      {"SARS-CoV-2", "SARS-CoV-2"},
+      {"NATO-Russia", "NATO-Russia"},
+      {"Biden-a", "Biden-a"},
+      {"USA-based", "USA-based"},  // five letters: a word, not an ending
+  };
+  for (const auto& [typed, read] : cases) {
+    EXPECT_EQ(without_acronym_case_endings(typed), read) << typed;
+  }
+}
+
 }  // namespace
 }  // namespace naviny
