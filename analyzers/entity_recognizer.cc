@@ -43,15 +43,16 @@ bool begins_a_name(const std::vector<AnalyzedWord>& words, std::size_t next) {
 }
 
 // How well an alias fits the words at a position; a better fit wins, and equally good fits of
-// different entities are ambiguous. Longer first ("New York" before "York"), then a full alias
-// before a short form, then more words matched by search form rather than by the coarser name
-// key (Латвии is Латвия, not Литва, though the two share a key), then more letters in common
-// at the start of the words, where a case form keeps its stem (the Russian stemmer cuts both
-// Индиана and Индия to "india", but Индианы begins like Indiana's alias Индиана).
+// different entities are ambiguous. Longer first ("New York" before "York"), then more words
+// matched by search form rather than by the coarser name key or a likeness of spelling (Латвии is
+// Латвия, not Литва, though the two share a key; Cameron is David Cameron's short form, not the
+// full alias Cameroon it resembles), then a full alias before a short form, then more letters in
+// common at the start of the words, where a case form keeps its stem (the Russian stemmer cuts
+// both Индиана and Индия to "india", but Индианы begins like Indiana's alias Индиана).
 struct Fit {
   std::size_t length = 0;
-  bool full = false;
   std::size_t by_search_form = 0;
+  bool full = false;
   std::size_t letters_in_common = 0;
   auto operator<=>(const Fit&) const = default;
 };
@@ -62,7 +63,7 @@ template <typename ScriptsNamedIn>
 std::optional<Fit> fit_at(const std::vector<AnalyzedWord>& words, std::size_t start,
                           const Alias& alias, ScriptsNamedIn scripts_named_in) {
   if (start + alias.words.size() > words.size()) return std::nullopt;
-  Fit fit{alias.words.size(), !alias.short_form, 0};
+  Fit fit{alias.words.size(), 0, !alias.short_form};
   for (std::size_t i = 0; i < alias.words.size(); ++i) {
     const AnalyzedWord& word = words[start + i];
     if (!(alias.words.size() > 1 ? word_matches_in_longer_alias(word, alias.words[i])

@@ -61,7 +61,7 @@ class EntityRecognizer {
  public:
   // Bump whenever a change to the rules changes which mentions they find: the next `naviny
   // index` then re-tags every article.
-  static constexpr int kVersion = 7;
+  static constexpr int kVersion = 8;
 
   explicit EntityRecognizer(const Gazetteer& gazetteer);
 

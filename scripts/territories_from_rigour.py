@@ -84,7 +84,10 @@ def territory_rows(directory, taken_aliases, taken_ids):
         weak = [str(n) for n in data.get("names_weak") or []
                 if (re.search(r"[%s]" % CYRILLIC, str(n)) or OWN_LATIN & set(str(n)))
                 # A region's one-word weak name is mostly its capital (Брянск, Краснодар).
-                and not (region and len(str(n).split()) == 1)]
+                and not (region and len(str(n).split()) == 1)
+                # Three letters are too few to tell a name from a word (Mön, for the Isle of Man,
+                # is the MON of Poland's defence ministry).
+                and len(str(n)) >= 4]
         if any(name_key(name) in taken_aliases for name in [data["name"]] + strong):
             continue
         names = []
