@@ -9,6 +9,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -20,20 +21,40 @@ namespace naviny {
 
 // Indexes by string key, built once and then only looked up: a sorted vector, which a search
 // builds for a gazetteer of thousands of entities several times faster than a multimap (no node
-// per key). Values of one key come in the order they were added.
+// per key), and a hash of each key's range in it, since an article looks up several keys per
+// word. Values of one key come in the order they were added.
 class KeyIndex {
  public:
   using Entry = std::pair<std::string, std::size_t>;
+  KeyIndex() = default;
+  // The hash views the keys a copy would not have; a move keeps the vector's buffer.
+  KeyIndex(const KeyIndex&) = delete;
+  KeyIndex& operator=(const KeyIndex&) = delete;
+  KeyIndex(KeyIndex&&) = default;
+  KeyIndex& operator=(KeyIndex&&) = default;
   void add(std::string key, std::size_t value) { entries_.emplace_back(std::move(key), value); }
   // After the last add, before the first find.
-  void sort() { std::ranges::sort(entries_); }
+  void sort() {
+    std::ranges::sort(entries_);
+    ranges_.reserve(entries_.size());
+    for (std::size_t i = 0; i < entries_.size();) {
+      std::size_t end = i + 1;
+      while (end < entries_.size() && entries_[end].first == entries_[i].first) ++end;
+      ranges_.emplace(entries_[i].first, std::pair(i, end));
+      i = end;
+    }
+  }
   std::span<const Entry> find(std::string_view key) const {
-    const auto [from, to] = std::ranges::equal_range(entries_, key, std::less<>(), &Entry::first);
-    return {from, to};
+    const auto range = ranges_.find(key);
+    if (range == ranges_.end()) return {};
+    return std::span(entries_).subspan(range->second.first,
+                                       range->second.second - range->second.first);
   }
 
  private:
   std::vector<Entry> entries_;
+  // Views of the keys in entries_, which no longer move once sorted.
+  std::unordered_map<std::string_view, std::pair<std::size_t, std::size_t>> ranges_;
 };
 
 // Mentions per entity (index into Gazetteer::entities()) in one article.
