@@ -1,7 +1,7 @@
 // The bundled gazetteer checked row by row: every full alias, written alone in a sentence, is
-// tagged as its own entity and no other. A failure lists each alias that is not, with what the
-// recogniser made of it; an alias two entities share on purpose is listed, with the reason, in
-// corpus/entities-shared-aliases.tsv.
+// tagged as its own entity and no other, and no short form is another entity's full mention. A
+// failure lists each alias that is not, with what the recogniser made of it; an alias two entities
+// share on purpose is listed, with the reason, in corpus/entities-shared-aliases.tsv.
 
 #include <gtest/gtest.h>
 
@@ -42,15 +42,26 @@ std::string ids_of(const Gazetteer& gazetteer, const std::set<std::size_t>& enti
   return ids.empty() ? "nothing" : ids;
 }
 
-// What is wrong with one alias written alone in a sentence, or nothing. It follows a word that
+// A name written alone in a sentence, and what the recogniser found in it. It follows a word that
 // names nothing, so that its first word is read as an article reads it mid-sentence: "Силы
 // специальных операций" opening a text could be the common word.
+struct Sentence {
+  std::vector<AnalyzedWord> words;  // "and", then the name's words
+  std::vector<RecognizedMention> mentions;
+};
+
+Sentence recognized_alone(const EntityRecognizer& recognizer, Analyzer& analyzer,
+                          std::string_view name) {
+  Sentence sentence{analyze_words(analyzer, "and " + std::string(name)), {}};
+  recognizer.recognize({&sentence.words}, &sentence.mentions);
+  return sentence;
+}
+
+// What is wrong with one full alias written alone in a sentence, or nothing.
 std::string problem_of(const EntityRecognizer& recognizer, Analyzer& analyzer, std::size_t entity,
                        std::string_view alias) {
-  const std::vector<AnalyzedWord> words = analyze_words(analyzer, "and " + std::string(alias));
+  const auto [words, trace] = recognized_alone(recognizer, analyzer, alias);
   if (words.size() < 2) return "analyses to no word";
-  std::vector<RecognizedMention> trace;
-  recognizer.recognize({&words}, &trace);
   for (const RecognizedMention& mention : trace) {
     if (mention.first_word == 1 && mention.words == words.size() - 1 && mention.entity == entity) {
       return {};
@@ -65,10 +76,8 @@ std::string problem_of(const EntityRecognizer& recognizer, Analyzer& analyzer, s
 // (Борисов, Boyko Borisov's surname, met the Ukrainian Борисів of the town Barysaw).
 std::string short_form_problem(const EntityRecognizer& recognizer, Analyzer& analyzer,
                                std::size_t entity, std::string_view short_form) {
-  const std::vector<AnalyzedWord> words = analyze_words(analyzer, "and " + std::string(short_form));
-  std::vector<RecognizedMention> trace;
-  recognizer.recognize({&words}, &trace);
-  for (const RecognizedMention& mention : trace) {
+  for (const RecognizedMention& mention :
+       recognized_alone(recognizer, analyzer, short_form).mentions) {
     if (mention.entity && *mention.entity != entity) {
       return "is a full mention of " + recognizer.gazetteer().entities()[*mention.entity].id;
     }
