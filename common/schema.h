@@ -42,9 +42,10 @@ inline constexpr Prefix kNameSpelling{
     "name key, a colon and the exact form of each capitalised word (name_spelling_term), without "
     "positions: which words an article has under a key"};
 inline constexpr Prefix kId{"id", "Q", TermKind::boolean, "article id: path below the corpus root"};
-inline constexpr Prefix kLang{"lang", "L", TermKind::boolean, "language code from front matter"};
+inline constexpr Prefix kLang{"lang", "L", TermKind::boolean,
+                              "language code from front matter, as language_code() writes it"};
 inline constexpr Prefix kSource{"source", "XSOURCE", TermKind::boolean,
-                                "source from front matter, case-folded"};
+                                "source from front matter, case-folded (folded_field_value)"};
 
 // Articles given to `naviny add` carry the term kOrigin + kOriginAdded. `naviny index` keeps the
 // index in step with the corpus folder but leaves these alone (their files are not in it), and

@@ -4,6 +4,7 @@
 #include <cstring>
 #include <fstream>
 
+#include "common/dates.h"
 #include "common/errors.h"
 #include "common/text.h"
 #include "common/utf8.h"
@@ -22,14 +23,33 @@ std::string_view take_line(std::string_view& rest) {
   return line;
 }
 
-bool is_iso_date(std::string_view text) {
-  if (text.size() < 10 || text[4] != '-' || text[7] != '-') return false;
-  for (const std::size_t i : {0, 1, 2, 3, 5, 6, 8, 9}) {
-    if (text[i] < '0' || text[i] > '9') return false;
+// The day of a front-matter date, YYYY-MM-DD or that followed by a time ("T10:00:00Z" or
+// " 10:00"); or why it is none, as a warning.
+struct FrontMatterDate {
+  std::string day;
+  std::string warning;
+};
+
+FrontMatterDate read_date(const std::string& value) {
+  const std::string_view text(value);
+  const std::string_view day = text.substr(0, 10);
+  const auto year = digits_value(day.substr(0, 4), 4);
+  const auto month = day.size() == 10 ? digits_value(day.substr(5, 2), 2) : std::nullopt;
+  const auto day_of_month = day.size() == 10 ? digits_value(day.substr(8, 2), 2) : std::nullopt;
+  const bool time_or_end =
+      text.size() == 10 || (text.size() > 10 && (text[10] == 'T' || text[10] == ' '));
+  if (!year || !month || !day_of_month || day[4] != '-' || day[7] != '-' || !time_or_end) {
+    return {{},
+            "date '" + value +
+                "' is not ISO 8601 (YYYY-MM-DD, e.g. 2021-06-24); indexed "
+                "without a date"};
   }
-  const int month = (text[5] - '0') * 10 + (text[6] - '0');
-  const int day = (text[8] - '0') * 10 + (text[9] - '0');
-  return month >= 1 && month <= 12 && day >= 1 && day <= 31;
+  if (const auto why = why_not_a_day(*year, *month, *day_of_month)) {
+    return {
+        {},
+        "date '" + value + "' is no day of the calendar (" + *why + "); indexed without a date"};
+  }
+  return {std::string(day), {}};
 }
 
 // Reads "key: value" lines up to the closing fence; returns false if there is no closing fence,
@@ -46,7 +66,8 @@ bool read_front_matter(std::string_view& rest, Article& article) {
       article.url = std::move(fields.url);
       article.lang = std::move(fields.lang);
       article.date = std::move(fields.date);
-      article.warnings = std::move(fields.warnings);
+      article.warnings.insert(article.warnings.end(), fields.warnings.begin(),
+                              fields.warnings.end());
       rest = cursor;
       return true;
     }
@@ -59,11 +80,9 @@ bool read_front_matter(std::string_view& rest, Article& article) {
     if (key == "url") fields.url = value;
     if (key == "lang") fields.lang = value;
     if (key == "date") {
-      if (is_iso_date(value)) {
-        fields.date = value.substr(0, 10);
-      } else {
-        fields.warnings.push_back("date '" + value + "' is not ISO 8601 (YYYY-MM-DD); ignored");
-      }
+      FrontMatterDate date = read_date(value);
+      fields.date = std::move(date.day);
+      if (!date.warning.empty()) fields.warnings.push_back(std::move(date.warning));
     }
   }
   return false;

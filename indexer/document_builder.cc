@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <nlohmann/json.hpp>
 
+#include "analyzers/field_values.h"
 #include "common/errors.h"
 #include "common/hash.h"
 #include "common/schema.h"
@@ -160,9 +161,9 @@ Xapian::Document build_document(const Article& article, Analyzer& analyzer,
     for (const std::string& band : band_terms(*simhash)) document.add_boolean_term(band);
   }
   if (origin == ArticleOrigin::added) document.add_boolean_term(added_origin_term());
-  if (!article.lang.empty()) add_boolean_term(document, schema::kLang, ascii_lower(article.lang));
+  if (!article.lang.empty()) add_boolean_term(document, schema::kLang, language_code(article.lang));
   if (!article.source.empty()) {
-    add_boolean_term(document, schema::kSource, ascii_lower(article.source));
+    add_boolean_term(document, schema::kSource, folded_field_value(article.source));
   }
   if (!article.date.empty()) {
     std::string yyyymmdd = article.date;

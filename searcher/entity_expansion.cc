@@ -65,6 +65,10 @@ Xapian::Query with_entities_named(const Xapian::Query& query, IndexGazetteer& ga
     return with_subqueries_rewritten(
         query, [&](const Q& part) { return with_entities_named(part, gazetteer, names, words); });
   }
+  // Words ADJ/N apart (a phrase with a wider window) are two words, not one name.
+  if (query.get_type() == Q::OP_PHRASE && window_of(query) > query.get_num_subqueries()) {
+    return query;
+  }
   const std::optional<Q> entities = entities_named_by_query(query, gazetteer, names, words);
   if (!entities) return query;
   const std::optional<Q> acronym = acronym_as_written(query, gazetteer, words);

@@ -11,6 +11,7 @@
 #include "common/text.h"
 #include "searcher/base_forms.h"
 #include "searcher/entity_expansion.h"
+#include "searcher/field_filters.h"
 #include "searcher/name_spellings.h"
 #include "searcher/query_rewrite.h"
 
@@ -45,7 +46,7 @@ constexpr std::string_view kSyntaxCharacters = "\":()+-*";
 void configure(Xapian::QueryParser& parser, const Xapian::Database& db, Xapian::Stem stem,
                bool exact, const Xapian::Stopper& stopwords,
                const std::shared_ptr<IndexGazetteer>& gazetteer,
-               const std::shared_ptr<EntityProblem>& entity_problem) {
+               const std::shared_ptr<QueryProblem>& problem) {
   parser.set_database(db);
   parser.set_stemmer(stem);
   parser.set_stemming_strategy(Xapian::QueryParser::STEM_ALL);
@@ -60,7 +61,14 @@ void configure(Xapian::QueryParser& parser, const Xapian::Database& db, Xapian::
         parser.add_prefix(field, std::string(exact ? schema::kExact.prefix : prefix.prefix));
         break;
       case schema::TermKind::boolean:
-        parser.add_boolean_prefix(field, std::string(prefix.prefix));
+        if (field == schema::kLang.field || field == schema::kSource.field) {
+          parser.add_boolean_prefix(field,
+                                    (new FrontMatterFieldProcessor(std::string(prefix.prefix),
+                                                                   field == schema::kLang.field))
+                                        ->release());
+        } else {
+          parser.add_boolean_prefix(field, std::string(prefix.prefix));
+        }
         break;
       case schema::TermKind::internal:
         break;
@@ -70,13 +78,14 @@ void configure(Xapian::QueryParser& parser, const Xapian::Database& db, Xapian::
     // release(): Xapian's reference counting owns the processor from here on.
     parser.add_boolean_prefix(std::string(field.field),
                               (new EntityFieldProcessor(gazetteer, std::string(field.field),
-                                                        parse_type(field.type), entity_problem))
+                                                        parse_type(field.type), problem))
                                   ->release());
   }
   if (exact) parser.add_prefix("", std::string(schema::kExact.prefix));
-  parser.add_rangeprocessor((new Xapian::DateRangeProcessor(
-                                 schema::kDateSlot.slot, std::string(schema::kDateSlot.name) + ":"))
-                                ->release());
+  // A field rather than a range processor: Xapian passes only FROM..TO to those, and leaves a
+  // year, a month or a misspelt range to be read as words that find nothing.
+  parser.add_boolean_prefix(std::string(schema::kDateSlot.name),
+                            (new DateFieldProcessor(problem))->release());
 }
 
 // The words of `text`, with the character offset where each starts.
@@ -215,10 +224,14 @@ Xapian::Query with_name_keys(const Xapian::Query& query, const QueryWordKeys& ke
                    Q(Q::OP_OR, spellings.begin(), spellings.end())),
                  kNameKeyWeight));
     }
-    case Q::OP_PHRASE: {
-      // Xapian 1.4 phrases take only terms, so each reading of the phrase is a phrase of its
-      // own: the typed forms, then each word's name key (primary, then alternate) where it has
-      // one. Keys are indexed only for capitalised words, so this matches names, as intended.
+    case Q::OP_PHRASE:
+    case Q::OP_NEAR: {
+      // Xapian 1.4 phrases take only terms, so each reading of the phrase (or of NEAR, ADJ) is a
+      // phrase of its own, in the same window: the typed forms, then each word's name key
+      // (primary, then alternate) where it has one. Keys are indexed only for capitalised words,
+      // so this matches names, as intended.
+      const Q::op op = query.get_type();
+      const Xapian::termcount window = window_of(query);
       std::vector<Q> typed;
       std::vector<Q> primary;
       std::vector<Q> alternate;
@@ -235,10 +248,10 @@ Xapian::Query with_name_keys(const Xapian::Query& query, const QueryWordKeys& ke
         any_alternate = any_alternate || variants.size() > 1;
       }
       if (!any_key) return query;
-      std::vector<Q> readings{Q(Q::OP_PHRASE, primary.begin(), primary.end())};
-      if (any_alternate) readings.emplace_back(Q::OP_PHRASE, alternate.begin(), alternate.end());
+      std::vector<Q> readings{Q(op, primary.begin(), primary.end(), window)};
+      if (any_alternate) readings.emplace_back(op, alternate.begin(), alternate.end(), window);
       return Q(
-          Q::OP_OR, Q(Q::OP_PHRASE, typed.begin(), typed.end()),
+          Q::OP_OR, Q(op, typed.begin(), typed.end(), window),
           Q(Q::OP_SCALE_WEIGHT, Q(Q::OP_OR, readings.begin(), readings.end()), kNameKeyWeight));
     }
     default:
@@ -258,9 +271,9 @@ QueryBuilder::QueryBuilder(const Xapian::Database& db, std::shared_ptr<Analyzer>
       stopwords_(std::begin(kStopwords), std::end(kStopwords)) {
   configure(folded_parser_, db,
             make_query_stemmer(analyzer_, WordForm::search, word_keys_, typed_capitals_), false,
-            stopwords_, gazetteer_, entity_problem_);
+            stopwords_, gazetteer_, problem_);
   configure(exact_parser_, db, make_query_stemmer(analyzer_, WordForm::exact), true, stopwords_,
-            gazetteer_, entity_problem_);
+            gazetteer_, problem_);
 }
 
 Xapian::Query QueryBuilder::build(const std::string& text, bool exact) {
@@ -337,7 +350,8 @@ std::size_t QueryBuilder::descriptive_words(const std::string& text) const {
   std::size_t count = 0;
   for (const auto& [offset, word] : words_of(text)) {
     for (const std::string_view operator_word : kOperatorWords) {
-      if (word == operator_word) return 0;
+      // NEAR/5, ADJ/3
+      if (word == operator_word || word.starts_with(std::string(operator_word) + "/")) return 0;
     }
     if (!stopwords_(ascii_lower(word))) ++count;
   }
@@ -346,10 +360,10 @@ std::size_t QueryBuilder::descriptive_words(const std::string& text) const {
 
 Xapian::Query QueryBuilder::parse(Xapian::QueryParser& parser, const std::string& text) {
   Xapian::Query query;
-  entity_problem_->reset();
+  problem_->reset();
   try {
     query = parser.parse_query(text, kParserFlags);
-    if (*entity_problem_) throw QueryError(**entity_problem_);
+    if (*problem_) throw QueryError(**problem_);
   } catch (const Xapian::QueryParserError& e) {
     // Xapian does not say where; find the first word at which the query stops parsing.
     std::string where;
@@ -366,11 +380,8 @@ Xapian::Query QueryBuilder::parse(Xapian::QueryParser& parser, const std::string
         break;
       }
     }
-    const bool range = e.get_msg().find("range") != std::string::npos;
     throw QueryError("cannot parse the query" + where + ": " + e.get_msg() +
-                     (range
-                          ? "; write dates as YYYY-MM-DD, e.g. date:2020-01-01..2020-12-31"
-                          : "; operators such as AND, OR, NOT and NEAR need a word on each side"));
+                     "; operators such as AND, OR, NOT and NEAR need a word on each side");
   } catch (const Xapian::Error& e) {
     throw QueryError("cannot run the query: " + e.get_msg());
   }

@@ -10,6 +10,7 @@
 #include "analyzers/analyzer.h"
 #include "analyzers/xapian_stems.h"
 #include "searcher/entity_filter.h"
+#include "searcher/field_filters.h"
 
 namespace naviny {
 
@@ -46,7 +47,8 @@ class QueryBuilder {
   std::shared_ptr<IndexGazetteer> gazetteer_;
   std::shared_ptr<QueryWordKeys> word_keys_;
   std::shared_ptr<TypedCapitals> typed_capitals_;
-  std::shared_ptr<EntityProblem> entity_problem_ = std::make_shared<EntityProblem>();
+  // What a field processor found wrong in the query being parsed.
+  std::shared_ptr<QueryProblem> problem_ = std::make_shared<QueryProblem>();
   // Shared by the folded parser (which holds a pointer, so it is declared first) and
   // descriptive_words().
   Xapian::SimpleStopper stopwords_;
@@ -74,8 +76,8 @@ struct QueryNames {
 // gets them only if it is one of the `query_names`, and without the spellings that more than a
 // tenth of the articles having them write in lower case (Если is no Oslo), that the gazetteer
 // knows as names of other entities (Пакистан is no Paxton), or that in the word's own script are
-// spelt as another name (spelt_as_one_name: Welle is no Wahl). NEAR keeps its terms as they are:
-// its window cannot be read back in Xapian 1.4.
+// spelt as another name (spelt_as_one_name: Welle is no Wahl). NEAR and ADJ are read as phrases
+// are, in their own window.
 Xapian::Query with_name_keys(const Xapian::Query& query, const QueryWordKeys& keys,
                              const QueryNames& query_names, const Xapian::Database& db,
                              IndexGazetteer& gazetteer);

@@ -37,6 +37,40 @@ TEST(Article, BadDateIsAWarningNotAFailure) {
   EXPECT_NE(article.warnings[0].find("not ISO 8601"), std::string::npos);
 }
 
+struct DateCase {
+  const char* written;
+  const char* stored;   // "" if none
+  const char* warning;  // part of the one warning, "" if none
+};
+
+TEST(Article, FrontMatterDatesAreDaysOfTheCalendar) {
+  const std::vector<DateCase> cases{
+      {"2021-06-24", "2021-06-24", ""},
+      {"2020-02-29", "2020-02-29", ""},
+      {"2021-06-24T10:00:00Z", "2021-06-24", ""},
+      {"2021-06-24 10:00", "2021-06-24", ""},
+      {"2021-02-30", "", "date '2021-02-30' is no day of the calendar (February 2021 has 28 days)"},
+      {"2021-13-01", "", "date '2021-13-01' is no day of the calendar (there is no month 13)"},
+      {"2021-04-31", "", "(April 2021 has 30 days)"},
+      {"2021-06-00", "", "(June 2021 has 30 days)"},
+      {"yesterday", "", "date 'yesterday' is not ISO 8601 (YYYY-MM-DD"},
+      {"2021-06-24x", "", "date '2021-06-24x' is not ISO 8601"},
+      {"2021-6-24", "", "date '2021-6-24' is not ISO 8601"},
+  };
+  for (const DateCase& c : cases) {
+    const Article article =
+        parse_article("---\ndate: " + std::string(c.written) + "\n---\nTitle\nBody\n", "a.txt");
+    EXPECT_EQ(article.date, c.stored) << c.written;
+    if (*c.warning == '\0') {
+      EXPECT_TRUE(article.warnings.empty()) << c.written;
+    } else {
+      ASSERT_EQ(article.warnings.size(), 1u) << c.written;
+      EXPECT_NE(article.warnings[0].find(c.warning), std::string::npos) << article.warnings[0];
+      EXPECT_NE(article.warnings[0].find("indexed without a date"), std::string::npos);
+    }
+  }
+}
+
 TEST(Article, UnclosedFrontMatterIsText) {
   const Article article = parse_article("---\nTitle after a rule\n", "a.txt");
   EXPECT_EQ(article.title, "---");
