@@ -30,6 +30,8 @@ struct FrontMatterDate {
   std::string warning;
 };
 
+constexpr std::string_view kWithoutDate = "indexed without a date";
+
 FrontMatterDate read_date(const std::string& value) {
   const std::string_view text(value);
   const std::string_view day = text.substr(0, 10);
@@ -40,14 +42,13 @@ FrontMatterDate read_date(const std::string& value) {
       text.size() == 10 || (text.size() > 10 && (text[10] == 'T' || text[10] == ' '));
   if (!year || !month || !day_of_month || day[4] != '-' || day[7] != '-' || !time_or_end) {
     return {{},
-            "date '" + value +
-                "' is not ISO 8601 (YYYY-MM-DD, e.g. 2021-06-24); indexed "
-                "without a date"};
+            "date '" + value + "' is not ISO 8601 (YYYY-MM-DD, e.g. 2021-06-24); " +
+                std::string(kWithoutDate)};
   }
   if (const auto why = why_not_a_day(*year, *month, *day_of_month)) {
-    return {
-        {},
-        "date '" + value + "' is no day of the calendar (" + *why + "); indexed without a date"};
+    return {{},
+            "date '" + value + "' is no day of the calendar (" + *why + "); " +
+                std::string(kWithoutDate)};
   }
   return {std::string(day), {}};
 }

@@ -202,7 +202,7 @@ TEST(FrontMatterDates, AnInvalidDateIsWarnedAboutAndNotStored) {
   const auto hits = nlohmann::json::parse(found.out)["hits"];
   ASSERT_EQ(hits.size(), 1u);
   EXPECT_EQ(hits[0]["id"], "bad-date.txt");
-  EXPECT_TRUE(hits[0]["date"].is_null()) << hits[0].dump();
+  EXPECT_TRUE(!hits[0].contains("date") || hits[0]["date"].is_null()) << hits[0].dump();
   EXPECT_EQ(testing::search_ids(dir / "db", "date:..9999"), std::vector<std::string>{});
 }
 
