@@ -123,12 +123,15 @@ std::string SpellingSuggester::suggestion(const std::string& query) {
   std::string corrected;
   std::size_t copied = 0;
   const auto words = words_of(query);
+  std::size_t checked = 0;
   for (const auto& [offset, word] : words) {
+    if (checked == SpellingSuggester::kMaxWordsChecked) break;
     // Only whole plain words: not operators, fields, phrases or numbers; nor acronyms, too short
     // to tell from one another by a letter.
     if (word.find(':') != std::string::npos || written_in_capitals(word)) continue;
     const std::vector<AnalyzedWord> analysed = analyze_words(*analyzer_, word);
     if (analysed.size() != 1 || analysed[0].token.word != word) continue;
+    ++checked;
     const std::optional<std::string> replacement = correction(analysed[0]);
     if (!replacement) continue;
     corrected.append(query, copied, offset - copied).append(*replacement);
