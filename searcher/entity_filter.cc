@@ -181,6 +181,23 @@ bool IndexGazetteer::is_given_name(std::string_view romanized, const std::vector
   return given_name;
 }
 
+std::vector<IndexGazetteer::AliasSpelling> IndexGazetteer::one_word_aliases() {
+  std::vector<AliasSpelling> aliases;
+  if (!alias_tables_current()) return aliases;
+  const std::string prefix(schema::kMetaAliasWordPrefix);
+  std::vector<std::string_view> columns;
+  for (auto key = db_.metadata_keys_begin(prefix); key != db_.metadata_keys_end(prefix); ++key) {
+    for_each_line(db_.get_metadata(*key), [&](std::string_view line) {
+      split(line, '\t', columns);
+      // id, search form, romanized and exact form
+      if (columns.size() != 4) return;
+      aliases.push_back(
+          {std::string(columns[0]), std::string(columns[2]), std::string(columns[3])});
+    });
+  }
+  return aliases;
+}
+
 std::optional<std::vector<std::string>> IndexGazetteer::quick_resolve(
     const std::string& name, std::optional<EntityType> type) {
   const std::string key = Gazetteer::name_key(name, *analyzer_);

@@ -97,6 +97,17 @@ class IndexGazetteer {
   bool is_given_name(std::string_view romanized, const std::vector<std::string>& keys,
                      bool spelt_exactly = false);
 
+  // A one-word alias that is no acronym, as the alias-word table stores it.
+  struct AliasSpelling {
+    std::string id;
+    std::string romanized;
+    std::string exact;  // case-folded
+  };
+  // Every one-word alias of the gazetteer that is no acronym, read from the stored alias-word
+  // table (schema::kMetaAliasWordPrefix) without parsing the gazetteer; empty if the index has no
+  // table for its gazetteer. The names a did-you-mean suggestion offers (searcher/spelling.h).
+  std::vector<AliasSpelling> one_word_aliases();
+
  private:
   bool alias_tables_current() const;
   // Calls on_alias(id, romanized) for each alias whose Gazetteer::alias_key is the single search

@@ -23,9 +23,6 @@ constexpr unsigned kParserFlags =
     Xapian::QueryParser::FLAG_LOVEHATE | Xapian::QueryParser::FLAG_PURE_NOT |
     Xapian::QueryParser::FLAG_WILDCARD;
 
-// Edits (insert, delete, replace, swap) a misspelt word may be from its suggestion.
-constexpr unsigned kMaxSpellingEdits = 2;
-
 // Function words that only add noise to a ranked OR query ("measurement OF dielectric constants
 // OF liquids BY THE use OF microwave techniques"). Xapian's QueryParser drops them from queries,
 // except inside phrases; the index keeps them, so phrases still match.
@@ -313,36 +310,6 @@ Xapian::Query QueryBuilder::build(const std::string& text, bool exact) {
   };
   return expand(with_base_forms(parse(folded_parser_, cleaned), db_, *gazetteer_, *word_keys_,
                                 query_names, expand));
-}
-
-std::string spelling_suggestion(const std::string& text, const Xapian::Database& db,
-                                Analyzer& analyzer) {
-  std::string corrected;
-  std::size_t copied = 0;
-  bool changed = false;
-  for (const auto& [offset, word] : words_of(text)) {
-    const std::vector<AnalyzedWord> analysed = analyze_words(analyzer, word);
-    // Only whole plain words: not operators, fields, phrases or numbers.
-    if (analysed.size() != 1 || analysed[0].token.word != word ||
-        word.find(':') != std::string::npos) {
-      continue;
-    }
-    const WordForms& forms = analysed[0].forms;
-    const auto has = [&](const std::string& term) { return !term.empty() && db.term_exists(term); };
-    if (forms.romanized.empty() || has(forms.search) ||
-        has(std::string(schema::kNameKey.prefix) + forms.key) ||
-        has(std::string(schema::kNameKey.prefix) + forms.alt_key)) {
-      continue;
-    }
-    std::string suggestion = db.get_spelling_suggestion(forms.romanized, kMaxSpellingEdits);
-    if (suggestion.empty()) continue;
-    if (forms.capitalized) suggestion[0] = static_cast<char>(suggestion[0] - 'a' + 'A');
-    corrected.append(text, copied, offset - copied).append(suggestion);
-    copied = offset + word.size();
-    changed = true;
-  }
-  if (!changed) return {};
-  return corrected.append(text, copied);
 }
 
 std::size_t QueryBuilder::descriptive_words(const std::string& text) const {

@@ -56,12 +56,6 @@ class QueryBuilder {
   Xapian::QueryParser exact_parser_;
 };
 
-// The query with each word that matches nothing (by search form or name key) replaced by the
-// closest word of the index's spelling table (romanized, so a Cyrillic misspelling can be
-// corrected towards the Latin spelling the corpus uses); empty if no word needs it.
-std::string spelling_suggestion(const std::string& text, const Xapian::Database& db,
-                                Analyzer& analyzer);
-
 // The words of a query that are names, by search form.
 struct QueryNames {
   // The exact (case-folded) form of each word typed with a capital, by its search form.

@@ -24,6 +24,7 @@
 #include "searcher/query_builder.h"
 #include "searcher/query_rewrite.h"
 #include "searcher/relevance_model.h"
+#include "searcher/spelling.h"
 #include "searcher/wildcards.h"
 
 namespace naviny {
@@ -379,7 +380,8 @@ struct Searcher::State {
         analyzer(std::move(shared_analyzer)),
         db(std::move(opened.combined)),
         gazetteer(std::make_shared<IndexGazetteer>(opened.first, analyzer)),
-        builder(db, analyzer, gazetteer) {
+        builder(db, analyzer, gazetteer),
+        spelling(db, analyzer, gazetteer, builder) {
     // A rebuild swapped a folder in while the shards were opened: some may be old, some new.
     if (changed(identities)) throw Xapian::DatabaseModifiedError("swapped while opening");
   }
@@ -395,6 +397,7 @@ struct Searcher::State {
   Xapian::Database db;
   std::shared_ptr<IndexGazetteer> gazetteer;
   QueryBuilder builder;
+  SpellingSuggester spelling;
 };
 
 Searcher::Searcher(const std::filesystem::path& db_path)
@@ -452,8 +455,7 @@ SearchResults Searcher::search(const SearchRequest& request) {
   return with_retries([&] {
     SearchResults results = search_once(request);
     if (request.exact) return results;
-    const std::string suggestion =
-        spelling_suggestion(request.query, state_->db, *state_->analyzer);
+    const std::string suggestion = state_->spelling.suggestion(request.query);
     if (suggestion.empty() || !request.auto_correct) {
       results.suggestion = suggestion;
       return results;
@@ -461,6 +463,8 @@ SearchResults Searcher::search(const SearchRequest& request) {
     SearchRequest corrected = request;
     corrected.query = suggestion;
     SearchResults corrected_results = search_once(corrected);
+    // The suggestion finds articles, but the request may filter them out (a page past its last).
+    if (corrected_results.total_estimate == 0) return results;
     corrected_results.corrected_from = request.query;
     return corrected_results;
   });
