@@ -610,7 +610,7 @@ std::string describe(const IndexSummary& summary) {
          std::to_string(summary.total_articles) + " articles in the index" +
          (summary.settings_changed
               ? "; the gazetteer, the boilerplate rules or the way naviny recognises entities "
-                "changed, so every article was re-tagged"
+                "or cleans titles changed, so every article was re-tagged"
               : "");
 }
 
