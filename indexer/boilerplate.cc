@@ -349,7 +349,7 @@ void BoilerplateFilter::clean(Article& article) const {
   std::string title;
   std::string body = article.body;
   const std::vector<std::string_view> next_lines = leading_lines(body, kTitleCandidates);
-  std::size_t used_lines = 0;  // lines of the body looked at for the title
+  std::size_t used_lines = 0;  // lines of the body above the one the title was taken from
   // The title line, then the lines below it.
   std::vector<std::string_view> candidates{article.title};
   candidates.insert(candidates.end(), next_lines.begin(), next_lines.end());
@@ -373,7 +373,10 @@ void BoilerplateFilter::clean(Article& article) const {
     if (i > 0) body = replace_line(body, candidates[i], "");
     break;
   }
-  if (title.empty()) return article.body = clean(article.body), void();  // nothing better
+  if (title.empty()) {  // no line is a headline: keep the title as it is
+    article.body = clean(article.body);
+    return;
+  }
   // A line just below that the title ends or starts with is the headline without its
   // breadcrumbs, or without the paragraph run into it.
   for (const std::string_view line : leading_lines(body, used_lines + kTitleCandidates)) {

@@ -33,9 +33,10 @@ class BoilerplateFilter {
   std::string clean(std::string_view body) const;
 
   // Cleans the article's title and body: the title loses breadcrumbs (`crumb:` words and
-  // "A / B / Title" trails), trailing date stamps and, when over kMaxTitleBytes, everything after
-  // its headline (which moves to the top of the body). A title that is furniture (a `line:` rule,
-  // a dateline, nothing but crumbs) is replaced by the first of the next lines that is not.
+  // "A / B / Title" trails), the date stamps that open or close it and, when over kMaxTitleBytes,
+  // everything after its headline (which moves to the top of the body). A title that is furniture
+  // (a `line:` rule, a dateline, nothing but crumbs, one word over a headline) is replaced by the
+  // first of the next lines that is not, which leaves the body.
   void clean(Article& article) const;
 
   bool empty() const { return lines_.empty() && cuts_.empty() && crumbs_.empty(); }
