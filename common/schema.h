@@ -154,6 +154,8 @@ inline constexpr std::string_view kMetaGazetteer = "naviny.gazetteer";
 inline constexpr std::string_view kMetaGazetteerHash = "naviny.gazetteer_hash";
 // The boilerplate rules the index was built with.
 inline constexpr std::string_view kMetaBoilerplate = "naviny.boilerplate";
+// BoilerplateFilter::kTitleRulesVersion of the structural title rules the articles went through.
+inline constexpr std::string_view kMetaTitleRules = "naviny.title_rules";
 // EntityRecognizer::kVersion of the rules that tagged the articles.
 inline constexpr std::string_view kMetaRecognizer = "naviny.recognizer";
 // The gazetteer of kMetaGazetteer with every alias analysed (Gazetteer::analysed), under the

@@ -54,20 +54,23 @@ struct CorpusSettings {
   std::string boilerplate;  // rules, corpus/README.md
   // The rules that find the gazetteer's entities in text: new rules re-tag every article.
   std::string recognizer = std::to_string(EntityRecognizer::kVersion);
+  // The rules that pick and clean titles: new rules re-index every article.
+  std::string title_rules = std::to_string(BoilerplateFilter::kTitleRulesVersion);
   bool operator==(const CorpusSettings&) const = default;
 };
 
 CorpusSettings stored_settings(const Xapian::Database& db) {
   return {db.get_metadata(std::string(schema::kMetaGazetteer)),
           db.get_metadata(std::string(schema::kMetaBoilerplate)),
-          db.get_metadata(std::string(schema::kMetaRecognizer))};
+          db.get_metadata(std::string(schema::kMetaRecognizer)),
+          db.get_metadata(std::string(schema::kMetaTitleRules))};
 }
 
 // The settings `naviny add` tags with: those stored in the index, or for an index it is about to
 // create, the bundled gazetteer, as `naviny index` would use for a corpus without one.
 CorpusSettings settings_to_add_with(const Xapian::Database& db) {
   if (db.get_metadata(std::string(schema::kMetaSchemaVersion)).empty()) {
-    return {std::string(bundled_gazetteer()), {}};
+    return {std::string(bundled_gazetteer()), std::string(bundled_boilerplate())};
   }
   return stored_settings(db);
 }
@@ -143,7 +146,7 @@ class ArticleWriter {
 
   // Takes the article by value: its body may be 8 MiB, and is cleaned in its place.
   BuiltArticle build(Article article, const std::string& hash, ArticleOrigin origin) {
-    if (!boilerplate_.empty()) article.body = boilerplate_.clean(article.body);
+    boilerplate_.clean(article);
     BuiltArticle built;
     built.id = article.id;
     built.warnings = std::move(article.warnings);
@@ -209,6 +212,7 @@ class ArticleWriter {
     db_.set_metadata(std::string(schema::kMetaGazetteer), settings_.gazetteer);
     db_.set_metadata(std::string(schema::kMetaBoilerplate), settings_.boilerplate);
     db_.set_metadata(std::string(schema::kMetaRecognizer), settings_.recognizer);
+    db_.set_metadata(std::string(schema::kMetaTitleRules), settings_.title_rules);
     const std::string gazetteer_hash = to_hex(fnv1a64(settings_.gazetteer));
     db_.set_metadata(std::string(schema::kMetaGazetteerHash), gazetteer_hash);
     store_alias_table(db_, gazetteer_, gazetteer_hash, analyzer_->fingerprint());
@@ -328,7 +332,7 @@ CorpusSettings corpus_settings(const IndexOptions& options) {
   return {std::move(gazetteer),
           settings_file(options.boilerplate, options.corpus, "boilerplate.conf",
                         "boilerplate rules", "--boilerplate")
-              .value_or(std::string())};
+              .value_or(std::string(bundled_boilerplate()))};
 }
 
 class CorpusSync {
@@ -606,7 +610,7 @@ std::string describe(const IndexSummary& summary) {
          std::to_string(summary.total_articles) + " articles in the index" +
          (summary.settings_changed
               ? "; the gazetteer, the boilerplate rules or the way naviny recognises entities "
-                "changed, so every article was re-tagged"
+                "or cleans titles changed, so every article was re-tagged"
               : "");
 }
 

@@ -135,6 +135,11 @@ std::string render_text(const SearchResults& results, Highlight highlight) {
     if (!hit.shared_entities.empty()) {
       out += "   shares: " + entity_list(hit.shared_entities, kHitEntities) + "\n";
     }
+    if (!hit.shared_words.empty()) {
+      std::string words;
+      for (const std::string& word : hit.shared_words) words += (words.empty() ? "" : ", ") + word;
+      out += "   shared words: " + printable(words) + "\n";
+    }
     if (!hit.entities.empty()) {
       out += "   mentions: " + entity_list(hit.entities, kHitEntities) + "\n";
     }
@@ -160,6 +165,7 @@ std::string render_json(const SearchResults& results) {
     if (!hit.shared_entities.empty()) {
       entry["shared_entities"] = entity_json(hit.shared_entities, "mentions");
     }
+    if (!hit.shared_words.empty()) entry["shared_words"] = hit.shared_words;
     hits.push_back(std::move(entry));
   }
   nlohmann::ordered_json out{{"query", results.query},

@@ -49,6 +49,8 @@ struct Hit {
   std::size_t hidden_copies = 0;    // near-duplicates of this article left out of the results
   // For `naviny similar`: the entities this article shares with the one it is like.
   std::vector<EntityRef> shared_entities;
+  // For `naviny similar`: words of the one it is like that this article has too, as written here.
+  std::vector<std::string> shared_words;
 };
 
 struct SearchResults {
