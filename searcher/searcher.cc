@@ -469,7 +469,8 @@ SearchResults Searcher::search(const SearchRequest& request) {
     SearchRequest corrected = request;
     corrected.query = suggestion;
     SearchResults corrected_results = search_once(corrected);
-    // The suggestion finds articles, but the request may filter them out (a page past its last).
+    // Never a switch to a query that finds nothing: the suggestion was checked to find articles,
+    // but a writer may have changed the index since.
     if (corrected_results.total_estimate == 0) return results;
     corrected_results.corrected_from = request.query;
     return corrected_results;

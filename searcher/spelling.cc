@@ -157,7 +157,7 @@ std::optional<std::string> SpellingSuggester::correction(const AnalyzedWord& wor
     return likeness_correction(word, naming->ids);
   }
   // A spelling that neither the index nor the gazetteer has may still find articles through the
-  // name keys it shares with names (Bidne, Biden's articles): corrected, it must find as many.
+  // name keys it shares with names (Lukahsenko, by Lukashenko's): corrected, it must find as many.
   const Xapian::doccount wanted = std::max<Xapian::doccount>(1, matches(word.token.word));
 
   const std::size_t bound = edit_bound(exact.size());

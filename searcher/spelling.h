@@ -41,7 +41,8 @@ bool is_case_form_of(std::string_view word, std::string_view name);
 // that entity in its script (Tsikhanovskya to Tsikhanovskaya), unless it is a case form of one.
 // Any other word, a spelling neither the index nor the gazetteer has, is corrected to the nearest
 // one-word alias or index word of its script that finds articles, and no fewer than the word
-// finds through the name keys it shares with names (Bidne finds Biden's articles by his key).
+// finds through the name keys it shares with names (Lukahsenko finds some of Lukashenko's
+// articles by his key).
 // Nearest is fewest edits (spelling_distance; one for a word of under kLongWordLetters letters,
 // two from there), then the spelling the corpus writes most often. Index words are sought among
 // those beginning with the word's first letter (a scan of that part of the term list: at most
