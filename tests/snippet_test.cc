@@ -76,6 +76,7 @@ const std::vector<Article>& articles() {
        russian(40) + "Накануне Владимир Путин встретился с министром. " + russian(40)},
       {"putina_ru.txt", "Встреча", russian(60) + "Министр раскритиковал Путина. " + russian(60)},
       {"putin_en.txt", "Meeting", english(60) + "The minister met Putin in Sochi. " + english(60)},
+      {"sweden_ru.txt", "Визит", russian(50) + "Министр посетил Швецию. " + russian(50)},
       {"sanctions_ru.txt", "Санкции",
        "Санкции обсуждали долго. Путиным недовольны. " + russian(40)},
   };
@@ -189,6 +190,8 @@ TEST_F(Snippets, MarkTheMentionOfAnEntityTheArticleMatchedThrough) {
       {"person:Putin", "putina_ru.txt", {"Путина"}},
       {"person:Путин", "putin_en.txt", {"Putin"}},
       {"person:Путин", "putin_ru.txt", {"Владимир", "Путин"}},
+      // A name query reaches the article through the entity it names, not by any spelling.
+      {"Sweden", "sweden_ru.txt", {"Швецию"}},
       // The word matched and the mention filtered by are both marked.
       {"санкции person:Putin", "sanctions_ru.txt", {"Санкции", "Путиным"}},
   };
