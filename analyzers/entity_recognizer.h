@@ -80,9 +80,11 @@ struct RecognizedMention {
 // "Мелания") names the one person so called whose surname the article also writes, anywhere.
 class EntityRecognizer {
  public:
-  // Bump whenever a change to the rules changes which mentions they find: the next `naviny
-  // index` then re-tags every article.
-  static constexpr int kVersion = 8;
+  // Bump whenever a change to the rules changes which mentions they find, or what the indexer
+  // stores of them: the next `naviny index` then re-tags every article. 9: entity terms carry the
+  // positions of their mentions' words (searches still read an index tagged before, whose
+  // snippets cannot mark a mention).
+  static constexpr int kVersion = 9;
 
   explicit EntityRecognizer(const Gazetteer& gazetteer);
 

@@ -58,7 +58,8 @@ inline constexpr std::string_view kOriginAdded = "add";
 
 inline constexpr Prefix kEntity{
     "", "XENT", TermKind::internal,
-    "gazetteer entity id, one term per entity mentioned; wdf = mentions"};
+    "gazetteer entity id, one term per entity mentioned; wdf = mentions; positions: the words "
+    "of each mention (from recogniser version 9)"};
 
 inline constexpr Prefix kDuplicateBand{"", "XDUP", TermKind::internal,
                                        "band number, a colon and 9 bits of the article's simhash "

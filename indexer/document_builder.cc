@@ -18,6 +18,9 @@ constexpr std::size_t kMinSpellingLetters = 4;
 // Xapian's keys are limited; no real word a user types is longer than this.
 constexpr std::size_t kMaxSpellingLetters = 40;
 
+// Title words are numbered from here, body words from schema::kBodyFirstPosition.
+constexpr Xapian::termpos kTitleFirstPosition = 1;
+
 // Xapian refuses terms longer than 245 bytes; very long ids are hashed instead.
 constexpr std::size_t kMaxIdTermBytes = 240;
 // Xapian throws when a document with an empty term is stored (Empty termnames aren't allowed) or
@@ -92,6 +95,25 @@ void add_entities(Xapian::Document& document, nlohmann::json& data,
   data["entities"] = std::move(list);
 }
 
+// Gives each entity term the positions of the words of its mentions, where the words of the text
+// are (`first_positions`: of each text given to the recogniser), so that a snippet can mark the
+// mention of an article that matched only through its entity (`person:Putin` in an article that
+// writes Путина). The wdf increment is 0: the wdf stays the number of mentions, and the document
+// length, and so every score, stays as it was.
+void add_mention_positions(Xapian::Document& document, const std::vector<RecognizedMention>& trace,
+                           const Gazetteer& gazetteer,
+                           const std::vector<Xapian::termpos>& first_positions) {
+  for (const RecognizedMention& mention : trace) {
+    if (!mention.entity) continue;
+    const std::string term = prefixed(schema::kEntity, gazetteer.entities()[*mention.entity].id);
+    const Xapian::termpos first =
+        first_positions[mention.text] + static_cast<Xapian::termpos>(mention.first_word);
+    for (Xapian::termpos word = 0; word < mention.words; ++word) {
+      document.add_posting(term, first + word, 0);
+    }
+  }
+}
+
 nlohmann::json document_data(const Article& article) {
   nlohmann::json data{{"id", article.id}, {"title", article.title}, {"body", article.body}};
   if (!article.date.empty()) data["date"] = article.date;
@@ -143,7 +165,7 @@ Xapian::Document build_document(const Article& article, Analyzer& analyzer,
   Xapian::Document document;
   const std::vector<AnalyzedWord> body = analyze_words(analyzer, article.body);
   const std::vector<AnalyzedWord> title = analyze_words(analyzer, article.title, &body);
-  index_words(document, title, 1, true);
+  index_words(document, title, kTitleFirstPosition, true);
   index_words(document, body, schema::kBodyFirstPosition, false);
   if (spelling_words != nullptr) {
     for (const auto* words : {&title, &body}) {
@@ -174,8 +196,12 @@ Xapian::Document build_document(const Article& article, Analyzer& analyzer,
   document.add_value(schema::kSortIdSlot.slot, article.id);
   nlohmann::json data = document_data(article);
   if (recognizer != nullptr) {
-    add_entities(document, data,
-                 ranked(recognizer->recognize({&title, &body}), recognizer->gazetteer()));
+    std::vector<RecognizedMention> mentions;
+    add_entities(
+        document, data,
+        ranked(recognizer->recognize({&title, &body}, &mentions), recognizer->gazetteer()));
+    add_mention_positions(document, mentions, recognizer->gazetteer(),
+                          {kTitleFirstPosition, schema::kBodyFirstPosition});
   }
   document.set_data(data.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
   return document;

@@ -22,19 +22,38 @@ struct Snippet {
 // the index instead: the positions at which the article's query terms were indexed are the
 // numbers of the body words that matched (the indexer numbers every token of the stored body),
 // so the body is only tokenised, never analysed again.
+//
+// An article can also match through an entity it mentions (`person:Putin`, or a name the query
+// names an entity by) in words no query word reaches (Путина for Putin). Entity terms carry the
+// positions of their mentions' words (recogniser version 9 on), so the words of each mention of
+// a queried entity are marked too, unless a word of the mention is marked already (Lukashenko
+// alone in "Alexander Lukashenko" for the query Lukashenko). An article that matched only in
+// its title, or that was tagged before entity terms had positions, shows the opening of its
+// body, unmarked.
 class Highlighter {
  public:
+  // Long enough for two or three lines of a terminal, whatever the script: the length is in
+  // characters, so a Cyrillic passage shows as many words as a Latin one.
+  static constexpr std::size_t kSnippetCharacters = 240;
+
   Highlighter(const Xapian::Database& db, const Xapian::Query& query);
 
-  // `docid` is the article's id in `db`, `body` its stored body.
-  Snippet snippet(Xapian::docid docid, std::string_view body, std::size_t max_bytes = 300) const;
+  // `docid` is the article's id in `db`, `body` its stored body. The snippet holds at most
+  // `max_characters` characters (code points; each run of white space shows as one space),
+  // counting the ellipses that say where the body goes on, and is cut only between words, unless
+  // a single word is longer. It is the passage with the most marked words that fits.
+  Snippet snippet(Xapian::docid docid, std::string_view body,
+                  std::size_t max_characters = kSnippetCharacters) const;
 
  private:
-  // Numbers (from 0) of the body words indexed under a query term.
-  std::vector<std::size_t> matched_words(Xapian::docid docid) const;
+  // Numbers (from 0) of the body words to mark, in order, without duplicates.
+  std::vector<std::size_t> marked_words(Xapian::docid docid) const;
+  // Numbers of the body words indexed under `term`, in order.
+  std::vector<std::size_t> body_words(Xapian::docid docid, const std::string& term) const;
 
   const Xapian::Database& db_;
-  std::vector<std::string> terms_;  // positional query terms of the body, without duplicates
+  std::vector<std::string> terms_;         // positional query terms of the body, without duplicates
+  std::vector<std::string> entity_terms_;  // the query's entity terms, without duplicates
 };
 
 }  // namespace naviny
