@@ -9,7 +9,10 @@
 // of p50/p99 per class and engine and the ratios naviny/plain and naviny/fts5.
 //
 //   naviny_bench_query --db NAVINY_DB --plain-db PLAIN_DB [--corpus DIR] [--fts5-db FILE]
-//                      [--iterations N] [--summary FILE] [--no-snippets] [benchmark flags]
+//                      [--iterations N] [--summary FILE] [--no-snippets] [--count-bound N]
+//                      [benchmark flags]
+// --count-bound: naviny counts matches exactly up to N (SearchRequest::count_bound; default
+// 10,000, as `naviny search`; 0 counts every match).
 // With --corpus, a missing --plain-db index is built from the corpus first.
 
 #include <benchmark/benchmark.h>
@@ -250,6 +253,7 @@ struct Options {
   std::string summary;
   int iterations = 300;
   bool snippets = true;
+  std::size_t count_bound = naviny::kCountBoundForLargeIndexes;
 };
 
 std::optional<Options> parse_options(int argc, char** argv) {
@@ -274,6 +278,8 @@ std::optional<Options> parse_options(int argc, char** argv) {
       options.summary = value;
     } else if (flag == "--iterations") {
       options.iterations = std::stoi(value);
+    } else if (flag == "--count-bound") {
+      options.count_bound = std::stoul(value);
     } else {
       return std::nullopt;
     }
@@ -314,7 +320,8 @@ int main(int argc, char** argv) {
   if (!options) {
     std::cerr
         << "usage: naviny_bench_query --db NAVINY_DB --plain-db PLAIN_DB [--corpus DIR] "
-           "[--fts5-db FILE] [--iterations N] [--summary FILE] [--no-snippets] [--benchmark_...]\n";
+           "[--fts5-db FILE] [--iterations N] [--summary FILE] [--no-snippets] [--count-bound N] "
+           "[--benchmark_...]\n";
     return 2;
   }
   g_snippets = options->snippets;
@@ -348,6 +355,7 @@ int main(int argc, char** argv) {
     request.limit = kPageSize;
     request.facets = query_class.facets ? 5 : 0;
     request.snippets = g_snippets;
+    request.count_bound = options->count_bound;
     return engines.naviny->search(request).hits.size();
   };
   const RunQuery plain = [&](const QuerySpec& spec, const QueryClass& query_class) {

@@ -38,6 +38,23 @@ std::vector<std::filesystem::path> Context::db_paths() const {
   return {dbs.begin(), dbs.end()};
 }
 
+void add_format_options(CLI::App& command, OutputFormat& format, const std::string& what) {
+  command
+      .add_option_function<std::string>(
+          "--format",
+          [&format](const std::string& name) {
+            format = name == "json"  ? OutputFormat::json
+                     : name == "csv" ? OutputFormat::csv
+                     : name == "tsv" ? OutputFormat::tsv
+                                     : OutputFormat::text;
+          },
+          "text (default), json (" + what +
+              "), csv or tsv (a header row, then a row each, for a spreadsheet)")
+      ->check(CLI::IsMember({"text", "json", "csv", "tsv"}));
+  command.add_flag_callback(
+      "--json", [&format] { format = OutputFormat::json; }, "the same as --format json");
+}
+
 void add_db_option(CLI::App& command, Context& context) {
   command.add_option("--db", context.db,
                      "index folder (default: $NAVINY_DB, else ~/.local/share/naviny/index)");
@@ -63,7 +80,8 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err,
   const Command commands[] = {add_index_command(app, context),   add_add_command(app, context),
                               add_remove_command(app, context),  add_search_command(app, context),
                               add_stats_command(app, context),   add_entities_command(app, context),
-                              add_analyze_command(app, context), add_similar_command(app, context)};
+                              add_analyze_command(app, context), add_similar_command(app, context),
+                              add_show_command(app, context)};
 
   try {
     app.parse(argc, argv);

@@ -10,7 +10,7 @@ Command add_entities_command(CLI::App& app, Context& context) {
   struct Options {
     std::string type;
     std::string pattern;
-    bool json = false;
+    OutputFormat format = OutputFormat::text;
   };
   auto options = std::make_shared<Options>();
   CLI::App* command = app.add_subcommand(
@@ -20,11 +20,24 @@ Command add_entities_command(CLI::App& app, Context& context) {
                       "only entities whose name or id contains this, or that it names");
   command->add_option("--type", options->type, "only this type: person, org or place")
       ->check(CLI::IsMember({"person", "org", "place"}));
-  command->add_flag("--json", options->json, "print one JSON array instead of text");
+  add_format_options(*command, options->format, "one JSON array");
   return {command, [&context, options] {
             Searcher searcher(context.db_paths());
             const EntityListing listing = searcher.entities(options->type, options->pattern);
-            context.out << (options->json ? render_json(listing) : render_text(listing));
+            switch (options->format) {
+              case OutputFormat::json:
+                context.out << render_json(listing);
+                break;
+              case OutputFormat::csv:
+                context.out << render_table(listing, TableFormat::csv);
+                break;
+              case OutputFormat::tsv:
+                context.out << render_table(listing, TableFormat::tsv);
+                break;
+              case OutputFormat::text:
+                context.out << render_text(listing);
+                break;
+            }
             return 0;
           }};
 }

@@ -12,7 +12,8 @@ struct SearchArguments {
   std::vector<std::string> words;
   std::size_t limit = 10;
   std::size_t offset = 0;
-  bool json = false;
+  OutputFormat format = OutputFormat::text;
+  std::size_t count_bound = kCountBoundForLargeIndexes;
   bool exact = false;
   bool auto_correct = false;
   bool all_copies = false;
@@ -40,7 +41,12 @@ Command add_search_command(CLI::App& app, Context& context) {
   output->add_option("-n,--limit", arguments->limit, "number of results to show (default 10)")
       ->check(CLI::Range(0, 100000000));
   output->add_option("--offset", arguments->offset, "skip this many results first (default 0)");
-  output->add_flag("--json", arguments->json, "print one JSON object instead of text");
+  add_format_options(*output, arguments->format, "one JSON object");
+  output
+      ->add_option("--count-bound", arguments->count_bound,
+                   "count matches exactly up to N and say \"more than N\" past it (0: count "
+                   "them all)")
+      ->capture_default_str();
   output->add_option("--color", arguments->color, "highlight with colour: auto, always, never")
       ->check(CLI::IsMember({"auto", "always", "never"}));
   output
@@ -147,13 +153,23 @@ Command add_search_command(CLI::App& app, Context& context) {
             request.sort = arguments->sort == "date"    ? SortOrder::date_oldest
                            : arguments->sort == "-date" ? SortOrder::date_newest
                                                         : SortOrder::relevance;
+            request.count_bound = arguments->count_bound;
             const SearchResults results = searcher.search(request);
-            if (arguments->json) {
-              context.out << render_json(results);
-            } else {
-              const bool ansi = arguments->color == "always" ||
-                                (arguments->color == "auto" && context.env.stdout_is_terminal);
-              context.out << render_text(results, ansi ? Highlight::ansi : Highlight::markers);
+            switch (arguments->format) {
+              case OutputFormat::json:
+                context.out << render_json(results);
+                break;
+              case OutputFormat::csv:
+                context.out << render_table(results, TableFormat::csv);
+                break;
+              case OutputFormat::tsv:
+                context.out << render_table(results, TableFormat::tsv);
+                break;
+              case OutputFormat::text:
+                const bool ansi = arguments->color == "always" ||
+                                  (arguments->color == "auto" && context.env.stdout_is_terminal);
+                context.out << render_text(results, ansi ? Highlight::ansi : Highlight::markers);
+                break;
             }
             return 0;
           }};

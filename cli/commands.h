@@ -41,7 +41,15 @@ Command add_add_command(CLI::App& app, Context& context);
 Command add_remove_command(CLI::App& app, Context& context);
 Command add_similar_command(CLI::App& app, Context& context);
 Command add_search_command(CLI::App& app, Context& context);
+Command add_show_command(CLI::App& app, Context& context);
 Command add_stats_command(CLI::App& app, Context& context);
+
+// How a command that lists things prints them.
+enum class OutputFormat { text, json, csv, tsv };
+
+// Adds --format text|json|csv|tsv and --json (the same as --format json) to `command`, which
+// prints `what` ("one JSON object", "one JSON array").
+void add_format_options(CLI::App& command, OutputFormat& format, const std::string& what);
 
 // Adds the --db option of the commands that write an index: one index folder.
 void add_db_option(CLI::App& command, Context& context);

@@ -10,6 +10,8 @@
 #include <string>
 #include <string_view>
 
+#include "common/hash.h"
+
 namespace naviny::schema {
 
 // Bump when prefixes, slots or the document data format change; older indexes must be rebuilt.
@@ -42,6 +44,15 @@ inline constexpr Prefix kNameSpelling{
     "name key, a colon and the exact form of each capitalised word (name_spelling_term), without "
     "positions: which words an article has under a key"};
 inline constexpr Prefix kId{"id", "Q", TermKind::boolean, "article id: path below the corpus root"};
+// The unique-id term of an article. Xapian refuses terms longer than 245 bytes, so very long ids
+// are hashed instead.
+inline std::string id_term(std::string_view article_id) {
+  constexpr std::size_t kMaxIdTermBytes = 240;
+  if (kId.prefix.size() + article_id.size() <= kMaxIdTermBytes) {
+    return std::string(kId.prefix) + std::string(article_id);
+  }
+  return std::string(kId.prefix) + "#" + to_hex(fnv1a64(article_id));
+}
 inline constexpr Prefix kLang{"lang", "L", TermKind::boolean,
                               "language code from front matter, as language_code() writes it"};
 inline constexpr Prefix kSource{"source", "XSOURCE", TermKind::boolean,

@@ -20,9 +20,6 @@ constexpr std::size_t kMaxSpellingLetters = 40;
 
 // Title words are numbered from here, body words from schema::kBodyFirstPosition.
 constexpr Xapian::termpos kTitleFirstPosition = 1;
-
-// Xapian refuses terms longer than 245 bytes; very long ids are hashed instead.
-constexpr std::size_t kMaxIdTermBytes = 240;
 // Xapian throws when a document with an empty term is stored (Empty termnames aren't allowed) or
 // with a term over 245 bytes (Term too long), which would stop a whole indexing run. So words
 // whose forms are empty (a lone U+FE0F variation selector, as in "❤️": NFKC case folding
@@ -148,10 +145,7 @@ Article article_from_document_data(const std::string& data) {
 }
 
 std::string id_term(const std::string& article_id) {
-  if (schema::kId.prefix.size() + article_id.size() <= kMaxIdTermBytes) {
-    return prefixed(schema::kId, article_id);
-  }
-  return prefixed(schema::kId, "#" + to_hex(fnv1a64(article_id)));
+  return schema::id_term(article_id);
 }
 
 std::string added_origin_term() {

@@ -1,5 +1,8 @@
 #include "searcher/render.h"
 
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
 #include <cstdio>
 #include <nlohmann/json.hpp>
 
@@ -16,6 +19,16 @@ constexpr std::string_view kAnsiReset = "\x1b[0m";
 std::string printable(std::string text) {
   for (char& c : text) {
     if (static_cast<unsigned char>(c) < 0x20 || c == 0x7F) c = ' ';
+  }
+  return text;
+}
+
+// An article's text for a terminal: its line breaks and tabs kept, other control characters
+// made spaces.
+std::string printable_text(std::string text) {
+  for (char& c : text) {
+    const auto byte = static_cast<unsigned char>(c);
+    if ((byte < 0x20 && c != '\n' && c != '\t') || byte == 0x7F) c = ' ';
   }
   return text;
 }
@@ -87,6 +100,138 @@ std::string dump(const nlohmann::ordered_json& json) {
   return json.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
 }
 
+// Titles longer than this many characters are cut in text output (JSON and tables have them
+// whole): a tenth of real titles are longer, some a whole paragraph the source ran together.
+constexpr std::size_t kTitleWidth = 96;
+
+bool is_combining_mark(UChar32 c) {
+  const std::int8_t type = u_charType(c);
+  return type == U_NON_SPACING_MARK || type == U_ENCLOSING_MARK || type == U_COMBINING_SPACING_MARK;
+}
+
+// `text` cut to at most `width` characters, between words if one ends in the last fifth, with an
+// ellipsis. Characters are code points with the combining marks that follow them, so a cut never
+// splits a letter from its accent or a UTF-8 sequence.
+std::string shortened(const std::string& text, std::size_t width) {
+  const auto* bytes = reinterpret_cast<const std::uint8_t*>(text.data());
+  const auto length = static_cast<std::int32_t>(text.size());
+  std::int32_t offset = 0;
+  std::int32_t cut = 0;        // where the first width - 1 characters end
+  std::int32_t word_end = -1;  // the last space before `cut`, if late enough
+  std::size_t characters = 0;
+  while (offset < length) {
+    const std::int32_t start = offset;
+    UChar32 c;
+    U8_NEXT(bytes, offset, length, c);
+    if (c >= 0 && is_combining_mark(c)) continue;  // belongs to the character before
+    if (++characters == width) cut = start;
+    if (characters > width) break;
+    if (characters < width && c == ' ' && characters >= width - width / 5) word_end = start;
+  }
+  if (characters <= width) return text;
+  std::string out = text.substr(0, static_cast<std::size_t>(word_end >= 0 ? word_end : cut));
+  while (!out.empty() && (out.back() == ' ' || out.back() == ',' || out.back() == ';' ||
+                          out.back() == ':' || out.back() == '-')) {
+    out.pop_back();
+  }
+  return out + "…";
+}
+
+// 10,000: counts are read and quoted, not parsed (JSON has them as numbers).
+std::string grouped(std::size_t number) {
+  const std::string digits = std::to_string(number);
+  std::string out;
+  for (std::size_t i = 0; i < digits.size(); ++i) {
+    if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
+    out += digits[i];
+  }
+  return out;
+}
+
+std::string counted(std::size_t number, std::string_view singular, std::string_view plural) {
+  return grouped(number) + " " + std::string(number == 1 ? singular : plural);
+}
+
+std::string counted(const MatchCount& count, std::string_view singular, std::string_view plural) {
+  // "more than 1 result" reads wrong, so past a bound the noun is always plural.
+  return count.exact ? counted(count.value, singular, plural)
+                     : "more than " + grouped(count.value) + " " + std::string(plural);
+}
+
+// "104 results for 'Путин' (106 articles; near-duplicate copies are shown once); showing 1-10"
+std::string count_line(const SearchResults& results) {
+  const std::string query = " for '" + printable(results.query) + "'";
+  std::string line;
+  if (!results.counts) {  // an estimate
+    line = "about " + counted(results.total_estimate, "result", "results") + query;
+  } else {
+    const MatchCounts& counts = *results.counts;
+    line = counted(counts.results(), "result", "results") + query;
+    if (counts.stories && !(*counts.stories == counts.articles)) {
+      line += " (" + counted(counts.articles, "article", "articles") +
+              "; near-duplicate copies are shown once)";
+    }
+  }
+  line += "; ";
+  if (results.hits.empty()) {
+    line += "no results on this page";
+    if (results.offset > 0) line += " (offset " + grouped(results.offset) + ")";
+  } else if (results.hits.size() == 1) {
+    line += "showing " + std::to_string(results.hits.front().rank);
+  } else {
+    line += "showing " + std::to_string(results.hits.front().rank) + "-" +
+            std::to_string(results.hits.back().rank);
+  }
+  return line;
+}
+
+std::string joined(const std::vector<std::string>& parts, std::string_view separator) {
+  std::string out;
+  for (const std::string& part : parts) {
+    if (!out.empty()) out += separator;
+    out += part;
+  }
+  return out;
+}
+
+// RFC 4180: a field with a comma, a quote or a line break goes in quotes, its quotes doubled.
+// TSV has no quoting, so there tabs and line breaks become spaces.
+std::string table_cell(const std::string& text, TableFormat format) {
+  if (format == TableFormat::tsv) {
+    std::string cell = text;
+    for (char& c : cell) {
+      if (c == '\t' || c == '\n' || c == '\r') c = ' ';
+    }
+    return cell;
+  }
+  if (text.find_first_of(",\"\n\r") == std::string::npos) return text;
+  std::string cell = "\"";
+  for (const char c : text) {
+    cell += c;
+    if (c == '"') cell += '"';
+  }
+  return cell + "\"";
+}
+
+// One row, ended with CRLF in CSV (as RFC 4180 has it, and spreadsheets expect) and LF in TSV.
+std::string table_row(const std::vector<std::string>& cells, TableFormat format) {
+  std::string row;
+  for (const std::string& cell : cells) {
+    if (!row.empty()) row += format == TableFormat::csv ? ',' : '\t';
+    row += table_cell(cell, format);
+  }
+  return row + (format == TableFormat::csv ? "\r\n" : "\n");
+}
+
+// "Alexander Lukashenko (22); Russia (17)": every entity, for one table cell.
+std::string entity_cell(const std::vector<EntityRef>& entities) {
+  std::vector<std::string> parts;
+  for (const EntityRef& entity : entities) {
+    parts.push_back(entity.name + " (" + std::to_string(entity.count) + ")");
+  }
+  return joined(parts, "; ");
+}
+
 }  // namespace
 
 // "partial results: shard remote 10.0.0.2:33333 could not be reached, its articles are missing"
@@ -109,22 +254,23 @@ std::string render_text(const SearchResults& results, Highlight highlight) {
     out += "did you mean: " + printable(results.suggestion) + "\n";
   }
   if (results.partial()) out += partial_line(results.missing_shards);
-  if (results.total_estimate == 0) return out + "no results for '" + query + "'\n";
-  out += "about " + std::to_string(results.total_estimate) + " results for '" + query +
-         "'; showing " +
-         (results.hits.empty() ? "none at offset " + std::to_string(results.offset)
-                               : std::to_string(results.hits.front().rank) + "-" +
-                                     std::to_string(results.hits.back().rank)) +
-         "\n";
+  if (results.counts ? results.counts->results() == MatchCount{0, true}
+                     : results.total_estimate == 0) {
+    return out + "no results for '" + query + "'\n";
+  }
+  out += count_line(results) + "\n";
   const bool ansi = highlight == Highlight::ansi;
   for (const Hit& hit : results.hits) {
     out += "\n" + std::to_string(hit.rank) + ". ";
     if (ansi) out += kAnsiBold;
-    out += printable(hit.title);
+    out += printable(shortened(hit.title, kTitleWidth));
     if (ansi) out += kAnsiReset;
     out += "\n   " + printable(hit.id);
-    if (!hit.date.empty()) out += "  " + hit.date;
+    for (const std::string* field : {&hit.date, &hit.source, &hit.lang}) {
+      if (!field->empty()) out += "  " + printable(*field);
+    }
     out += "  score " + format_score(hit.score) + "\n";
+    if (!hit.url.empty()) out += "   " + printable(hit.url) + "\n";
     if (!hit.snippet.text.empty()) {
       out += "   " + printable_snippet(hit.snippet, ansi) + "\n";
     }
@@ -159,21 +305,39 @@ std::string render_json(const SearchResults& results) {
                                  {"title", hit.title},
                                  {"score", hit.score},
                                  {"snippet", marked(hit.snippet, kMarker, kMarker)}};
-    if (!hit.date.empty()) entry["date"] = hit.date;
+    for (const auto& [key, value] : {std::pair{"date", &hit.date},
+                                     {"source", &hit.source},
+                                     {"lang", &hit.lang},
+                                     {"url", &hit.url}}) {
+      if (!value->empty()) entry[key] = *value;
+    }
     entry["entities"] = entity_json(hit.entities, "mentions");
-    if (hit.hidden_copies > 0) entry["hidden_copies"] = hit.hidden_copies;
+    if (hit.hidden_copies > 0) {
+      entry["hidden_copies"] = hit.hidden_copies;
+      entry["copy_ids"] = hit.copy_ids;
+    }
     if (!hit.shared_entities.empty()) {
       entry["shared_entities"] = entity_json(hit.shared_entities, "mentions");
     }
     if (!hit.shared_words.empty()) entry["shared_words"] = hit.shared_words;
     hits.push_back(std::move(entry));
   }
-  nlohmann::ordered_json out{{"query", results.query},
-                             {"total", results.total_estimate},
-                             {"offset", results.offset},
-                             {"partial", results.partial()},
-                             {"missing_shards", results.missing_shards},
-                             {"hits", std::move(hits)}};
+  nlohmann::ordered_json out{{"query", results.query}};
+  if (results.counts) {
+    const MatchCounts& counts = *results.counts;
+    out["total"] = counts.results().value;
+    out["total_exact"] = counts.results().exact;
+    out["articles"] = counts.articles.value;
+    out["articles_exact"] = counts.articles.exact;
+    out["stories"] = counts.stories ? nlohmann::ordered_json(counts.stories->value) : nullptr;
+  } else {
+    out["total"] = results.total_estimate;
+    out["total_exact"] = false;
+  }
+  out["offset"] = results.offset;
+  out["partial"] = results.partial();
+  out["missing_shards"] = results.missing_shards;
+  out["hits"] = std::move(hits);
   if (!results.suggestion.empty()) out["suggestion"] = results.suggestion;
   if (!results.corrected_from.empty()) out["corrected_from"] = results.corrected_from;
   if (!results.facets.empty()) {
@@ -184,6 +348,19 @@ std::string render_json(const SearchResults& results) {
     out["facets"] = std::move(facets);
   }
   return dump(out);
+}
+
+std::string render_table(const SearchResults& results, TableFormat format) {
+  std::string out = table_row({"rank", "id", "title", "date", "source", "lang", "url", "score",
+                               "hidden_copies", "copy_ids", "entities", "snippet"},
+                              format);
+  for (const Hit& hit : results.hits) {
+    out += table_row({std::to_string(hit.rank), hit.id, hit.title, hit.date, hit.source, hit.lang,
+                      hit.url, format_score(hit.score), std::to_string(hit.hidden_copies),
+                      joined(hit.copy_ids, "; "), entity_cell(hit.entities), hit.snippet.text},
+                     format);
+  }
+  return out;
 }
 
 std::string render_text(const IndexStats& stats) {
@@ -257,19 +434,67 @@ std::string render_json(const std::vector<AnalyzedWord>& words) {
 }
 
 std::string render_text(const EntityListing& listing) {
-  std::string out;
+  if (listing.entities.empty()) return "no entities match\n";
+  std::string out = "articles  type   id  name\n";
   for (const EntityRef& entity : listing.entities) {
     char count[16];
-    std::snprintf(count, sizeof count, "%6zu", entity.count);
+    std::snprintf(count, sizeof count, "%8zu", entity.count);
     out += std::string(count) + "  " + entity.type + std::string(7 - entity.type.size(), ' ') +
            entity.id + "  " + entity.name + "\n";
   }
-  if (listing.entities.empty()) out = "no entities match\n";
   return out;
 }
 
 std::string render_json(const EntityListing& listing) {
   return dump(entity_json(listing.entities, "articles"));
+}
+
+std::string render_table(const EntityListing& listing, TableFormat format) {
+  std::string out = table_row({"id", "type", "name", "articles"}, format);
+  for (const EntityRef& entity : listing.entities) {
+    out += table_row({entity.id, entity.type, entity.name, std::to_string(entity.count)}, format);
+  }
+  return out;
+}
+
+std::string render_text(const StoredArticle& article) {
+  std::string out;
+  const auto field = [&out](std::string_view label, const std::string& value) {
+    if (!value.empty()) out += std::string(label) + printable(value) + "\n";
+  };
+  field("title:    ", article.title);
+  field("id:       ", article.id);
+  field("date:     ", article.date);
+  field("source:   ", article.source);
+  field("lang:     ", article.lang);
+  field("url:      ", article.url);
+  if (article.added) out += "origin:   added with `naviny add`\n";
+  field("copies:   ", joined(article.copy_ids, ", "));
+  if (!article.entities.empty()) {
+    out += "entities: mentions  type   id  name\n";
+    for (const EntityRef& entity : article.entities) {
+      const std::string mentions = std::to_string(entity.count);
+      out += std::string(mentions.size() < 18 ? 18 - mentions.size() : 0, ' ') + mentions + "  " +
+             entity.type + std::string(entity.type.size() < 7 ? 7 - entity.type.size() : 1, ' ') +
+             entity.id + "  " + printable(entity.name) + "\n";
+    }
+  }
+  return out + "\n" + printable_text(article.body) + "\n";
+}
+
+std::string render_json(const StoredArticle& article) {
+  nlohmann::ordered_json out{{"id", article.id}, {"title", article.title}};
+  for (const auto& [key, value] : {std::pair{"date", &article.date},
+                                   {"source", &article.source},
+                                   {"lang", &article.lang},
+                                   {"url", &article.url}}) {
+    if (!value->empty()) out[key] = *value;
+  }
+  out["added"] = article.added;
+  out["copy_ids"] = article.copy_ids;
+  out["entities"] = entity_json(article.entities, "mentions");
+  out["body"] = article.body;
+  return dump(out);
 }
 
 std::string render_text(const std::vector<TextMention>& mentions) {

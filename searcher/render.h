@@ -13,19 +13,39 @@ enum class Highlight {
   markers,  // **word**, for pipes and files
 };
 
+// Rows for a spreadsheet: a header row, then one row per item.
+enum class TableFormat {
+  csv,  // RFC 4180: comma-separated, fields quoted where needed, CRLF line ends
+  tsv,  // tab-separated, tabs and line breaks in fields made spaces
+};
+
+// A line with the number of results (exact, or "more than" the count bound; "about" for an
+// estimate, as `naviny similar` has), then each hit with its title cut to a line.
+// Partial results (unreachable shards skipped) open the text output with a line that names them.
 std::string render_text(const SearchResults& results, Highlight highlight);
 
-// {"query", "total", "offset", "partial", "missing_shards", "hits": [{"rank", "id", "title",
-// "score", "snippet", "date"?}]}. Snippets carry **markers** around highlighted words.
-// Partial results (unreachable shards skipped) open the text output with a line that names them.
+// {"query", "total", "total_exact", "articles", "articles_exact", "stories", "offset", "partial",
+// "missing_shards", "hits": [{"rank", "id", "title", "score", "snippet", "date"?, "source"?,
+// "lang"?, "url"?, "entities", "hidden_copies"?, "copy_ids"?}]}. Snippets carry **markers**
+// around highlighted words. Without counts (`naviny similar`), "total" is an estimate.
 std::string render_json(const SearchResults& results);
+
+// rank, id, title, date, source, lang, url, score, hidden_copies, copy_ids, entities, snippet.
+std::string render_table(const SearchResults& results, TableFormat format);
+
+// Metadata, the entities with their mentions, then the whole text.
+std::string render_text(const StoredArticle& article);
+// {"id", "title", "date"?, "source"?, "lang"?, "url"?, "added", "copy_ids", "entities", "body"}
+std::string render_json(const StoredArticle& article);
 
 std::string render_text(const IndexStats& stats);
 std::string render_json(const IndexStats& stats);
 
-// One line per entity: article count, type, id, name. JSON: [{"id", "type", "name", "articles"}].
+// A header line, then one line per entity: article count, type, id, name. JSON: [{"id", "type",
+// "name", "articles"}]. Tables: id, type, name, articles.
 std::string render_text(const EntityListing& listing);
 std::string render_json(const EntityListing& listing);
+std::string render_table(const EntityListing& listing, TableFormat format);
 
 // One line per word: the word, then its exact form, search form and name keys.
 std::string render_text(const std::vector<AnalyzedWord>& words);

@@ -2,6 +2,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -16,6 +17,13 @@ enum class SortOrder {
   date_oldest,
 };
 
+// SearchRequest::count_bound: count every match exactly, however many.
+inline constexpr std::size_t kCountEveryMatch = 0;
+// The default bound. Counting every match costs Xapian the shortcuts it takes when only the top
+// results are wanted: 2-3 times a plain query at 20,000 articles (bench/README.md, issue 20), and
+// more with more matches. An analyst quotes "more than 10,000" as readily as the exact figure.
+inline constexpr std::size_t kCountBoundForLargeIndexes = 10000;
+
 struct SearchRequest {
   std::string query;
   std::size_t offset = 0;
@@ -26,9 +34,29 @@ struct SearchRequest {
   std::size_t facets = 0;
   SortOrder sort = SortOrder::relevance;
   RankingOptions ranking;
-  bool auto_correct = false;
+  bool auto_correct = false;  // search the spelling suggestion instead, if there is one
   // Show every near-duplicate copy, instead of the best one per group with a count of the rest.
-  bool all_copies = false;  // search the spelling suggestion instead, if there is one
+  bool all_copies = false;
+  // Matches are counted exactly up to this many; beyond it the count says "more than" it.
+  std::size_t count_bound = kCountBoundForLargeIndexes;
+};
+
+// A number of matching articles or stories: exact, or, past SearchRequest::count_bound, known
+// only to be more than `value`.
+struct MatchCount {
+  std::size_t value = 0;
+  bool exact = true;
+  bool operator==(const MatchCount&) const = default;
+};
+
+// What a search matched. Near-duplicate copies of one text (syndicated articles) are one story:
+// results list stories unless SearchRequest::all_copies, and then every article.
+struct MatchCounts {
+  MatchCount articles;  // every matching article, near-duplicate copies included
+  // Matching stories, each near-duplicate group counted once; none with all_copies.
+  std::optional<MatchCount> stories;
+  // What the results page through.
+  const MatchCount& results() const { return stories ? *stories : articles; }
 };
 
 struct EntityRef {
@@ -43,10 +71,15 @@ struct Hit {
   std::string id;
   std::string title;
   std::string date;  // YYYY-MM-DD or empty
+  // From the article's front matter; empty when it has none.
+  std::string source;
+  std::string lang;
+  std::string url;
   double score = 0;
   Snippet snippet;
-  std::vector<EntityRef> entities;  // most mentioned first
-  std::size_t hidden_copies = 0;    // near-duplicates of this article left out of the results
+  std::vector<EntityRef> entities;    // most mentioned first
+  std::size_t hidden_copies = 0;      // near-duplicates of this article left out of the results
+  std::vector<std::string> copy_ids;  // their ids, in id order
   // For `naviny similar`: the entities this article shares with the one it is like.
   std::vector<EntityRef> shared_entities;
   // For `naviny similar`: words of the one it is like that this article has too, as written here.
@@ -55,6 +88,8 @@ struct Hit {
 
 struct SearchResults {
   std::string query;
+  // Counted matches (`naviny search`); without them, total_estimate is Xapian's estimate.
+  std::optional<MatchCounts> counts;
   std::size_t total_estimate = 0;
   std::size_t offset = 0;
   std::vector<Hit> hits;
@@ -67,6 +102,21 @@ struct SearchResults {
   // MissingShards::skip, `--allow-partial`); each as ShardSpec::describe() names it.
   std::vector<std::string> missing_shards;
   bool partial() const { return !missing_shards.empty(); }
+};
+
+// One stored article, as `naviny show` prints it.
+struct StoredArticle {
+  std::string id;
+  std::string title;
+  std::string date;  // YYYY-MM-DD or empty
+  std::string source;
+  std::string lang;
+  std::string url;
+  bool added = false;  // given to `naviny add`, not read from the corpus folder
+  std::string body;
+  std::vector<EntityRef> entities;  // count: mentions; most mentioned first
+  // The other articles of its near-duplicate group, in id order.
+  std::vector<std::string> copy_ids;
 };
 
 struct EntityListing {

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <limits>
+#include <map>
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <optional>
@@ -23,6 +24,7 @@
 #include "common/text.h"
 #include "searcher/entity_filter.h"
 #include "searcher/highlighter.h"
+#include "searcher/match_counter.h"
 #include "searcher/query_builder.h"
 #include "searcher/query_rewrite.h"
 #include "searcher/relevance_model.h"
@@ -170,6 +172,43 @@ class DateSortKey : public Xapian::KeyMaker {
  private:
   bool descending_;
 };
+
+// Xapian's check_at_least for SearchRequest::count_bound: every article, or one past the bound,
+// so that a count past it is known to be more than the bound.
+Xapian::doccount matches_to_check(std::size_t count_bound, Xapian::doccount articles) {
+  if (count_bound == kCountEveryMatch || count_bound >= articles) return articles;
+  return static_cast<Xapian::doccount>(count_bound + 1);
+}
+
+// Xapian's bounds on a count without collapsing, as naviny states it: the count when they agree
+// (Xapian saw fewer matches than it was asked to check), else more than the bound.
+MatchCount stated_count(Xapian::doccount lower, Xapian::doccount upper, std::size_t count_bound) {
+  if (lower == upper) return {lower, true};
+  // Xapian saw at least check_at_least, one past the bound.
+  if (count_bound == kCountEveryMatch) return {lower == 0 ? 0 : lower - 1, false};
+  return {count_bound, false};
+}
+
+// What `counter` saw when Xapian was asked to check `checked` matches out of `articles`. Xapian
+// skips matches (those that cannot reach the page) only once it has accepted `checked`, so if it
+// saw fewer, or was asked to check every article, it saw them all.
+MatchCounts counted(const MatchCounter& counter, const Xapian::MSet& mset, Xapian::doccount checked,
+                    Xapian::doccount articles, std::size_t count_bound) {
+  const std::size_t seen = counter.articles();
+  const std::size_t stories = counter.stories(mset);
+  if (checked >= articles || seen < checked) return {{seen, true}, MatchCount{stories, true}};
+  // More than `count_bound` articles; the stories among them may be fewer.
+  return {{count_bound, false},
+          MatchCount{stories > count_bound ? count_bound : stories - 1, false}};
+}
+
+// The id of a stored article: the sort-id value, or, in an index written before there was one,
+// its document data.
+std::string article_id(const Xapian::Document& document) {
+  std::string id = document.get_value(schema::kSortIdSlot.slot);
+  if (id.empty()) id = text_field(nlohmann::json::parse(document.get_data()), "id");
+  return id;
+}
 
 void sort_by_count(std::vector<EntityRef>& refs) {
   std::stable_sort(refs.begin(), refs.end(),
@@ -530,22 +569,72 @@ SearchResults Searcher::search_once(const SearchRequest& request) {
   }
   EntityFacetSpy facet_spy(state_->remote);
   if (request.facets > 0) enquire.add_matchspy(facet_spy.spy());
+  MatchCounter counter(state_->remote);
+  if (!request.all_copies) enquire.add_matchspy(counter.spy());
   // Facets count every match, so Xapian must look at them all.
-  const Xapian::doccount check_at_least = request.facets > 0 ? state_->db.get_doccount() : 0;
+  const Xapian::doccount articles = state_->db.get_doccount();
+  const Xapian::doccount check_at_least =
+      request.facets > 0 ? articles : matches_to_check(request.count_bound, articles);
   const Xapian::MSet mset =
       enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
                        static_cast<Xapian::doccount>(request.limit), check_at_least);
   SearchResults results;
   results.query = request.query;
   results.offset = request.offset;
-  results.total_estimate = mset.get_matches_estimated();
+  if (request.all_copies) {
+    results.counts = MatchCounts{stated_count(mset.get_matches_lower_bound(),
+                                              mset.get_matches_upper_bound(), request.count_bound),
+                                 std::nullopt};
+  } else {
+    results.counts = counted(counter, mset, check_at_least, articles, request.count_bound);
+  }
+  results.total_estimate = results.counts->results().value;
   results.missing_shards = state_->missing_shards;
   Highlighter highlighter(state_->db, searched);  // with wildcards expanded, so they are marked
+  std::vector<std::string> groups;  // of each hit that stands for hidden copies, else empty
   for (auto match = mset.begin(); match != mset.end(); ++match) {
     results.hits.push_back(make_hit(match, request.snippets ? &highlighter : nullptr));
+    groups.push_back(match.get_collapse_count() > 0 ? match.get_collapse_key() : std::string());
   }
+  list_copies(enquire.get_query(), groups, results.hits);
   if (request.facets > 0) results.facets = facets(facet_spy, request.facets);
   return results;
+}
+
+// Fills in the ids of the near-duplicate copies each hit stands for: the other matches of its
+// group, found by one more search, for the groups shown only. Their number replaces
+// get_collapse_count(), a lower bound when not every match was counted.
+void Searcher::list_copies(const Xapian::Query& query, const std::vector<std::string>& groups,
+                           std::vector<Hit>& hits) {
+  std::vector<Xapian::Query> shown_groups;
+  for (const std::string& group : groups) {
+    if (!group.empty()) {
+      shown_groups.emplace_back(Xapian::Query::OP_VALUE_RANGE, schema::kDuplicateGroupSlot.slot,
+                                group, group);
+    }
+  }
+  if (shown_groups.empty()) return;
+  Xapian::Enquire enquire(state_->db);
+  enquire.set_query(
+      Xapian::Query(Xapian::Query::OP_FILTER, query,
+                    Xapian::Query(Xapian::Query::OP_OR, shown_groups.begin(), shown_groups.end())));
+  enquire.set_weighting_scheme(Xapian::BoolWeight());
+  enquire.set_sort_by_value(schema::kSortIdSlot.slot, false);
+  const Xapian::MSet copies = enquire.get_mset(0, state_->db.get_doccount());
+  std::map<std::string, std::vector<std::string>> ids_by_group;
+  for (auto copy = copies.begin(); copy != copies.end(); ++copy) {
+    const Xapian::Document document = copy.get_document();
+    ids_by_group[document.get_value(schema::kDuplicateGroupSlot.slot)].push_back(
+        article_id(document));
+  }
+  for (std::size_t i = 0; i < hits.size(); ++i) {
+    if (groups[i].empty()) continue;
+    Hit& hit = hits[i];
+    for (std::string& id : ids_by_group[groups[i]]) {
+      if (id != hit.id) hit.copy_ids.push_back(std::move(id));
+    }
+    hit.hidden_copies = hit.copy_ids.size();
+  }
 }
 
 Xapian::Query Searcher::expanded(Xapian::Enquire& enquire, const Xapian::Query& query,
@@ -603,6 +692,9 @@ Hit Searcher::hit_of(const Xapian::Document& document, Xapian::docid docid,
   hit.id = text_field(data, "id");
   hit.title = text_field(data, "title");
   hit.date = text_field(data, "date");
+  hit.source = text_field(data, "source");
+  hit.lang = text_field(data, "lang");
+  hit.url = text_field(data, "url");
   if (highlighter != nullptr) hit.snippet = highlighter->snippet(docid, text_field(data, "body"));
   if (const auto entities = data.find("entities"); entities != data.end()) {
     for (const auto& entity : *entities) {
@@ -735,6 +827,50 @@ SearchResults Searcher::similar_once(const std::string& id, std::size_t limit) {
     results.hits.push_back(std::move(hit));
   }
   return results;
+}
+
+StoredArticle Searcher::article(const std::string& id) {
+  return with_retries([&] { return article_once(id); });
+}
+
+StoredArticle Searcher::article_once(const std::string& id) {
+  const Xapian::Database& db = state_->db;
+  const std::string id_term = schema::id_term(id);
+  const Xapian::PostingIterator found = db.postlist_begin(id_term);
+  if (found == db.postlist_end(id_term)) {
+    throw NotFoundError("no article with id '" + id + "' in the index at '" +
+                        joined_paths(state_->dbs) +
+                        "'; search results show each article's id under its title");
+  }
+  const Xapian::Document document = db.get_document(*found);
+  const Hit stored = hit_of(document, *found, nullptr);
+  StoredArticle article{.id = stored.id,
+                        .title = stored.title,
+                        .date = stored.date,
+                        .source = stored.source,
+                        .lang = stored.lang,
+                        .url = stored.url,
+                        .body = text_field(nlohmann::json::parse(document.get_data()), "body"),
+                        .entities = stored.entities,
+                        .copy_ids = {}};
+  const std::string added_term =
+      std::string(schema::kOrigin.prefix) + std::string(schema::kOriginAdded);
+  Xapian::TermIterator term = document.termlist_begin();
+  term.skip_to(added_term);
+  article.added = term != document.termlist_end() && *term == added_term;
+  const std::string group = document.get_value(schema::kDuplicateGroupSlot.slot);
+  if (!group.empty()) {
+    Xapian::Enquire enquire(db);
+    enquire.set_query(Xapian::Query(Xapian::Query::OP_VALUE_RANGE, schema::kDuplicateGroupSlot.slot,
+                                    group, group));
+    enquire.set_weighting_scheme(Xapian::BoolWeight());
+    enquire.set_sort_by_value(schema::kSortIdSlot.slot, false);
+    const Xapian::MSet members = enquire.get_mset(0, db.get_doccount());
+    for (auto member = members.begin(); member != members.end(); ++member) {
+      if (*member != *found) article.copy_ids.push_back(article_id(member.get_document()));
+    }
+  }
+  return article;
 }
 
 EntityRef Searcher::entity_ref(const std::string& id, std::size_t count) {

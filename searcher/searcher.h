@@ -47,6 +47,10 @@ class Searcher {
   // for an unknown id.
   SearchResults similar(const std::string& id, std::size_t limit);
 
+  // The article with this id, as stored, with the other articles of its near-duplicate group.
+  // Throws NotFoundError for an unknown id.
+  StoredArticle article(const std::string& id);
+
   // The gazetteer's entities, of `type` if given, whose name, id or an alias contains or
   // matches `pattern` (all when empty), with the number of articles that mention each, most
   // mentioned first.
@@ -60,6 +64,9 @@ class Searcher {
   // `docid` is the document's id in the searched database (with shards, not the shard's own).
   Hit hit_of(const Xapian::Document& document, Xapian::docid docid, const Highlighter* highlighter);
   SearchResults similar_once(const std::string& id, std::size_t limit);
+  StoredArticle article_once(const std::string& id);
+  void list_copies(const Xapian::Query& query, const std::vector<std::string>& groups,
+                   std::vector<Hit>& hits);
   std::vector<std::pair<std::string, std::vector<EntityRef>>> facets(const EntityFacetSpy& spy,
                                                                      std::size_t per_type);
   SearchResults search_once(const SearchRequest& request);
