@@ -1,5 +1,6 @@
 #!/usr/bin/python3
-"""How often naviny's snippets show why an article matched (issue 20).
+"""How often naviny's snippets show why an article matched, and whether its counts are exact
+(issue 20).
 
 Runs `naviny search --db DB --json --limit N QUERY` for each query and counts, per language of
 the hit, the snippets with at least one highlighted word (the JSON snippet marks each one
@@ -10,8 +11,9 @@ other ids count under "?". Near-duplicate copies are collapsed, as `naviny searc
 usage: snippet_check.py --naviny BIN --db DB [--limit 20] [--queries FILE] [--misses] [QUERY ...]
 With no QUERY and no --queries, asks the 20 queries of issue 20. --queries reads one query a
 line (blank lines and lines starting with # skipped). --misses lists every snippet without a
-highlight on stderr. Prints a table per language, then one per query; exits 1 if a language is
-under --target (0.95).
+highlight on stderr. Prints a table per language, then one per query with the count check: the
+`total` that `--limit 10` reports against the number of hits `--limit 100000` lists (both
+collapsed). Exits 1 if a language is under --target (0.95) or a count differs.
 """
 import argparse, collections, json, subprocess, sys
 
@@ -45,7 +47,7 @@ def search(naviny, db, limit, query):
                          capture_output=True, text=True)
     if run.returncode != 0:
         raise SystemExit(f"naviny search {query!r} failed ({run.returncode}): {run.stderr.strip()}")
-    return json.loads(run.stdout)["hits"]
+    return json.loads(run.stdout)
 
 
 def share(good, total):
@@ -74,7 +76,10 @@ def main():
     lengths = []
     for query in queries:
         counts = collections.defaultdict(lambda: [0, 0])
-        for hit in search(args.naviny, args.db, args.limit, query):
+        page = search(args.naviny, args.db, 10, query)
+        every = search(args.naviny, args.db, 100000, query)
+        count_check = (page["total"], len(every["hits"]), bool(page.get("total_exact")))
+        for hit in search(args.naviny, args.db, args.limit, query)["hits"]:
             language = language_of(hit["id"])
             shown = highlighted(hit)
             lengths.append(len(hit.get("snippet", "").replace(MARKER, "")))
@@ -83,7 +88,7 @@ def main():
                 table[language][1] += 1
             if not shown and args.misses:
                 print(f"{query}\t{hit['id']}\t{hit.get('snippet', '')}", file=sys.stderr)
-        by_query.append((query, counts))
+        by_query.append((query, counts, count_check))
 
     languages = sorted(by_language)
     print("| language | snippets | with a highlight | share |")
@@ -99,17 +104,23 @@ def main():
         print(f"\nsnippet length in characters (without markers): mean "
               f"{sum(lengths) / len(lengths):.0f}, max {max(lengths)}")
 
-    print("\n| query | " + " | ".join(languages) + " |")
-    print("|---|" + "---:|" * len(languages))
-    for query, counts in by_query:
+    print("\n| query | total, --limit 10 | hits, --limit 100000 | equal | " + " | ".join(languages) + " |")
+    print("|---|---:|---:|---|" + "---:|" * len(languages))
+    wrong_counts = []
+    for query, counts, (total, hits, exact) in by_query:
         cells = [f"{counts[l][0]}/{counts[l][1]}" if counts[l][1] else "-" for l in languages]
-        print(f"| {query} | " + " | ".join(cells) + " |")
+        equal = total == hits
+        if not equal:
+            wrong_counts.append(query)
+        said = f"{total}" if exact else f"about {total}"
+        print(f"| {query} | {said} | {hits} | {'yes' if equal else 'NO'} | " + " | ".join(cells) + " |")
 
     under = [l for l in languages if by_language[l][0] < args.target * by_language[l][1]]
     if under:
         print(f"\nunder {100 * args.target:.0f}%: {', '.join(under)}")
-        return 1
-    return 0
+    if wrong_counts:
+        print(f"\ncounts that differ: {', '.join(wrong_counts)}")
+    return 1 if under or wrong_counts else 0
 
 
 if __name__ == "__main__":

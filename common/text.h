@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace naviny {
@@ -25,6 +26,20 @@ inline std::string ascii_lower(std::string_view text) {
     if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
   }
   return lowered;
+}
+
+// The words of `text` between ASCII white space, each with the byte offset where it starts.
+inline std::vector<std::pair<std::size_t, std::string>> whitespace_words(std::string_view text) {
+  const auto space = [](char c) { return c == ' ' || (c >= '\t' && c <= '\r'); };
+  std::vector<std::pair<std::size_t, std::string>> words;
+  std::size_t i = 0;
+  while (i < text.size()) {
+    while (i < text.size() && space(text[i])) ++i;
+    const std::size_t start = i;
+    while (i < text.size() && !space(text[i])) ++i;
+    if (i > start) words.emplace_back(start, std::string(text.substr(start, i - start)));
+  }
+  return words;
 }
 
 // The parts of `text` between separators, empty ones included: "a\t\tb" gives "a", "", "b".

@@ -85,19 +85,6 @@ void configure(Xapian::QueryParser& parser, const Xapian::Database& db, Xapian::
                             (new DateFieldProcessor(problem))->release());
 }
 
-// The words of `text`, with the character offset where each starts.
-std::vector<std::pair<std::size_t, std::string>> words_of(const std::string& text) {
-  std::vector<std::pair<std::size_t, std::string>> words;
-  std::size_t i = 0;
-  while (i < text.size()) {
-    while (i < text.size() && std::isspace(static_cast<unsigned char>(text[i]))) ++i;
-    const std::size_t start = i;
-    while (i < text.size() && !std::isspace(static_cast<unsigned char>(text[i]))) ++i;
-    if (i > start) words.emplace_back(start, text.substr(start, i - start));
-  }
-  return words;
-}
-
 bool is_field_name(std::string_view name) {
   for (const schema::Prefix& prefix : schema::kPrefixes) {
     if (!prefix.field.empty() && prefix.field == name) return true;
@@ -315,7 +302,7 @@ Xapian::Query QueryBuilder::build(const std::string& text, bool exact) {
 std::size_t QueryBuilder::descriptive_words(const std::string& text) const {
   if (text.find_first_of(kSyntaxCharacters) != std::string::npos) return 0;
   std::size_t count = 0;
-  for (const auto& [offset, word] : words_of(text)) {
+  for (const auto& [offset, word] : whitespace_words(text)) {
     for (const std::string_view operator_word : kOperatorWords) {
       // NEAR/5, ADJ/3
       if (word == operator_word || word.starts_with(std::string(operator_word) + "/")) return 0;
@@ -334,7 +321,7 @@ Xapian::Query QueryBuilder::parse(Xapian::QueryParser& parser, const std::string
   } catch (const Xapian::QueryParserError& e) {
     // Xapian does not say where; find the first word at which the query stops parsing.
     std::string where;
-    const auto words = words_of(text);
+    const auto words = whitespace_words(text);
     for (std::size_t n = 1; n <= words.size(); ++n) {
       const std::string prefix = text.substr(0, words[n - 1].first + words[n - 1].second.size());
       try {

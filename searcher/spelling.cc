@@ -21,19 +21,6 @@ constexpr std::size_t kMinLetters = 4;
 // The spelling table's trigram look-up, for Latin words no alias or index word corrects.
 constexpr unsigned kMaxSpellingTableEdits = 2;
 
-// The whitespace-separated words of a query, with their byte offsets.
-std::vector<std::pair<std::size_t, std::string>> words_of(const std::string& text) {
-  std::vector<std::pair<std::size_t, std::string>> words;
-  std::size_t i = 0;
-  while (i < text.size()) {
-    while (i < text.size() && std::isspace(static_cast<unsigned char>(text[i]))) ++i;
-    const std::size_t start = i;
-    while (i < text.size() && !std::isspace(static_cast<unsigned char>(text[i]))) ++i;
-    if (i > start) words.emplace_back(start, text.substr(start, i - start));
-  }
-  return words;
-}
-
 std::string exact_term(std::string_view exact) {
   return std::string(schema::kExact.prefix) + std::string(exact);
 }
@@ -122,7 +109,7 @@ SpellingSuggester::SpellingSuggester(const Xapian::Database& db, std::shared_ptr
 std::string SpellingSuggester::suggestion(const std::string& query) {
   std::string corrected;
   std::size_t copied = 0;
-  const auto words = words_of(query);
+  const auto words = whitespace_words(query);
   std::size_t checked = 0;
   for (const auto& [offset, word] : words) {
     if (checked == SpellingSuggester::kMaxWordsChecked) break;
