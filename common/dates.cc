@@ -6,6 +6,7 @@ namespace naviny {
 
 int days_in_month(int year, int month) {
   static constexpr std::array<int, 12> kDays{31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  if (month < 1 || month > 12) return 0;
   const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
   return month == 2 && leap ? 29 : kDays[static_cast<std::size_t>(month - 1)];
 }
@@ -14,6 +15,7 @@ std::string_view month_name(int month) {
   static constexpr std::array<std::string_view, 12> kNames{
       "January", "February", "March",     "April",   "May",      "June",
       "July",    "August",   "September", "October", "November", "December"};
+  if (month < 1 || month > 12) return {};
   return kNames[static_cast<std::size_t>(month - 1)];
 }
 

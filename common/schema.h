@@ -66,6 +66,9 @@ inline constexpr Prefix kOrigin{"", "XORIGIN", TermKind::internal,
                                 "how the article came in: 'add' for `naviny add`, none for "
                                 "corpus files"};
 inline constexpr std::string_view kOriginAdded = "add";
+inline std::string added_origin_term() {
+  return std::string(kOrigin.prefix) + std::string(kOriginAdded);
+}
 
 inline constexpr Prefix kEntity{
     "", "XENT", TermKind::internal,
@@ -152,6 +155,8 @@ inline constexpr std::array kDataFields{
     DataField{"entities", "[{\"id\", \"mentions\"}] of the entities mentioned, most first"},
 };
 
+// Title words are numbered from here. Entity terms carry their mentions' positions in both.
+inline constexpr Xapian::termpos kTitleFirstPosition = 1;
 // Positions of body words start here, so that a phrase never runs from the title into the body.
 inline constexpr Xapian::termpos kBodyFirstPosition = 1000;
 

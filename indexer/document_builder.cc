@@ -18,8 +18,6 @@ constexpr std::size_t kMinSpellingLetters = 4;
 // Xapian's keys are limited; no real word a user types is longer than this.
 constexpr std::size_t kMaxSpellingLetters = 40;
 
-// Title words are numbered from here, body words from schema::kBodyFirstPosition.
-constexpr Xapian::termpos kTitleFirstPosition = 1;
 // Xapian throws when a document with an empty term is stored (Empty termnames aren't allowed) or
 // with a term over 245 bytes (Term too long), which would stop a whole indexing run. So words
 // whose forms are empty (a lone U+FE0F variation selector, as in "❤️": NFKC case folding
@@ -149,7 +147,7 @@ std::string id_term(const std::string& article_id) {
 }
 
 std::string added_origin_term() {
-  return std::string(schema::kOrigin.prefix) + std::string(schema::kOriginAdded);
+  return schema::added_origin_term();
 }
 
 Xapian::Document build_document(const Article& article, Analyzer& analyzer,
@@ -159,7 +157,7 @@ Xapian::Document build_document(const Article& article, Analyzer& analyzer,
   Xapian::Document document;
   const std::vector<AnalyzedWord> body = analyze_words(analyzer, article.body);
   const std::vector<AnalyzedWord> title = analyze_words(analyzer, article.title, &body);
-  index_words(document, title, kTitleFirstPosition, true);
+  index_words(document, title, schema::kTitleFirstPosition, true);
   index_words(document, body, schema::kBodyFirstPosition, false);
   if (spelling_words != nullptr) {
     for (const auto* words : {&title, &body}) {
@@ -195,7 +193,7 @@ Xapian::Document build_document(const Article& article, Analyzer& analyzer,
         document, data,
         ranked(recognizer->recognize({&title, &body}, &mentions), recognizer->gazetteer()));
     add_mention_positions(document, mentions, recognizer->gazetteer(),
-                          {kTitleFirstPosition, schema::kBodyFirstPosition});
+                          {schema::kTitleFirstPosition, schema::kBodyFirstPosition});
   }
   document.set_data(data.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
   return document;

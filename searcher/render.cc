@@ -197,20 +197,23 @@ std::string joined(const std::vector<std::string>& parts, std::string_view separ
 // RFC 4180: a field with a comma, a quote or a line break goes in quotes, its quotes doubled.
 // TSV has no quoting, so there tabs and line breaks become spaces.
 std::string table_cell(const std::string& text, TableFormat format) {
+  // A spreadsheet runs a cell that opens with one of these as a formula; a scraped title can.
+  const bool formula_like =
+      !text.empty() && std::string_view("=+-@").find(text[0]) != std::string_view::npos;
+  std::string cell = formula_like ? "'" + text : text;
   if (format == TableFormat::tsv) {
-    std::string cell = text;
     for (char& c : cell) {
       if (c == '\t' || c == '\n' || c == '\r') c = ' ';
     }
     return cell;
   }
-  if (text.find_first_of(",\"\n\r") == std::string::npos) return text;
-  std::string cell = "\"";
-  for (const char c : text) {
-    cell += c;
-    if (c == '"') cell += '"';
+  if (cell.find_first_of(",\"\n\r") == std::string::npos) return cell;
+  std::string quoted = "\"";
+  for (const char c : cell) {
+    quoted += c;
+    if (c == '"') quoted += '"';
   }
-  return cell + "\"";
+  return quoted + "\"";
 }
 
 // One row, ended with CRLF in CSV (as RFC 4180 has it, and spreadsheets expect) and LF in TSV.

@@ -198,8 +198,9 @@ MatchCounts counted(const MatchCounter& counter, const Xapian::MSet& mset, Xapia
   const std::size_t stories = counter.stories(mset);
   if (checked >= articles || seen < checked) return {{seen, true}, MatchCount{stories, true}};
   // More than `count_bound` articles; the stories among them may be fewer.
-  return {{count_bound, false},
-          MatchCount{stories > count_bound ? count_bound : stories - 1, false}};
+  return {
+      {count_bound, false},
+      MatchCount{stories > count_bound ? count_bound : (stories == 0 ? 0 : stories - 1), false}};
 }
 
 // The id of a stored article: the sort-id value, or, in an index written before there was one,
@@ -219,6 +220,10 @@ void sort_by_count(std::vector<EntityRef>& refs) {
 // swaps another folder in. Either way the index is whole again at once, so reopen and retry,
 // but not forever: a writer committing faster than we can search would starve us.
 constexpr int kMaxReopens = 10;
+
+// Copies of one near-duplicate group listed at most: asking Xapian for the whole index would make
+// it set aside room for every article.
+constexpr Xapian::doccount kMaxCopiesListed = 1000;
 
 // Longer queries are refused: the cost of parsing (and of finding where a query stops parsing)
 // grows faster than its length, and no one types this much.
@@ -510,7 +515,10 @@ SearchResults Searcher::search(const SearchRequest& request) {
     SearchResults corrected_results = search_once(corrected);
     // Never a switch to a query that finds nothing: the suggestion was checked to find articles,
     // but a writer may have changed the index since.
-    if (corrected_results.total_estimate == 0) return results;
+    if (corrected_results.total_estimate == 0) {
+      results.suggestion = suggestion;
+      return results;
+    }
     corrected_results.corrected_from = request.query;
     return corrected_results;
   });
@@ -620,7 +628,13 @@ void Searcher::list_copies(const Xapian::Query& query, const std::vector<std::st
                     Xapian::Query(Xapian::Query::OP_OR, shown_groups.begin(), shown_groups.end())));
   enquire.set_weighting_scheme(Xapian::BoolWeight());
   enquire.set_sort_by_value(schema::kSortIdSlot.slot, false);
-  const Xapian::MSet copies = enquire.get_mset(0, state_->db.get_doccount());
+  // The shown hits' groups hold about this many (hidden_copies is a lower bound when not every
+  // match was counted); asking for the whole index would make Xapian set aside room for each.
+  Xapian::doccount most = 0;
+  for (std::size_t i = 0; i < hits.size(); ++i) {
+    if (!groups[i].empty()) most += static_cast<Xapian::doccount>(hits[i].hidden_copies) + 1;
+  }
+  const Xapian::MSet copies = enquire.get_mset(0, std::max(most, kMaxCopiesListed));
   std::map<std::string, std::vector<std::string>> ids_by_group;
   for (auto copy = copies.begin(); copy != copies.end(); ++copy) {
     const Xapian::Document document = copy.get_document();
@@ -772,7 +786,7 @@ std::vector<std::string> written_forms(Analyzer& analyzer, std::string_view text
 
 SearchResults Searcher::similar_once(const std::string& id, std::size_t limit) {
   const Xapian::Database& db = state_->db;
-  const std::string id_term = std::string(schema::kId.prefix) + id;
+  const std::string id_term = schema::id_term(id);
   const Xapian::PostingIterator source = db.postlist_begin(id_term);
   if (source == db.postlist_end(id_term)) {
     throw NotFoundError("no article with id '" + id + "' in the index at '" +
@@ -802,7 +816,9 @@ SearchResults Searcher::similar_once(const std::string& id, std::size_t limit) {
   const Xapian::MSet mset = enquire.get_mset(0, static_cast<Xapian::doccount>(limit));
   results.total_estimate = mset.get_matches_estimated();
   results.missing_shards = state_->missing_shards;
-  Highlighter highlighter(state_->db, words_query);
+  // Entities too: an article in another language often shares only those with the source.
+  Highlighter highlighter(state_->db,
+                          Xapian::Query(Xapian::Query::OP_OR, words_query, entities_query));
   const Hit source_hit = hit_of(db.get_document(*source), *source, nullptr);
   for (auto match = mset.begin(); match != mset.end(); ++match) {
     Hit hit = make_hit(match, &highlighter);
@@ -853,8 +869,7 @@ StoredArticle Searcher::article_once(const std::string& id) {
                         .body = text_field(nlohmann::json::parse(document.get_data()), "body"),
                         .entities = stored.entities,
                         .copy_ids = {}};
-  const std::string added_term =
-      std::string(schema::kOrigin.prefix) + std::string(schema::kOriginAdded);
+  const std::string added_term = schema::added_origin_term();
   Xapian::TermIterator term = document.termlist_begin();
   term.skip_to(added_term);
   article.added = term != document.termlist_end() && *term == added_term;
@@ -865,7 +880,7 @@ StoredArticle Searcher::article_once(const std::string& id) {
                                     group, group));
     enquire.set_weighting_scheme(Xapian::BoolWeight());
     enquire.set_sort_by_value(schema::kSortIdSlot.slot, false);
-    const Xapian::MSet members = enquire.get_mset(0, db.get_doccount());
+    const Xapian::MSet members = enquire.get_mset(0, kMaxCopiesListed);
     for (auto member = members.begin(); member != members.end(); ++member) {
       if (*member != *found) article.copy_ids.push_back(article_id(member.get_document()));
     }

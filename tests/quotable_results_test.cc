@@ -45,6 +45,8 @@ constexpr Metadata kMetadata[] = {{"date", "2021-05-26"},
                                   {"lang", "en"},
                                   {"url", "https://example.org/news/minsk-hero-city?id=7"}};
 constexpr const char* kQuotedTitle = "Minsk, \"the hero city\", remembers";
+// A title a spreadsheet would run as a formula.
+constexpr const char* kFormulaTitle = "=SUM(1,2) zebrafish tally";
 
 class QuotableResults : public ::testing::Test {
  protected:
@@ -64,6 +66,8 @@ class QuotableResults : public ::testing::Test {
     testing::write_file(corpus / "hero.txt", front_matter + "---\nMinsk remembers the war.\n");
     testing::write_file(corpus / "long.txt",
                         std::string(kLongTitle) + "\n\nЛукашенко выступил перед журналистами.\n");
+    testing::write_file(corpus / "formula.txt",
+                        std::string(kFormulaTitle) + "\n\nZebrafish were counted again.\n");
     testing::index_or_fail(corpus, db());
   }
   static void TearDownTestSuite() { dir_.reset(); }
@@ -219,6 +223,11 @@ TEST_F(QuotableResults, CsvQuotesCommasAndQuotes) {
   const CliResult tsv = search({"--format", "tsv", "hero"});
   EXPECT_THAT(tsv.out, HasSubstr("\thero.txt\tMinsk, \"the hero city\", remembers\t2021-05-26\t"));
   EXPECT_EQ(std::count(tsv.out.begin(), tsv.out.end(), '\n'), 2) << tsv.out;
+  // A cell that would open with a formula sign starts with an apostrophe, which spreadsheets hide.
+  EXPECT_THAT(search({"--format", "csv", "zebrafish"}).out,
+              HasSubstr(",\"'=SUM(1,2) zebrafish tally\","));
+  EXPECT_THAT(search({"--format", "tsv", "zebrafish"}).out,
+              HasSubstr("\t'=SUM(1,2) zebrafish tally\t"));
   // --json stays, the same as --format json.
   EXPECT_EQ(search({"--json", "hero"}).out, search({"--format", "json", "hero"}).out);
 
