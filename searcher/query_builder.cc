@@ -40,6 +40,27 @@ constexpr const char* kStopwords[] = {
 constexpr std::string_view kOperatorWords[] = {"AND", "OR", "NOT", "XOR", "NEAR", "ADJ"};
 constexpr std::string_view kSyntaxCharacters = "\":()+-*";
 
+// Xapian's QueryParser reads ASCII and English curly double quotes as phrase quotes; readers
+// paste names with their own language's marks: «…» (ru, uk, be), „…“ and „…” (pl, cs, sk, bg,
+// de), »…« (sl).
+std::string with_ascii_phrase_quotes(std::string_view text) {
+  constexpr std::string_view kQuotationMarks[] = {"«", "»", "„", "‟", "“", "”"};
+  std::string plain;
+  plain.reserve(text.size());
+  while (!text.empty()) {
+    const auto mark = std::ranges::find_if(
+        kQuotationMarks, [&](std::string_view m) { return text.starts_with(m); });
+    if (mark != std::end(kQuotationMarks)) {
+      plain += '"';
+      text.remove_prefix(mark->size());
+    } else {
+      plain += text.front();
+      text.remove_prefix(1);
+    }
+  }
+  return plain;
+}
+
 void configure(Xapian::QueryParser& parser, const Xapian::Database& db, Xapian::Stem stem,
                bool exact, const Xapian::Stopper& stopwords,
                const std::shared_ptr<IndexGazetteer>& gazetteer,
@@ -261,7 +282,7 @@ QueryBuilder::QueryBuilder(const Xapian::Database& db, std::shared_ptr<Analyzer>
 }
 
 Xapian::Query QueryBuilder::build(const std::string& text, bool exact) {
-  std::string cleaned = without_acronym_case_endings(text);
+  std::string cleaned = without_acronym_case_endings(with_ascii_phrase_quotes(text));
   for (char& c : cleaned) {
     if (static_cast<unsigned char>(c) < 0x20) c = ' ';  // NUL and other controls
   }
@@ -299,7 +320,8 @@ Xapian::Query QueryBuilder::build(const std::string& text, bool exact) {
                                 query_names, expand));
 }
 
-std::size_t QueryBuilder::descriptive_words(const std::string& text) const {
+std::size_t QueryBuilder::descriptive_words(const std::string& typed) const {
+  const std::string text = with_ascii_phrase_quotes(typed);
   if (text.find_first_of(kSyntaxCharacters) != std::string::npos) return 0;
   std::size_t count = 0;
   for (const auto& [offset, word] : whitespace_words(text)) {

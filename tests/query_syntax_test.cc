@@ -41,6 +41,9 @@ class QuerySyntax : public ::testing::Test {
     write("putin-only.txt", "Putin budget\n\nPutin spoke about the budget in the Kremlin.\n");
     write("neither.txt", "Kremlin budget talks\n\nThe budget talks in the Kremlin ended.\n");
     write("lukashenka.txt", "Sochi\n\nŁukašenka met Putin in Sochi.\n");
+    // A name as one phrase, and its two words apart.
+    write("voice-phrase.txt", "Радио\n\nРадиостанция «Голос Америки» вышла в эфир.\n");
+    write("voice-apart.txt", "Радио\n\nГолос диктора звучал из Америки.\n");
     // Front matter: the README's example, a source in Cyrillic, a language with its region.
     write("eu.txt",
           "---\ntitle: EU weighs new sanctions on Minsk\ndate: 2021-06-24\nsource: Fixture "
@@ -106,6 +109,25 @@ TEST_F(QuerySyntax, NearAndAdjFindTheWordsWithinTheirWindow) {
           {"Lukashenko NEAR/3 Putin", {"lukashenka.txt"}},
           {"Lukashenko ADJ/3 Putin", {"lukashenka.txt"}},
           {"Medvedev NEAR/3 Sochi", {}},
+      },
+      sorted_ids);
+}
+
+// A reader pastes a name with the quotation marks of its language: Russian, Ukrainian and
+// Belarusian write «…», Polish, Czech, Slovak, Bulgarian and German „…“ or „…”, Slovene also »…«.
+// Each quotes a phrase, as "…" does.
+TEST_F(QuerySyntax, EveryLanguagesQuotationMarksQuoteAPhrase) {
+  const std::vector<std::string> phrase{"voice-phrase.txt"};
+  expect_found(
+      {
+          {"\"Голос Америки\"", phrase},
+          {"«Голос Америки»", phrase},
+          {"„Голос Америки“", phrase},
+          {"„Голос Америки”", phrase},
+          {"»Голос Америки«", phrase},
+          {"“Голос Америки”", phrase},
+          {"title:Радио AND «Голос Америки»", phrase},
+          {"Голос Америки", {"voice-apart.txt", "voice-phrase.txt"}},
       },
       sorted_ids);
 }
