@@ -48,8 +48,8 @@ std::string with_ascii_phrase_quotes(std::string_view text) {
   std::string plain;
   plain.reserve(text.size());
   while (!text.empty()) {
-    const auto mark = std::ranges::find_if(
-        kQuotationMarks, [&](std::string_view m) { return text.starts_with(m); });
+    const auto mark = std::ranges::find_if(kQuotationMarks,
+                                           [&](std::string_view m) { return text.starts_with(m); });
     if (mark != std::end(kQuotationMarks)) {
       plain += '"';
       text.remove_prefix(mark->size());
