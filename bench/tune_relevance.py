@@ -14,6 +14,9 @@ bm25-min-normlen, dfr-c, expand-terms, expand-docs, expand-weight, expand-min-wo
 expand-term-weights, expand-query-terms, expand-max-df, expand-min-score, proximity-weight,
 proximity-window).
 
+--write-ranking FILE: write the best setting as a ranking file (`name = value` lines), which
+`naviny search --ranking FILE` (or $NAVINY_RANKING) reads.
+
 --cross-validate: two-fold cross-validation, to see whether the best setting is chosen by chance.
 The queries are split by id into odd and even; the setting with the best MAP on one half is
 scored on the other half, and compared there with the defaults (which are always run too).
@@ -57,6 +60,7 @@ def main():
     parser.add_argument("--naviny", required=True)
     parser.add_argument("--grid", action="append", default=[])
     parser.add_argument("--cross-validate", action="store_true")
+    parser.add_argument("--write-ranking", metavar="FILE")
     args = parser.parse_args()
     trec_map = load_trec_map(args.eval_data)
     docs, queries, qrels = trec_map.load_vaswani(os.path.join(args.eval_data, "vaswani"))
@@ -69,7 +73,7 @@ def main():
         settings.insert(0, [])
     halves = {"odd": {q: r for q, r in qrels.items() if int(q) % 2 == 1},
               "even": {q: r for q, r in qrels.items() if int(q) % 2 == 0}}
-    scored = []  # (MAP over all queries, label, {half: MAP over that half})
+    scored = []  # (MAP over all queries, label, {half: MAP over that half}, options)
     for options in settings:
         results = run(trec_map, queries, args.naviny, db, options)
         mean_ap, p10, ndcg, _ = trec_map.evaluate(results, qrels)
@@ -77,9 +81,14 @@ def main():
         label = " ".join(options) or "(defaults)"
         print("MAP %.4f  P@10 %.4f  nDCG@10 %.4f  odd %.4f  even %.4f  %s" %
               (mean_ap, p10, ndcg, by_half["odd"], by_half["even"], label), flush=True)
-        scored.append((mean_ap, label, by_half))
+        scored.append((mean_ap, label, by_half, options))
     best = max(scored, key=lambda s: s[0])
     print("best: MAP %.4f  %s" % best[:2])
+    if args.write_ranking:
+        with open(args.write_ranking, "w") as out:
+            out.write("# naviny ranking parameters: MAP %.4f on Vaswani (bench/tune_relevance.py)\n" % best[0])
+            for name, value in zip(best[3][0::2], best[3][1::2]):
+                out.write("%s = %s\n" % (name[2:], value))
     if args.cross_validate:
         defaults = next(s for s in scored if s[1] == "(defaults)")
         for chosen_on, tested_on in (("odd", "even"), ("even", "odd")):

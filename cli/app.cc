@@ -74,6 +74,7 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err,
   CLI::App app{
       "naviny: full-text search for news about Belarus, Russia and the West, "
       "in any script or spelling"};
+  app.name("naviny");
   app.require_subcommand(1);
   app.set_version_flag("--version", "naviny 0.1.0");
   Context context{out, err, env, {}, {}};
@@ -81,7 +82,21 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err,
                               add_remove_command(app, context),  add_search_command(app, context),
                               add_stats_command(app, context),   add_entities_command(app, context),
                               add_analyze_command(app, context), add_similar_command(app, context),
-                              add_show_command(app, context)};
+                              add_show_command(app, context),    add_help_command(app, context),
+                              add_complete_command(app, context)};
+
+  if (argc <= 1) {
+    out << app.help();
+    return 0;
+  }
+  if (const std::string_view first = argv[1];
+      !first.starts_with('-') && find_command(app, first) == nullptr) {
+    const std::string closest = closest_command(app, first);
+    err << "naviny: '" << first << "' is not a naviny command"
+        << (closest.empty() ? "" : "; did you mean `naviny " + closest + "`?")
+        << " (`naviny help` lists the commands)\n";
+    return static_cast<int>(ExitCode::usage);
+  }
 
   try {
     app.parse(argc, argv);

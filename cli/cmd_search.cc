@@ -1,7 +1,10 @@
+#include <fstream>
 #include <ostream>
+#include <string_view>
 
 #include "cli/commands.h"
 #include "common/errors.h"
+#include "common/text.h"
 #include "searcher/render.h"
 #include "searcher/searcher.h"
 
@@ -30,11 +33,44 @@ std::string joined(const std::vector<std::string>& words) {
   return query;
 }
 
+// Each `name = value` line of the file sets the hidden option --name, with the option's own
+// checks; `#` starts a comment.
+void apply_ranking_file(CLI::App& ranking, const std::string& path) {
+  std::ifstream in(path);
+  if (!in) throw CLI::ValidationError("--ranking", "cannot read " + path);
+  std::string line;
+  for (int number = 1; std::getline(in, line); ++number) {
+    const std::string_view content = trim(std::string_view(line).substr(0, line.find('#')));
+    if (content.empty()) continue;
+    const auto equals = content.find('=');
+    const std::string where = path + " line " + std::to_string(number);
+    if (equals == std::string_view::npos) {
+      throw CLI::ValidationError("--ranking", where + " is not `name = value`");
+    }
+    const std::string name(trim(content.substr(0, equals)));
+    CLI::Option* option = ranking.get_option_no_throw("--" + name);
+    if (option == nullptr) {
+      throw CLI::ValidationError("--ranking", where + ": no ranking parameter '" + name + "'");
+    }
+    option->clear();
+    option->add_result(std::string(trim(content.substr(equals + 1))));
+    option->run_callback();
+  }
+}
+
 }  // namespace
 
 Command add_search_command(CLI::App& app, Context& context) {
   auto arguments = std::make_shared<SearchArguments>();
-  CLI::App* command = app.add_subcommand("search", "search the index; see README for the syntax");
+  CLI::App* command = app.add_subcommand("search", "search the index");
+  command->footer(R"(Query syntax (README.md, "Query syntax", has all of it):
+  sanctions potash          either word; articles with both first
+  "Joe Biden"  «Голос Америки»   a phrase, in any script or spelling
+  Putin AND loan, OR, NOT   Boolean operators; +must -mustnot
+  Putin NEAR/5 loan         within 5 words (ADJ/5: in this order)
+  Лукаш*  Trump*            wildcard, matched in every script
+  title:  source:  lang:    fields; date:2021-06, date:2020..2021-03
+  person:Lukashenko  org:NATO  place:Minsk  entity:...   articles that mention the entity)");
   add_db_list_option(*command, context);
   command->add_option("QUERY", arguments->words, "query words, phrases and operators")->required();
   auto* output = command->add_option_group("output");
@@ -60,7 +96,16 @@ Command add_search_command(CLI::App& app, Context& context) {
                    "order: relevance (default), -date (newest first) or date (oldest first)")
       ->check(CLI::IsMember({"relevance", "date", "-date"}));
   // For tuning runs (bench/tune_relevance.py); the defaults are the tuned values.
-  auto* ranking = command->add_option_group("ranking", "ranking parameters, for tuning");
+  // The ranking parameters are for bench/tune_relevance.py, not for readers: hidden from the
+  // help, and given together in a file of `name = value` lines.
+  auto* ranking = command->add_option_group("ranking");
+  ranking->group("");
+  command
+      ->add_option_function<std::string>(
+          "--ranking", [ranking](const std::string& path) { apply_ranking_file(*ranking, path); },
+          "file of ranking parameters, `name = value` lines as bench/tune_relevance.py writes "
+          "them")
+      ->envname("NAVINY_RANKING");
   ranking
       ->add_option("--weighting", arguments->ranking.weighting,
                    "weighting scheme: bm25, bm25+, pl2, inl2, ifb2, ineb2, dph, dlh")

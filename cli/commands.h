@@ -8,6 +8,7 @@
 #include <functional>
 #include <iosfwd>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "cli/app.h"
@@ -43,6 +44,14 @@ Command add_similar_command(CLI::App& app, Context& context);
 Command add_search_command(CLI::App& app, Context& context);
 Command add_show_command(CLI::App& app, Context& context);
 Command add_stats_command(CLI::App& app, Context& context);
+Command add_help_command(CLI::App& app, Context& context);
+// The hidden `__complete WORD...` of the shell completion scripts.
+Command add_complete_command(CLI::App& app, Context& context);
+
+// The subcommand of that name, or nullptr.
+CLI::App* find_command(CLI::App& app, std::string_view name);
+// The command `typed` is likeliest a misspelling of, or "" if none is close.
+std::string closest_command(CLI::App& app, std::string_view typed);
 
 // How a command that lists things prints them.
 enum class OutputFormat { text, json, csv, tsv };
