@@ -7,21 +7,10 @@
 #include "analyzers/script.h"
 #include "common/schema.h"
 #include "common/text.h"
+#include "searcher/name_rules.h"
 
 namespace naviny {
 namespace {
-
-// Adams's is a form of Adams, which the rules that compare final letters must not take it for.
-bool is_possessive(std::string_view exact_form) {
-  return exact_form.ends_with("'s");
-}
-
-// Whether a word of the corpus is a name an s apart from one spelling of a typed name
-// (names_an_s_apart); a possessive is its word's form.
-bool is_an_s_apart(const WordForms& word, const QueryWordNames::Spelling& typed) {
-  return !is_possessive(word.exact) && names_an_s_apart(word.romanized, dominant_script(word.exact),
-                                                        typed.romanized, typed.script);
-}
 
 // A word under a name key counts as a name if at least kNameShareTenths tenths of the articles
 // that have it write it as one. Names are written as names nearly always; common words that open
@@ -50,33 +39,8 @@ std::vector<Xapian::Query> spellings_written_as_names(const Xapian::Database& db
   return spellings;
 }
 
-// Up to this many letters, one letter is a third of a name: spelt_as_one_name would let in other
-// names a letter away (Wall for Wahl, Kenny for Kenya).
-constexpr std::size_t kMaxShortNameLetters = 5;
-
 // Whether a word found under a name key of the query word `term` (a search form) is no spelling
-// of the name the reader typed. Keys are coarse (Yellen shares one with Юлиян and Alina, Paxton
-// with Пакистан), so a word counts only
-// - if the gazetteer knows it as a name of an entity the query word names too (Ціханоўскай for
-//   Tsikhanouskaya), by an alias of its search form or, keeping the syllables across scripts
-//   (syllables_agree), by a likeness of spelling;
-// - or if it names no other entity (Канады and Irlandii do) and is alike. In the other script,
-//   where Cyrillic writes English names by sound (Pence ~ Пенс, Blair ~ Блэр), it must share the
-//   vowel of the first syllable (first_vowels_agree: Yellen is no Юлиян) and keep the syllables
-//   (Масих is no Maas). In the same script it must be spelt as the same name (spelt_as_one_name:
-//   Łukaszenka ~ Lukashenko, not Welle ~ Wahl) with the same first vowel (Baker is no Booker),
-//   not be the typed word with its final vowels cut off (Roman is no Romania) nor a name an s
-//   apart (names_an_s_apart: Francis is no France); a short typed word the corpus has meets only
-//   its case forms and its spellings with other vowels there (Wahla and Said, not Wall for Wahl).
-// In any script, a surname suffix the key leaves out must be there if it was typed (Borisov is no
-// Бориса), and a Cyrillic surname with it only if it was (Христов is no Christ), and a word the
-// gazetteer knows as a person's given name is no spelling of a typed word that is none (Мария, of
-// Maria Zakharova, is no Marr). A query word that names no entity but was typed as a name may
-// still meet a name of another entity spelt close to it (a typo: Lukashenco), unless the corpus
-// has the word as typed: then it is no typo, and the other entity's name counts only in its own
-// script as a case form (Davos is no Davis; Camerona is still Cameron), and in the other if spelt
-// closer to the typed word than to that entity's alias (Бэннон is Bannon, not Benin). A lower-case
-// word (медведь, a bear) never meets another entity's name.
+// of the name the reader typed: gathers what the rules (name_rules.h) look at, and asks them.
 class NotASpellingOfTheQueryWord {
  public:
   NotASpellingOfTheQueryWord(IndexGazetteer& gazetteer, const std::string& term,
@@ -94,79 +58,26 @@ class NotASpellingOfTheQueryWord {
         own_(gazetteer.ids_by_search_form(term, typed.spellings)) {}
   bool operator()(const KeySpelling& key_spelling) const {
     if (!key_spelling.forms) return false;
-    const WordForms& spelling = *key_spelling.forms;
-    const Script script = dominant_script(spelling.exact);
-    if (std::ranges::any_of(typed_, [&](const QueryWordNames::Spelling& typed) {
-          return ends_in_v_suffix(typed.romanized) && !ends_in_v_suffix(spelling.romanized);
-        })) {
-      return true;
-    }
-    const auto named = own_ ? gazetteer_.entities_named_by_word(spelling) : std::nullopt;
-    const std::vector<std::string>* ids = named ? &named->ids : nullptr;
-    const bool names_own_entity = ids && std::ranges::any_of(*ids, [&](const std::string& id) {
-                                    return std::ranges::find(*own_, id) != own_->end();
-                                  });
-    const auto keeps_syllables = [&](const QueryWordNames::Spelling& typed) {
-      return typed.script == script ||
-             syllables_agree(typed.romanized, typed.script == Script::latin, spelling.romanized);
-    };
-    // A word with a surname's v suffix is a surname, though a given name's case form too (Борисов,
-    // Бориса of Борис). Only a given name spelt exactly so counts: with some 900 people in the
-    // gazetteer, the forms of their given names (Nadiya, Марфа) reach most names (Nadeem, Мърфи).
-    const bool another_persons_given_name =
-        !typed_given_name_ && !ends_in_v_suffix(spelling.romanized) &&
-        gazetteer_.is_given_name(spelling.romanized, {spelling.key, spelling.alt_key}, true);
-    // A likeness to an alias is no spelling of it in another script unless it keeps its
-    // syllables: Франс (of France Presse) is spelt close to Francis, but is one syllable. Nor is
-    // a likeness that the gazetteer knows as another person's given name: Берні (Bernie Sanders)
-    // is spelt close to Барньє, but is no Barnier.
-    if (names_own_entity &&
-        (!named->by_likeness ||
-         (!another_persons_given_name && std::ranges::any_of(typed_, keeps_syllables)))) {
-      return false;
-    }
-    // Nor is a Cyrillic surname with the suffix a spelling of a word typed without it (Христов is
-    // no Christ).
-    if (script == Script::cyrillic && is_cyrillic_v_surname(spelling.romanized) &&
-        std::ranges::none_of(typed_, [&](const QueryWordNames::Spelling& typed) {
-          return has_v_surname_suffix(typed.romanized);
-        })) {
-      return true;
-    }
-    if (another_persons_given_name) return true;
-    const bool same_name = std::ranges::any_of(typed_, [&](const QueryWordNames::Spelling& typed) {
-      if (typed.script == script && typed_in_corpus_ &&
-          typed.romanized.size() <= kMaxShortNameLetters &&
-          !differ_in_vowels_only(typed.romanized, spelling.romanized)) {
-        return same_script_variant(spelling.romanized, typed.romanized);
-      }
-      if (!spelt_as_one_name(typed.romanized, spelling.romanized)) return false;
-      if (typed.script != script) return keeps_syllables(typed);
-      return !is_bare_stem_of(spelling.romanized, typed.romanized) &&
-             !is_an_s_apart(spelling, typed) &&
-             (first_vowels_agree(typed.romanized, spelling.romanized) ||
-              same_script_variant(spelling.romanized, typed.romanized));
-    });
-    const bool other_script =
-        std::ranges::any_of(typed_, [&](const QueryWordNames::Spelling& typed) {
-          return typed.script != script &&
-                 first_vowels_agree(typed.romanized, spelling.romanized) && keeps_syllables(typed);
+    const WordForms& word = *key_spelling.forms;
+    const auto named = own_ ? gazetteer_.entities_named_by_word(word) : std::nullopt;
+    SpellingCandidate candidate{word, dominant_script(word.exact), typed_};
+    candidate.typed_capitalised = typed_capitalised_;
+    candidate.typed_in_corpus = typed_in_corpus_;
+    candidate.typed_given_name = typed_given_name_;
+    candidate.typed_entities = own_ ? &*own_ : nullptr;
+    candidate.named = named ? &*named : nullptr;
+    candidate.names_a_typed_entity =
+        named && std::ranges::any_of(named->ids, [&](const std::string& id) {
+          return std::ranges::find(*own_, id) != own_->end();
         });
-    if (!ids || ids->empty()) return !same_name && !other_script;
-    // A typo: the name as the gazetteer spells it, give or take a third of its letters.
-    if (own_->empty()) {
-      return !typed_capitalised_ ||
-             std::ranges::none_of(typed_, [&](const QueryWordNames::Spelling& typed) {
-               if (!typed_in_corpus_) return spelt_close(typed.romanized, spelling.romanized);
-               // Then it is no typo, and the word is the other entity's unless it is spelt
-               // closer to the typed one (Бэннон is Bannon, not Benin; Франс is France's).
-               return typed.script == script
-                          ? same_script_variant(spelling.romanized, typed.romanized)
-                          : edit_distance(typed.romanized, spelling.romanized) <
-                                named->edits_to_alias;
-             });
-    }
-    return true;  // it names other entities only
+    // A word with a surname's v suffix is a surname, though a given name's case form too
+    // (Борисов, Бориса of Борис). Only a given name spelt exactly so counts: with some 900 people
+    // in the gazetteer, the forms of their given names (Nadiya, Марфа) reach most names (Nadeem,
+    // Мърфи).
+    candidate.another_persons_given_name =
+        !typed_given_name_ && !ends_in_v_suffix(word.romanized) &&
+        gazetteer_.is_given_name(word.romanized, {word.key, word.alt_key}, true);
+    return judge_spelling(candidate) != NameVerdict::spelling;
   }
 
  private:
