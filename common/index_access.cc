@@ -119,29 +119,18 @@ std::string rebuild_hint(const std::filesystem::path& path) {
   return "rebuild it with `naviny index --rebuild --db " + path.string() + " CORPUS_DIR`";
 }
 
-Xapian::Database open_index_for_reading(const std::filesystem::path& path,
-                                        const std::string& analyzer_fingerprint) {
-  std::error_code ignored;
-  if (!std::filesystem::exists(path, ignored)) {
-    throw NotFoundError("no index at " + quoted(path) + "; run `naviny index --db " +
-                        path.string() + " CORPUS_DIR` first");
-  }
-  try {
-    Xapian::Database db(path.string());
-    check_compatible(db, quoted(path), rebuild_hint(path), analyzer_fingerprint);
-    return db;
-  } catch (const Xapian::DatabaseOpeningError& e) {
-    throw NotFoundError("cannot open the index at " + quoted(path) + " (" + e.get_msg() +
-                        "); run `naviny index --db " + path.string() + " CORPUS_DIR` to create it");
-  }
-}
-
 void check_shard_compatible(const Xapian::Database& shard, const std::string& description,
                             const std::string& remedy, const std::string& analyzer_fingerprint) {
   check_compatible(shard, description, remedy, analyzer_fingerprint);
 }
 
 namespace {
+
+// "3 shards", or "one database (no shards)".
+std::string describe_shard_count(std::size_t shard_count) {
+  return shard_count <= 1 ? std::string("one database (no shards)")
+                          : std::to_string(shard_count) + " shards";
+}
 
 Xapian::WritableDatabase open_one_for_writing(const std::filesystem::path& path,
                                               const std::filesystem::path& index,
@@ -176,12 +165,6 @@ Xapian::WritableDatabase open_one_for_writing(const std::filesystem::path& path,
 
 }  // namespace
 
-Xapian::WritableDatabase open_index_for_writing(const std::filesystem::path& path,
-                                                const std::string& analyzer_fingerprint,
-                                                Compatibility compatibility) {
-  return open_one_for_writing(path, path, analyzer_fingerprint, compatibility);
-}
-
 std::vector<Xapian::WritableDatabase> open_shards_for_writing(
     const std::filesystem::path& path, std::size_t shard_count,
     const std::string& analyzer_fingerprint, Compatibility compatibility) {
@@ -213,11 +196,6 @@ std::vector<Xapian::WritableDatabase> open_shards_for_writing(
     shards.push_back(open_one_for_writing(shard, path, analyzer_fingerprint, compatibility));
   }
   return shards;
-}
-
-std::string describe_shard_count(std::size_t shard_count) {
-  return shard_count <= 1 ? std::string("one database (no shards)")
-                          : std::to_string(shard_count) + " shards";
 }
 
 void stamp_index(Xapian::WritableDatabase& db, const std::string& analyzer_fingerprint) {

@@ -1,6 +1,6 @@
 #pragma once
 
-// Opening a naviny index for reading or writing, with Xapian's errors turned into naviny's,
+// Opening a naviny index for writing, with Xapian's errors turned into naviny's,
 // and the compatibility check that stops a binary from searching an index it did not build.
 
 #include <xapian.h>
@@ -12,25 +12,15 @@
 
 namespace naviny {
 
-// Opens the index at `path` for searching. Throws NotFoundError if there is none, and
-// IncompatibleIndexError if it was built by another schema or analyzer.
-Xapian::Database open_index_for_reading(const std::filesystem::path& path,
-                                        const std::string& analyzer_fingerprint);
-
 enum class Compatibility { check, ignore };
-
-// Opens (creating if needed) the index at `path` for writing. Throws IndexLockedError if
-// another process holds the write lock, and IncompatibleIndexError as above unless told to
-// ignore compatibility (a rebuild replaces the index anyway).
-Xapian::WritableDatabase open_index_for_writing(const std::filesystem::path& path,
-                                                const std::string& analyzer_fingerprint,
-                                                Compatibility compatibility = Compatibility::check);
 
 // Opens every database of the index at `path` for writing, in shard order: one for a single
 // database, N for a sharded index of N shards (see common/shards.h). If there is no index yet, it
 // is created with `shard_count` shards (0 or 1: a single database). Throws
 // IncompatibleIndexError if the index has another number of shards than a non-zero
-// `shard_count` (it must be rebuilt to change that), and as open_index_for_writing.
+// `shard_count` (it must be rebuilt to change that) or was built by another schema or analyzer
+// (unless told to ignore compatibility: a rebuild replaces the index anyway), and
+// IndexLockedError if another process holds the write lock.
 std::vector<Xapian::WritableDatabase> open_shards_for_writing(
     const std::filesystem::path& path, std::size_t shard_count,
     const std::string& analyzer_fingerprint, Compatibility compatibility = Compatibility::check);
@@ -40,9 +30,6 @@ std::vector<Xapian::WritableDatabase> open_shards_for_writing(
 // ends with `remedy` (how to rebuild it, e.g. rebuild_hint(index)).
 void check_shard_compatible(const Xapian::Database& shard, const std::string& description,
                             const std::string& remedy, const std::string& analyzer_fingerprint);
-
-// "3 shards", or "one database (no shards)".
-std::string describe_shard_count(std::size_t shard_count);
 
 // Records the schema version, analyzer fingerprint and time of this update. Call before commit.
 void stamp_index(Xapian::WritableDatabase& db, const std::string& analyzer_fingerprint);

@@ -4,7 +4,7 @@
 // and the searcher configures Xapian::QueryParser from the same tables, so a prefix or a value
 // slot can never mean one thing at index time and another at query time.
 
-#include <xapian/types.h>
+#include <xapian.h>  // Xapian::valueno and termpos; <xapian/types.h> alone is refused
 
 #include <array>
 #include <string>
@@ -139,21 +139,23 @@ inline constexpr ValueSlot kDuplicateGroupSlot{
 inline constexpr std::array kValueSlots{kDateSlot,   kContentHashSlot, kEntitiesSlot,
                                         kSortIdSlot, kSimhashSlot,     kDuplicateGroupSlot};
 
-// Document data is one JSON object with these keys (absent when unknown).
+// Document data is one JSON object with these keys (absent when unknown), written and read only
+// by common/article_data.h.
 struct DataField {
   std::string_view key;
   std::string_view meaning;
 };
-inline constexpr std::array kDataFields{
-    DataField{"id", "article id"},
-    DataField{"title", "title as written"},
-    DataField{"date", "ISO 8601 date (YYYY-MM-DD) from front matter"},
-    DataField{"source", "source from front matter"},
-    DataField{"url", "url from front matter"},
-    DataField{"lang", "language code from front matter"},
-    DataField{"body", "body text as written, used for snippets"},
-    DataField{"entities", "[{\"id\", \"mentions\"}] of the entities mentioned, most first"},
-};
+inline constexpr DataField kIdField{"id", "article id"};
+inline constexpr DataField kTitleField{"title", "title as written"};
+inline constexpr DataField kDateField{"date", "ISO 8601 date (YYYY-MM-DD) from front matter"};
+inline constexpr DataField kSourceField{"source", "source from front matter"};
+inline constexpr DataField kUrlField{"url", "url from front matter"};
+inline constexpr DataField kLangField{"lang", "language code from front matter"};
+inline constexpr DataField kBodyField{"body", "body text as written, used for snippets"};
+inline constexpr DataField kEntitiesField{
+    "entities", "[{\"id\", \"mentions\"}] of the entities mentioned, most first"};
+inline constexpr std::array kDataFields{kIdField,  kTitleField, kDateField, kSourceField,
+                                        kUrlField, kLangField,  kBodyField, kEntitiesField};
 
 // Title words are numbered from here. Entity terms carry their mentions' positions in both.
 inline constexpr Xapian::termpos kTitleFirstPosition = 1;

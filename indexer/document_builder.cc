@@ -1,9 +1,9 @@
 #include "indexer/document_builder.h"
 
 #include <algorithm>
-#include <nlohmann/json.hpp>
 
 #include "analyzers/field_values.h"
+#include "common/article_data.h"
 #include "common/errors.h"
 #include "common/hash.h"
 #include "common/schema.h"
@@ -76,18 +76,16 @@ std::vector<std::pair<const Entity*, std::size_t>> ranked(const EntityMentions& 
   return list;
 }
 
-void add_entities(Xapian::Document& document, nlohmann::json& data,
+void add_entities(Xapian::Document& document, ArticleData& data,
                   const std::vector<std::pair<const Entity*, std::size_t>>& entities) {
   std::string slot;
-  nlohmann::json list = nlohmann::json::array();
   for (const auto& [entity, mentions] : entities) {
     document.add_term(prefixed(schema::kEntity, entity->id),
                       static_cast<Xapian::termcount>(mentions));
     slot += entity->id + "\n";
-    list.push_back({{"id", entity->id}, {"mentions", mentions}});
+    data.entities.push_back({entity->id, mentions});
   }
   if (!slot.empty()) document.add_value(schema::kEntitiesSlot.slot, slot);
-  data["entities"] = std::move(list);
 }
 
 // Gives each entity term the positions of the words of its mentions, where the words of the text
@@ -109,36 +107,29 @@ void add_mention_positions(Xapian::Document& document, const std::vector<Recogni
   }
 }
 
-nlohmann::json document_data(const Article& article) {
-  nlohmann::json data{{"id", article.id}, {"title", article.title}, {"body", article.body}};
-  if (!article.date.empty()) data["date"] = article.date;
-  if (!article.source.empty()) data["source"] = article.source;
-  if (!article.url.empty()) data["url"] = article.url;
-  if (!article.lang.empty()) data["lang"] = article.lang;
-  return data;
-}
-
-std::string string_field(const nlohmann::json& data, const char* key) {
-  const auto found = data.find(key);
-  return found != data.end() && found->is_string() ? found->get<std::string>() : std::string();
+ArticleData document_data(const Article& article) {
+  return {.id = article.id,
+          .title = article.title,
+          .date = article.date,
+          .source = article.source,
+          .url = article.url,
+          .lang = article.lang,
+          .body = article.body,
+          .entities = {}};
 }
 
 }  // namespace
 
 Article article_from_document_data(const std::string& data) {
-  const nlohmann::json json = nlohmann::json::parse(data, nullptr, /*allow_exceptions=*/false);
-  if (!json.is_object() || !json.contains("id") || !json.contains("title") ||
-      !json.contains("body")) {
-    throw BadInputError("its stored text is not in the form this naviny reads");
-  }
+  ArticleData stored = decode_article_data(data);
   Article article;
-  article.id = string_field(json, "id");
-  article.title = string_field(json, "title");
-  article.body = string_field(json, "body");
-  article.date = string_field(json, "date");
-  article.source = string_field(json, "source");
-  article.url = string_field(json, "url");
-  article.lang = string_field(json, "lang");
+  article.id = std::move(stored.id);
+  article.title = std::move(stored.title);
+  article.body = std::move(stored.body);
+  article.date = std::move(stored.date);
+  article.source = std::move(stored.source);
+  article.url = std::move(stored.url);
+  article.lang = std::move(stored.lang);
   return article;
 }
 
@@ -186,7 +177,7 @@ Xapian::Document build_document(const Article& article, Analyzer& analyzer,
   }
   document.add_value(schema::kContentHashSlot.slot, content_hash);
   document.add_value(schema::kSortIdSlot.slot, article.id);
-  nlohmann::json data = document_data(article);
+  ArticleData data = document_data(article);
   if (recognizer != nullptr) {
     std::vector<RecognizedMention> mentions;
     add_entities(
@@ -195,7 +186,7 @@ Xapian::Document build_document(const Article& article, Analyzer& analyzer,
     add_mention_positions(document, mentions, recognizer->gazetteer(),
                           {schema::kTitleFirstPosition, schema::kBodyFirstPosition});
   }
-  document.set_data(data.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+  document.set_data(encode_article_data(data));
   return document;
 }
 

@@ -7,7 +7,6 @@
 #include <limits>
 #include <map>
 #include <memory>
-#include <nlohmann/json.hpp>
 #include <optional>
 #include <set>
 #include <string>
@@ -16,6 +15,7 @@
 #include <vector>
 
 #include "analyzers/analyzer.h"
+#include "common/article_data.h"
 #include "common/errors.h"
 #include "common/hash.h"
 #include "common/index_access.h"
@@ -97,11 +97,6 @@ void check_expansion(const RankingOptions& ranking) {
     throw UsageError("unknown expansion term weighting '" + ranking.expand_term_weights +
                      "'; use flat or eset");
   }
-}
-
-std::string text_field(const nlohmann::json& data, const char* key) {
-  const auto found = data.find(key);
-  return found != data.end() && found->is_string() ? found->get<std::string>() : std::string();
 }
 
 std::uintmax_t folder_size(const std::filesystem::path& path) {
@@ -207,7 +202,7 @@ MatchCounts counted(const MatchCounter& counter, const Xapian::MSet& mset, Xapia
 // its document data.
 std::string article_id(const Xapian::Document& document) {
   std::string id = document.get_value(schema::kSortIdSlot.slot);
-  if (id.empty()) id = text_field(nlohmann::json::parse(document.get_data()), "id");
+  if (id.empty()) id = decode_article_data(document.get_data()).id;
   return id;
 }
 
@@ -701,20 +696,17 @@ Hit Searcher::make_hit(const Xapian::MSetIterator& match, const Highlighter* hig
 
 Hit Searcher::hit_of(const Xapian::Document& document, Xapian::docid docid,
                      const Highlighter* highlighter) {
-  const nlohmann::json data = nlohmann::json::parse(document.get_data());
+  ArticleData data = decode_article_data(document.get_data());
   Hit hit;
-  hit.id = text_field(data, "id");
-  hit.title = text_field(data, "title");
-  hit.date = text_field(data, "date");
-  hit.source = text_field(data, "source");
-  hit.lang = text_field(data, "lang");
-  hit.url = text_field(data, "url");
-  if (highlighter != nullptr) hit.snippet = highlighter->snippet(docid, text_field(data, "body"));
-  if (const auto entities = data.find("entities"); entities != data.end()) {
-    for (const auto& entity : *entities) {
-      hit.entities.push_back(
-          entity_ref(entity.value("id", ""), entity.value("mentions", std::size_t{0})));
-    }
+  hit.id = std::move(data.id);
+  hit.title = std::move(data.title);
+  hit.date = std::move(data.date);
+  hit.source = std::move(data.source);
+  hit.lang = std::move(data.lang);
+  hit.url = std::move(data.url);
+  if (highlighter != nullptr) hit.snippet = highlighter->snippet(docid, data.body);
+  for (const ArticleData::Mentioned& entity : data.entities) {
+    hit.entities.push_back(entity_ref(entity.id, entity.mentions));
   }
   return hit;
 }
@@ -836,10 +828,9 @@ SearchResults Searcher::similar_once(const std::string& id, std::size_t limit) {
       if (found != document.termlist_end() && *found == *word) shared_terms.push_back(*word);
       if (shared_terms.size() == kSharedWordsShown) break;
     }
-    const nlohmann::json data = nlohmann::json::parse(document.get_data());
+    const ArticleData data = decode_article_data(document.get_data());
     hit.shared_words =
-        written_forms(*state_->analyzer,
-                      text_field(data, "title") + "\n" + text_field(data, "body"), shared_terms);
+        written_forms(*state_->analyzer, data.title + "\n" + data.body, shared_terms);
     results.hits.push_back(std::move(hit));
   }
   return results;
@@ -866,7 +857,7 @@ StoredArticle Searcher::article_once(const std::string& id) {
                         .source = stored.source,
                         .lang = stored.lang,
                         .url = stored.url,
-                        .body = text_field(nlohmann::json::parse(document.get_data()), "body"),
+                        .body = decode_article_data(document.get_data()).body,
                         .entities = stored.entities,
                         .copy_ids = {}};
   const std::string added_term = schema::added_origin_term();
