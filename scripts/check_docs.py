@@ -5,7 +5,8 @@ usage: check_docs.py [--examples NAVINY_BINARY]
 
 Without arguments: every relative Markdown link of README.md, CONTRIBUTING.md, docs/*.md,
 bench/*.md and corpus/README.md names a file that exists, and its #anchor a heading of that file;
-and every docs/*.md path that the program's sources name (help texts, error messages) exists.
+and every docs/*.md path that the program's sources (help texts, error messages) and the man
+page name exists.
 Exit code 1 if not, with one line per broken link.
 
 With --examples: also runs the examples of those pages that read an index (`$ naviny search|show|
@@ -80,14 +81,13 @@ def check_links():
                     broken.append(f"{where}: no file {resolved.relative_to(ROOT)}")
                 elif anchor and resolved.suffix == ".md" and anchor not in anchors(resolved):
                     broken.append(f"{where}: no heading #{anchor} in {resolved.relative_to(ROOT)}")
-    for folder in SOURCE_DIRS:
-        for source in sorted((ROOT / folder).rglob("*")):
-            if source.suffix not in (".cc", ".h"):
-                continue
-            text = source.read_text(encoding="utf-8")
-            for named in sorted(set(re.findall(r"\bdocs/[\w-]+\.(?:md|1)\b", text))):
-                if not (ROOT / named).exists():
-                    broken.append(f"{source.relative_to(ROOT)}: names {named}, which does not exist")
+    sources = [s for folder in SOURCE_DIRS for s in sorted((ROOT / folder).rglob("*"))
+               if s.suffix in (".cc", ".h")]
+    for source in sources + [ROOT / "docs" / "naviny.1"]:
+        text = source.read_text(encoding="utf-8")
+        for named in sorted(set(re.findall(r"\bdocs/[\w-]+\.(?:md|1)\b", text))):
+            if not (ROOT / named).exists():
+                broken.append(f"{source.relative_to(ROOT)}: names {named}, which does not exist")
     return broken
 
 
