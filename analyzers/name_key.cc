@@ -10,7 +10,7 @@ namespace {
 constexpr std::size_t kMinKeyConsonants = 2;
 // Keys of at most this many consonants keep a slot for each inner vowel run ("kerry" gives "kar",
 // not "kr"): short skeletons collide with common words. On SlavicNER this raised macro precision
-// from 0.656 to 0.709 for 0.023 less person recall (bench/README.md).
+// from 0.656 to 0.709 for 0.023 less person recall (bench/HISTORY.md, issue 3).
 constexpr std::size_t kMaxConsonantsWithVowelSlots = 3;
 constexpr std::size_t kMinShortWordLetters = 3;
 constexpr std::size_t kMinVStemLetters = 4;

@@ -63,7 +63,7 @@ void apply_ranking_file(CLI::App& ranking, const std::string& path) {
 Command add_search_command(CLI::App& app, Context& context) {
   auto arguments = std::make_shared<SearchArguments>();
   CLI::App* command = app.add_subcommand("search", "search the index");
-  command->footer(R"(Query syntax (README.md, "Query syntax", has all of it):
+  command->footer(R"(Query syntax (docs/query-syntax.md has all of it):
   sanctions potash          either word; articles with both first
   "Joe Biden"  «Голос Америки»   a phrase, in any script or spelling
   Putin AND loan, OR, NOT   Boolean operators; +must -mustnot

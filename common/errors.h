@@ -5,7 +5,8 @@
 
 namespace naviny {
 
-// Process exit codes, documented in README.md ("Exit codes"). Scripts depend on them.
+// Process exit codes, documented in docs/commands.md ("Exit codes and errors"). Scripts depend on
+// them.
 enum class ExitCode : int {
   ok = 0,
   failure = 1,       // unexpected internal or I/O failure

@@ -137,7 +137,7 @@ std::vector<ShardSpec> read_stub_file(const fs::path& stub) {
     throw UsageError(
         "cannot read " + line_origin(number, stub) +
         ": a stub file line is `auto PATH`, `remote HOST:PORT` (also `remote tcp HOST:PORT`) or "
-        "`remote :PROGRAM ARGS`; see README.md, \"Scaling out\"");
+        "`remote :PROGRAM ARGS`; see docs/scaling-out.md");
   }
   if (shards.empty()) {
     throw UsageError("the stub file " + quoted(stub) +

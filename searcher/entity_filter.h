@@ -159,7 +159,7 @@ class EntityFacetSpy {
   // which counts each distinct value of the slot (whole id lists, split afterwards). Locally
   // naviny counts each id into a hash table: the distinct lists are nearly as many as the
   // matches, and ValueCountMatchSpy's tree of them made a facet search at 100,000 articles 7
-  // times slower than plain Xapian (bench/README.md).
+  // times slower than plain Xapian (bench/HISTORY.md, issue 6).
   explicit EntityFacetSpy(bool remote);
   // Add to an Enquire before get_mset; the spy must outlive the Enquire's use of it.
   Xapian::MatchSpy* spy();

@@ -16,7 +16,7 @@ namespace {
 // that have it write it as one. Names are written as names nearly always; common words that open
 // sentences (Если, Masz, Wiele) are not, even where they do in most of the articles that have
 // them (short news items). Nine tenths rather than a half: on SlavicNER, precision 0.743 -> 0.754
-// for 0.001 of recall (bench/README.md).
+// for 0.001 of recall (bench/HISTORY.md, issue 3).
 constexpr Xapian::doccount kNameShareTenths = 9;
 // A typed name whose search form the corpus has more than this many times as often as written as
 // typed or as a name is, in most articles, another word (where_written_as_typed_or_as_a_name).

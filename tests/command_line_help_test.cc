@@ -33,7 +33,8 @@ TEST(CommandLineHelp, NavinyAlonePrintsTheCommands) {
 TEST(CommandLineHelp, HelpOfACommandIsItsOptions) {
   const testing::CliResult help = testing::run_cli({"help", "search"});
   EXPECT_EQ(help.exit_code, 0) << help.err;
-  EXPECT_THAT(help.out, AllOf(HasSubstr("--limit"), HasSubstr("Query syntax")));
+  EXPECT_THAT(help.out, AllOf(HasSubstr("--limit"), HasSubstr("Query syntax"),
+                              HasSubstr("docs/query-syntax.md")));
   EXPECT_EQ(help.out, testing::run_cli({"search", "--help"}).out);
 }
 

@@ -44,7 +44,7 @@ class QuerySyntax : public ::testing::Test {
     // A name as one phrase, and its two words apart.
     write("voice-phrase.txt", "Радио\n\nРадиостанция «Голос Америки» вышла в эфир.\n");
     write("voice-apart.txt", "Радио\n\nГолос диктора звучал из Америки.\n");
-    // Front matter: the README's example, a source in Cyrillic, a language with its region.
+    // Front matter: corpus/README.md's example, a source in Cyrillic, a language with its region.
     write("eu.txt",
           "---\ntitle: EU weighs new sanctions on Minsk\ndate: 2021-06-24\nsource: Fixture "
           "Wire\nurl: https://example.org/eu-sanctions\nlang: en\n---\nBrussels discussed a "

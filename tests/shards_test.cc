@@ -257,6 +257,8 @@ TEST_F(Shards, BadStubLineIsNamed) {
   const auto result = run_cli({"search", "--db", path("bad.stub").string(), "Putin"});
   EXPECT_EQ(result.exit_code, code(ExitCode::usage));
   EXPECT_THAT(result.err, HasSubstr("line 2 of '" + path("bad.stub").string() + "'"));
+  // The page the message points at, which scripts/check_docs.py checks exists.
+  EXPECT_THAT(result.err, HasSubstr("see docs/scaling-out.md"));
 }
 
 // Two shards, each served by its own xapian-tcpsrv on 127.0.0.1.
