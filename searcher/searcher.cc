@@ -1,6 +1,5 @@
 #include "searcher/searcher.h"
 
-#include <sys/stat.h>
 #include <xapian.h>
 
 #include <algorithm>
@@ -28,6 +27,7 @@
 #include "searcher/query_builder.h"
 #include "searcher/query_rewrite.h"
 #include "searcher/relevance_model.h"
+#include "searcher/shard_opening.h"
 #include "searcher/spelling.h"
 #include "searcher/stopwords.h"
 #include "searcher/wildcards.h"
@@ -211,11 +211,6 @@ void sort_by_count(std::vector<EntityRef>& refs) {
                    [](const EntityRef& a, const EntityRef& b) { return a.count > b.count; });
 }
 
-// A writer that commits twice during a search discards the revision the search reads; a rebuild
-// swaps another folder in. Either way the index is whole again at once, so reopen and retry,
-// but not forever: a writer committing faster than we can search would starve us.
-constexpr int kMaxReopens = 10;
-
 // Copies of one near-duplicate group listed at most: asking Xapian for the whole index would make
 // it set aside room for every article.
 constexpr Xapian::doccount kMaxCopiesListed = 1000;
@@ -223,186 +218,6 @@ constexpr Xapian::doccount kMaxCopiesListed = 1000;
 // Longer queries are refused: the cost of parsing (and of finding where a query stops parsing)
 // grows faster than its length, and no one types this much.
 constexpr std::size_t kMaxQueryBytes = 4096;
-
-// Remote shards: how long to wait for a connection, and for each reply, in milliseconds (Xapian's
-// defaults for both).
-constexpr unsigned kRemoteConnectTimeoutMs = 10000;
-constexpr unsigned kRemoteTimeoutMs = 10000;
-
-std::string one_line(std::string text) {
-  for (char& c : text) {
-    if (c == '\n' || c == '\r') c = ' ';
-  }
-  return text;
-}
-
-std::string joined_strings(const std::vector<std::string>& strings) {
-  std::string joined;
-  for (const auto& text : strings) joined += (joined.empty() ? "" : ", ") + text;
-  return joined;
-}
-
-std::string joined_paths(const std::vector<std::filesystem::path>& paths) {
-  std::string joined;
-  for (const auto& path : paths) joined += (joined.empty() ? "" : ", ") + path.string();
-  return joined;
-}
-
-std::string named(const ShardSpec& spec) {
-  return "shard " + spec.describe() + (spec.origin.empty() ? "" : " (" + spec.origin + ")");
-}
-
-ShardUnavailableError unreachable(const ShardSpec& spec, const Xapian::Error& error) {
-  return ShardUnavailableError(
-      "cannot reach " + named(spec) + ": " + one_line(error.get_msg()) +
-      (error.get_error_string() ? std::string(" (") + error.get_error_string() + ")" : "") +
-      "; check that xapian-tcpsrv serves it there, or give --allow-partial to search the other "
-      "shards");
-}
-
-Xapian::Database open_remote(const ShardSpec& spec) {
-  if (spec.kind == ShardSpec::Kind::tcp) {
-    return Xapian::Remote::open(spec.host, spec.port, kRemoteTimeoutMs, kRemoteConnectTimeoutMs);
-  }
-  return Xapian::Remote::open(spec.program, spec.args, kRemoteTimeoutMs);
-}
-
-Xapian::Database open_local(const ShardSpec& spec) {
-  std::error_code ignored;
-  if (!std::filesystem::exists(spec.path, ignored)) {
-    throw NotFoundError("no index at '" + spec.path.string() + "'" +
-                        (spec.origin.empty() ? "" : " (" + spec.origin + ")") +
-                        "; run `naviny index --db " + spec.path.string() + " CORPUS_DIR` first");
-  }
-  try {
-    return Xapian::Database(spec.path.string());
-  } catch (const Xapian::DatabaseOpeningError& e) {
-    throw NotFoundError("cannot open the index at '" + spec.path.string() + "' (" + e.get_msg() +
-                        "); run `naviny index --db " + spec.path.string() +
-                        " CORPUS_DIR` to create it");
-  }
-}
-
-std::string gazetteer_hash(const Xapian::Database& shard) {
-  std::string hash = shard.get_metadata(std::string(schema::kMetaGazetteerHash));
-  if (hash.empty()) {  // written before the hash was recorded
-    hash = to_hex(fnv1a64(shard.get_metadata(std::string(schema::kMetaGazetteer))));
-  }
-  return hash;
-}
-
-// Which folder a path names: `naviny index --rebuild` swaps another folder in under the same path.
-struct FolderIdentity {
-  dev_t device = 0;
-  ino_t inode = 0;
-  bool operator==(const FolderIdentity&) const = default;
-};
-
-std::optional<FolderIdentity> identity_of(const std::filesystem::path& path) {
-  struct stat status {};
-  if (::stat(path.c_str(), &status) != 0) return std::nullopt;
-  return FolderIdentity{status.st_dev, status.st_ino};
-}
-
-// The files and folders whose replacement means the index must be opened afresh: the --db
-// arguments (an index folder, a sharded index folder, a stub file) and every local shard.
-using Identities = std::vector<std::pair<std::filesystem::path, std::optional<FolderIdentity>>>;
-
-Identities identities_of(const std::vector<std::filesystem::path>& dbs,
-                         const std::vector<ShardSpec>& shards) {
-  Identities identities;
-  for (const auto& db : dbs) identities.emplace_back(db, identity_of(db));
-  for (const ShardSpec& shard : shards) {
-    if (!shard.remote()) identities.emplace_back(shard.path, identity_of(shard.path));
-  }
-  return identities;
-}
-
-bool changed(const Identities& identities) {
-  return std::any_of(identities.begin(), identities.end(),
-                     [](const auto& entry) { return identity_of(entry.first) != entry.second; });
-}
-
-// Every database of a search, opened and checked, and combined into one.
-struct OpenedShards {
-  std::vector<ShardSpec> specs;          // those opened, in order
-  std::vector<Xapian::Database> shards;  // the same, opened
-  std::vector<std::string> missing;      // unreachable, skipped
-  Identities identities;
-  Xapian::Database combined;
-  Xapian::Database first;  // holds the gazetteer: the first that has articles, else the first
-};
-
-OpenedShards open_shards(const std::vector<std::filesystem::path>& dbs, MissingShards missing,
-                         const std::string& analyzer_fingerprint) {
-  OpenedShards opened;
-  const std::vector<ShardSpec> specs = resolve_databases(dbs);
-  // Taken before opening: a folder swapped in meanwhile is noticed, and the index opened again.
-  opened.identities = identities_of(dbs, specs);
-  std::vector<Xapian::Database>& shards = opened.shards;
-  std::optional<std::pair<std::string, std::string>> gazetteer;  // shard, hash
-  for (const ShardSpec& spec : specs) {
-    try {
-      Xapian::Database shard = spec.remote() ? open_remote(spec) : open_local(spec);
-      check_shard_compatible(shard,
-                             spec.remote() ? spec.describe() : "'" + spec.path.string() + "'",
-                             spec.remote() ? "rebuild it on the machine that serves it "
-                                             "(`naviny index --rebuild`) and restart xapian-tcpsrv"
-                                           : rebuild_hint(spec.index),
-                             analyzer_fingerprint);
-      if (shard.get_doccount() > 0) {
-        const std::string hash = gazetteer_hash(shard);
-        if (!gazetteer) {
-          gazetteer.emplace(named(spec), hash);
-          opened.first = shard;
-        } else if (gazetteer->second != hash) {
-          throw IncompatibleIndexError(
-              "the " + gazetteer->first + " and the " + named(spec) +
-              " were tagged with different entity gazetteers, so entity filters, facets and "
-              "names would depend on the shard; index every shard with the same gazetteer "
-              "(--gazetteer FILE) and search them together again");
-        }
-      }
-      opened.combined.add_database(shard);
-      opened.specs.push_back(spec);
-      shards.push_back(std::move(shard));
-    } catch (const Xapian::NetworkError& e) {
-      if (!spec.remote()) throw;
-      if (missing == MissingShards::fail) throw unreachable(spec, e);
-      opened.missing.push_back(spec.describe());
-    }
-  }
-  if (shards.empty()) {
-    throw ShardUnavailableError("none of the shards of " + joined_paths(dbs) + " can be reached (" +
-                                joined_strings(opened.missing) +
-                                "); check that xapian-tcpsrv serves them");
-  }
-  if (!gazetteer) opened.first = shards.front();
-  return opened;
-}
-
-// Runs `run`; if the index changed under it, calls `reopen` and runs it again.
-template <typename Run, typename Reopen>
-auto retry_when_index_changes(const std::filesystem::path& path, Run run, Reopen reopen) {
-  for (int reopens = 0;; ++reopens) {
-    try {
-      if (reopens > 0) reopen();
-      return run();
-    } catch (const Xapian::DatabaseModifiedError&) {
-      if (reopens == kMaxReopens) {
-        throw InternalError("the index at '" + path.string() + "' changed " +
-                            std::to_string(kMaxReopens) +
-                            " times during one search; try again when indexing is done");
-      }
-    } catch (const Xapian::DatabaseCorruptError&) {
-      // Xapian opens some tables (positions, for one) only when first needed, at the revision
-      // then on disk: if a writer committed or a rebuild swapped the folder meanwhile, the table
-      // does not fit the revision the rest was read at ("Expected block 5 to be level 1, not
-      // 0"). Opened again, the index reads whole; one really damaged fails every time.
-      if (reopens == kMaxReopens) throw;
-    }
-  }
-}
 
 }  // namespace
 
