@@ -27,6 +27,7 @@
 #include "searcher/query_builder.h"
 #include "searcher/query_rewrite.h"
 #include "searcher/relevance_model.h"
+#include "searcher/searcher_state.h"
 #include "searcher/shard_opening.h"
 #include "searcher/spelling.h"
 #include "searcher/stopwords.h"
@@ -59,30 +60,6 @@ Xapian::Query with_proximity(const Xapian::Query& query, const Xapian::Query& ty
                     ranking.proximity_weight));
 }
 
-// The weighting scheme `ranking` names. BM25 and BM25+ with k2 = 0 (its length bonus lowered
-// Vaswani's MAP at every value tried) and k3 = 1 (query term frequency counted once); the other
-// schemes with Xapian's defaults but c.
-std::unique_ptr<Xapian::Weight> ranking_weight(const RankingOptions& ranking = {}) {
-  const std::string& name = ranking.weighting;
-  const double c = ranking.dfr_c;
-  if (name == "bm25") {
-    return std::make_unique<Xapian::BM25Weight>(ranking.bm25_k1, 0.0, 1.0, ranking.bm25_b,
-                                                ranking.bm25_min_normlen);
-  }
-  if (name == "bm25+") {
-    return std::make_unique<Xapian::BM25PlusWeight>(ranking.bm25_k1, 0.0, 1.0, ranking.bm25_b,
-                                                    ranking.bm25_min_normlen, 1.0);
-  }
-  if (name == "pl2") return std::make_unique<Xapian::PL2Weight>(c);
-  if (name == "inl2") return std::make_unique<Xapian::InL2Weight>(c);
-  if (name == "ifb2") return std::make_unique<Xapian::IfB2Weight>(c);
-  if (name == "ineb2") return std::make_unique<Xapian::IneB2Weight>(c);
-  if (name == "dph") return std::make_unique<Xapian::DPHWeight>();
-  if (name == "dlh") return std::make_unique<Xapian::DLHWeight>();
-  throw UsageError("unknown weighting scheme '" + name +
-                   "'; use one of bm25, bm25+, pl2, inl2, ifb2, ineb2, dph, dlh");
-}
-
 // Checked before searching, so that a misspelt expansion scheme fails every query, not just the
 // descriptive ones that get expanded.
 void check_expansion(const RankingOptions& ranking) {
@@ -98,42 +75,6 @@ void check_expansion(const RankingOptions& ranking) {
                      "'; use flat or eset");
   }
 }
-
-std::uintmax_t folder_size(const std::filesystem::path& path) {
-  std::uintmax_t total = 0;
-  std::error_code error;
-  for (const auto& entry : std::filesystem::directory_iterator(path, error)) {
-    if (entry.is_regular_file(error)) total += entry.file_size(error);
-  }
-  return total;
-}
-
-// Words of the source article that describe it best; more dilute the match, fewer miss it. With
-// 40, the words an article shares with others in its own language outweighed the entities it
-// shares with the same story in other languages (SlavicNER: 0 of 50 similar articles in another
-// language; 20 words with entities counted 10 times: 21 of 50, same topic as often).
-constexpr Xapian::termcount kSimilarTerms = 20;
-
-// Relevance feedback should pick words (search forms), not the exact forms, name keys or filter
-// terms that stand beside them, nor numbers, nor words no other article has.
-class SharedSearchTerms : public Xapian::ExpandDecider {
- public:
-  // `max_df`: words in more articles than this are left out too.
-  explicit SharedSearchTerms(const Xapian::Database& db,
-                             Xapian::doccount max_df = std::numeric_limits<Xapian::doccount>::max())
-      : db_(db), max_df_(max_df) {}
-  bool operator()(const std::string& term) const override {
-    if (term.size() < 3 || !is_search_form_term(term) || (term[0] >= '0' && term[0] <= '9')) {
-      return false;
-    }
-    const Xapian::doccount articles = db_.get_termfreq(term);
-    return articles > 1 && articles <= max_df_;
-  }
-
- private:
-  const Xapian::Database& db_;
-  Xapian::doccount max_df_;
-};
 
 // The shared search forms in at most `max_df` articles, but for those of `query` unless
 // `with_query` (Xapian's get_eset leaves those out itself unless asked).
@@ -198,67 +139,32 @@ MatchCounts counted(const MatchCounter& counter, const Xapian::MSet& mset, Xapia
       MatchCount{stories > count_bound ? count_bound : (stories == 0 ? 0 : stories - 1), false}};
 }
 
-// The id of a stored article: the sort-id value, or, in an index written before there was one,
-// its document data.
-std::string article_id(const Xapian::Document& document) {
-  std::string id = document.get_value(schema::kSortIdSlot.slot);
-  if (id.empty()) id = decode_article_data(document.get_data()).id;
-  return id;
-}
-
-void sort_by_count(std::vector<EntityRef>& refs) {
-  std::stable_sort(refs.begin(), refs.end(),
-                   [](const EntityRef& a, const EntityRef& b) { return a.count > b.count; });
-}
-
-// Copies of one near-duplicate group listed at most: asking Xapian for the whole index would make
-// it set aside room for every article.
-constexpr Xapian::doccount kMaxCopiesListed = 1000;
-
 // Longer queries are refused: the cost of parsing (and of finding where a query stops parsing)
 // grows faster than its length, and no one types this much.
 constexpr std::size_t kMaxQueryBytes = 4096;
 
 }  // namespace
 
-struct Searcher::State {
-  State(const std::vector<std::filesystem::path>& db_paths, MissingShards missing_policy,
-        std::shared_ptr<Analyzer> shared_analyzer)
-      : State(db_paths, missing_policy, shared_analyzer,
-              open_shards(db_paths, missing_policy, shared_analyzer->fingerprint())) {}
-
-  State(const std::vector<std::filesystem::path>& db_paths, MissingShards missing_policy,
-        std::shared_ptr<Analyzer> shared_analyzer, OpenedShards opened)
-      : dbs(db_paths),
-        missing(missing_policy),
-        specs(std::move(opened.specs)),
-        shards(std::move(opened.shards)),
-        remote(std::any_of(specs.begin(), specs.end(),
-                           [](const ShardSpec& spec) { return spec.remote(); })),
-        missing_shards(std::move(opened.missing)),
-        identities(std::move(opened.identities)),
-        analyzer(std::move(shared_analyzer)),
-        db(std::move(opened.combined)),
-        gazetteer(std::make_shared<IndexGazetteer>(opened.first, analyzer)),
-        builder(db, analyzer, gazetteer),
-        spelling(db, analyzer, gazetteer, builder) {
-    // A rebuild swapped a folder in while the shards were opened: some may be old, some new.
-    if (changed(identities)) throw Xapian::DatabaseModifiedError("swapped while opening");
+std::unique_ptr<Xapian::Weight> ranking_weight(const RankingOptions& ranking) {
+  const std::string& name = ranking.weighting;
+  const double c = ranking.dfr_c;
+  if (name == "bm25") {
+    return std::make_unique<Xapian::BM25Weight>(ranking.bm25_k1, 0.0, 1.0, ranking.bm25_b,
+                                                ranking.bm25_min_normlen);
   }
-
-  std::vector<std::filesystem::path> dbs;
-  MissingShards missing;
-  std::vector<ShardSpec> specs;
-  std::vector<Xapian::Database> shards;
-  bool remote;  // some shard is served over Xapian's remote protocol
-  std::vector<std::string> missing_shards;
-  Identities identities;
-  std::shared_ptr<Analyzer> analyzer;
-  Xapian::Database db;
-  std::shared_ptr<IndexGazetteer> gazetteer;
-  QueryBuilder builder;
-  SpellingSuggester spelling;
-};
+  if (name == "bm25+") {
+    return std::make_unique<Xapian::BM25PlusWeight>(ranking.bm25_k1, 0.0, 1.0, ranking.bm25_b,
+                                                    ranking.bm25_min_normlen, 1.0);
+  }
+  if (name == "pl2") return std::make_unique<Xapian::PL2Weight>(c);
+  if (name == "inl2") return std::make_unique<Xapian::InL2Weight>(c);
+  if (name == "ifb2") return std::make_unique<Xapian::IfB2Weight>(c);
+  if (name == "ineb2") return std::make_unique<Xapian::IneB2Weight>(c);
+  if (name == "dph") return std::make_unique<Xapian::DPHWeight>();
+  if (name == "dlh") return std::make_unique<Xapian::DLHWeight>();
+  throw UsageError("unknown weighting scheme '" + name +
+                   "'; use one of bm25, bm25+, pl2, inl2, ifb2, ineb2, dph, dlh");
+}
 
 Searcher::Searcher(const std::filesystem::path& db_path)
     : Searcher(std::vector<std::filesystem::path>{db_path}) {}
@@ -272,39 +178,6 @@ Searcher::Searcher(const std::vector<std::filesystem::path>& dbs, MissingShards 
 }
 
 Searcher::~Searcher() = default;
-
-// Runs `run` on an up-to-date index: if a writer changed it meanwhile, or a remote shard failed,
-// opens it again and retries (a shard that is down then fails to connect, and is reported, or
-// skipped with MissingShards::skip).
-template <typename Run>
-auto Searcher::with_retries(Run run) {
-  for (int attempt = 0;; ++attempt) {
-    try {
-      return retry_when_index_changes(
-          joined_paths(state_->dbs),
-          [&] {
-            catch_up();
-            return run();
-          },
-          [&] { reopen(); });
-    } catch (const Xapian::NetworkError& e) {
-      if (attempt == 0) {
-        reopen();
-        continue;
-      }
-      for (const ShardSpec& spec : state_->specs) {
-        const std::string context = e.get_context();
-        if (spec.remote() && context.find(spec.describe().substr(7)) != std::string::npos) {
-          throw unreachable(spec, e);
-        }
-      }
-      throw ShardUnavailableError("a remote shard failed: " + one_line(e.get_msg()) + " (" +
-                                  one_line(e.get_context()) +
-                                  "); check that xapian-tcpsrv serves it, or give "
-                                  "--allow-partial to search the other shards");
-    }
-  }
-}
 
 SearchResults Searcher::search(const SearchRequest& request) {
   if (request.query.size() > kMaxQueryBytes) {
@@ -332,10 +205,6 @@ SearchResults Searcher::search(const SearchRequest& request) {
     corrected_results.corrected_from = request.query;
     return corrected_results;
   });
-}
-
-IndexStats Searcher::stats() {
-  return with_retries([&] { return stats_once(); });
 }
 
 // Opens the index afresh by its paths, rather than Xapian::Database::reopen(), which would keep
@@ -524,254 +393,6 @@ Hit Searcher::hit_of(const Xapian::Document& document, Xapian::docid docid,
     hit.entities.push_back(entity_ref(entity.id, entity.mentions));
   }
   return hit;
-}
-
-SearchResults Searcher::similar(const std::string& id, std::size_t limit) {
-  return with_retries([&] { return similar_once(id, limit); });
-}
-
-namespace {
-
-// Entities count this many times a word: they are the same terms in every language, so they carry
-// the likeness from an article in one language to the same story in another.
-constexpr double kSimilarEntityWeight = 10.0;
-// Shared words shown per similar article.
-constexpr std::size_t kSharedWordsShown = 8;
-
-// The words relevance feedback may pick for `naviny similar`: shared search forms, not function
-// words (stopwords.h).
-class SimilarWords : public Xapian::ExpandDecider {
- public:
-  SimilarWords(const Xapian::Database& db, std::unordered_set<std::string> stopwords)
-      : shared_(db), stopwords_(std::move(stopwords)) {}
-  bool operator()(const std::string& term) const override {
-    return shared_(term) && !stopwords_.contains(term);
-  }
-
- private:
-  SharedSearchTerms shared_;
-  std::unordered_set<std::string> stopwords_;
-};
-
-// The entity terms of `document` that some other article has too.
-std::vector<std::string> shared_entity_terms(const Xapian::Database& db,
-                                             const Xapian::Document& document) {
-  const std::string prefix(schema::kEntity.prefix);
-  std::vector<std::string> terms;
-  Xapian::TermIterator term = document.termlist_begin();
-  for (term.skip_to(prefix); term != document.termlist_end(); ++term) {
-    const std::string name = *term;
-    if (!name.starts_with(prefix)) break;
-    if (db.get_termfreq(name) > 1) terms.push_back(name);
-  }
-  return terms;
-}
-
-// The first surface form (case-folded) in `text` of each search form of `terms`, in the order of
-// `terms`: a reader sees "забастовки", not the index's romanized stem.
-std::vector<std::string> written_forms(Analyzer& analyzer, std::string_view text,
-                                       const std::vector<std::string>& terms) {
-  std::unordered_map<std::string, std::string> found;
-  for (const std::string& term : terms) found.emplace(term, std::string());
-  std::size_t missing = terms.size();
-  analyzer.analyze_text(text, [&](const Token&, const WordForms& word) {
-    if (missing == 0) return;
-    const auto entry = found.find(word.search);
-    if (entry != found.end() && entry->second.empty()) {
-      entry->second = word.exact;
-      --missing;
-    }
-  });
-  std::vector<std::string> forms;
-  for (const std::string& term : terms) {
-    if (!found[term].empty()) forms.push_back(found[term]);
-  }
-  return forms;
-}
-
-}  // namespace
-
-SearchResults Searcher::similar_once(const std::string& id, std::size_t limit) {
-  const Xapian::Database& db = state_->db;
-  const std::string id_term = schema::id_term(id);
-  const Xapian::PostingIterator source = db.postlist_begin(id_term);
-  if (source == db.postlist_end(id_term)) {
-    throw NotFoundError("no article with id '" + id + "' in the index at '" +
-                        joined_paths(state_->dbs) +
-                        "'; search results show each article's id under its title");
-  }
-  Xapian::RSet relevant;
-  relevant.add_document(*source);
-  Xapian::Enquire enquire(db);
-  enquire.set_weighting_scheme(*ranking_weight());
-  const SimilarWords similar_words(db, stopword_search_forms(*state_->analyzer));
-  const Xapian::ESet words = enquire.get_eset(kSimilarTerms, relevant, &similar_words);
-  const std::vector<std::string> entities = shared_entity_terms(db, db.get_document(*source));
-  SearchResults results;
-  results.query = "similar to " + id;
-  if (words.empty() && entities.empty()) return results;
-  const Xapian::Query words_query(Xapian::Query::OP_ELITE_SET, words.begin(), words.end(),
-                                  kSimilarTerms);
-  const Xapian::Query entities_query(
-      Xapian::Query::OP_SCALE_WEIGHT,
-      Xapian::Query(Xapian::Query::OP_OR, entities.begin(), entities.end()), kSimilarEntityWeight);
-  const Xapian::Query query(Xapian::Query::OP_AND_NOT,
-                            Xapian::Query(Xapian::Query::OP_OR, words_query, entities_query),
-                            Xapian::Query(id_term));
-  enquire.set_query(query);
-  enquire.set_sort_by_relevance_then_value(schema::kSortIdSlot.slot, false);
-  const Xapian::MSet mset = enquire.get_mset(0, static_cast<Xapian::doccount>(limit));
-  results.total_estimate = mset.get_matches_estimated();
-  results.missing_shards = state_->missing_shards;
-  // Entities too: an article in another language often shares only those with the source.
-  Highlighter highlighter(state_->db,
-                          Xapian::Query(Xapian::Query::OP_OR, words_query, entities_query));
-  const Hit source_hit = hit_of(db.get_document(*source), *source, nullptr);
-  for (auto match = mset.begin(); match != mset.end(); ++match) {
-    Hit hit = make_hit(match, &highlighter);
-    for (const EntityRef& entity : hit.entities) {
-      for (const EntityRef& mine : source_hit.entities) {
-        if (mine.id == entity.id) hit.shared_entities.push_back(entity);
-      }
-    }
-    // The words the two share, best describing the source first (the ESet's order).
-    const Xapian::Document document = match.get_document();
-    std::vector<std::string> shared_terms;
-    for (auto word = words.begin(); word != words.end(); ++word) {
-      Xapian::TermIterator found = document.termlist_begin();
-      found.skip_to(*word);
-      if (found != document.termlist_end() && *found == *word) shared_terms.push_back(*word);
-      if (shared_terms.size() == kSharedWordsShown) break;
-    }
-    const ArticleData data = decode_article_data(document.get_data());
-    hit.shared_words =
-        written_forms(*state_->analyzer, data.title + "\n" + data.body, shared_terms);
-    results.hits.push_back(std::move(hit));
-  }
-  return results;
-}
-
-StoredArticle Searcher::article(const std::string& id) {
-  return with_retries([&] { return article_once(id); });
-}
-
-StoredArticle Searcher::article_once(const std::string& id) {
-  const Xapian::Database& db = state_->db;
-  const std::string id_term = schema::id_term(id);
-  const Xapian::PostingIterator found = db.postlist_begin(id_term);
-  if (found == db.postlist_end(id_term)) {
-    throw NotFoundError("no article with id '" + id + "' in the index at '" +
-                        joined_paths(state_->dbs) +
-                        "'; search results show each article's id under its title");
-  }
-  const Xapian::Document document = db.get_document(*found);
-  const Hit stored = hit_of(document, *found, nullptr);
-  StoredArticle article{.id = stored.id,
-                        .title = stored.title,
-                        .date = stored.date,
-                        .source = stored.source,
-                        .lang = stored.lang,
-                        .url = stored.url,
-                        .body = decode_article_data(document.get_data()).body,
-                        .entities = stored.entities,
-                        .copy_ids = {}};
-  const std::string added_term = schema::added_origin_term();
-  Xapian::TermIterator term = document.termlist_begin();
-  term.skip_to(added_term);
-  article.added = term != document.termlist_end() && *term == added_term;
-  const std::string group = document.get_value(schema::kDuplicateGroupSlot.slot);
-  if (!group.empty()) {
-    Xapian::Enquire enquire(db);
-    enquire.set_query(Xapian::Query(Xapian::Query::OP_VALUE_RANGE, schema::kDuplicateGroupSlot.slot,
-                                    group, group));
-    enquire.set_weighting_scheme(Xapian::BoolWeight());
-    enquire.set_sort_by_value(schema::kSortIdSlot.slot, false);
-    const Xapian::MSet members = enquire.get_mset(0, kMaxCopiesListed);
-    for (auto member = members.begin(); member != members.end(); ++member) {
-      if (*member != *found) article.copy_ids.push_back(article_id(member.get_document()));
-    }
-  }
-  return article;
-}
-
-EntityRef Searcher::entity_ref(const std::string& id, std::size_t count) {
-  const EntityLabel* label = state_->gazetteer->label(id);
-  if (label == nullptr) return {id, "", id, count};
-  return {id, std::string(type_name(label->type)), label->name, count};
-}
-
-std::vector<std::pair<std::string, std::vector<EntityRef>>> Searcher::facets(
-    const EntityFacetSpy& spy, std::size_t per_type) {
-  std::vector<std::pair<std::string, std::vector<EntityRef>>> facets;
-  for (const EntityType type : {EntityType::person, EntityType::org, EntityType::place}) {
-    std::vector<EntityRef> refs;
-    for (const auto& [id, count] : spy.counts()) {
-      EntityRef ref = entity_ref(id, count);
-      if (ref.type == type_name(type)) refs.push_back(std::move(ref));
-    }
-    sort_by_count(refs);
-    if (refs.size() > per_type) refs.resize(per_type);
-    facets.emplace_back(std::string(type_name(type)), std::move(refs));
-  }
-  return facets;
-}
-
-EntityListing Searcher::entities(const std::string& type, const std::string& pattern) {
-  const Gazetteer& gazetteer = state_->gazetteer->get();
-  std::set<std::size_t> matching;
-  const std::string folded = ascii_lower(pattern);
-  for (std::size_t i = 0; i < gazetteer.entities().size(); ++i) {
-    const Entity& entity = gazetteer.entities()[i];
-    if (!type.empty() && type_name(entity.type) != type) continue;
-    if (folded.empty() || ascii_lower(entity.name).find(folded) != std::string::npos ||
-        entity.id.find(folded) != std::string::npos) {
-      matching.insert(i);
-    }
-  }
-  if (!pattern.empty()) {
-    for (const std::size_t i : gazetteer.resolve(pattern, parse_type(type), *state_->analyzer)) {
-      matching.insert(i);
-    }
-    for (const std::size_t i :
-         state_->gazetteer->entities_named_by_name(pattern, parse_type(type))) {
-      matching.insert(i);
-    }
-  }
-  EntityListing listing;
-  for (const std::size_t i : matching) {
-    const Entity& entity = gazetteer.entities()[i];
-    listing.entities.push_back(
-        {entity.id, std::string(type_name(entity.type)), entity.name,
-         state_->db.get_termfreq(std::string(schema::kEntity.prefix) + entity.id)});
-  }
-  sort_by_count(listing.entities);
-  return listing;
-}
-
-IndexStats Searcher::stats_once() {
-  IndexStats stats;
-  const Xapian::Database& db = state_->db;
-  stats.path = joined_paths(state_->dbs);
-  stats.shards = state_->specs.size();
-  stats.articles = db.get_doccount();
-  // Over several shards Xapian merges the term lists, so a term in two shards counts once.
-  for (auto term = db.allterms_begin(); term != db.allterms_end(); ++term) ++stats.distinct_terms;
-  stats.term_occurrences = db.get_total_length();
-  for (const ShardSpec& spec : state_->specs) {
-    if (spec.remote()) {
-      ++stats.remote_shards;
-    } else {
-      stats.size_bytes += folder_size(spec.path);
-    }
-  }
-  // The combined database answers metadata with the first shard's; every shard has its own.
-  for (const Xapian::Database& shard : state_->shards) {
-    stats.last_update =
-        std::max(stats.last_update, shard.get_metadata(std::string(schema::kMetaLastUpdate)));
-  }
-  stats.schema_version = db.get_metadata(std::string(schema::kMetaSchemaVersion));
-  stats.analyzer = db.get_metadata(std::string(schema::kMetaAnalyzer));
-  return stats;
 }
 
 }  // namespace naviny
