@@ -496,12 +496,20 @@ auto Searcher::with_retries(Run run) {
   }
 }
 
-SearchResults Searcher::search(const SearchRequest& request) {
-  if (request.query.size() > kMaxQueryBytes) {
-    throw QueryError("the query is " + std::to_string(request.query.size()) +
+namespace {
+
+void check_query_length(const std::string& query) {
+  if (query.size() > kMaxQueryBytes) {
+    throw QueryError("the query is " + std::to_string(query.size()) +
                      " bytes long, more than naviny takes (" + std::to_string(kMaxQueryBytes) +
                      "); shorten it");
   }
+}
+
+}  // namespace
+
+SearchResults Searcher::search(const SearchRequest& request) {
+  check_query_length(request.query);
   return with_retries([&] {
     SearchResults results = search_once(request);
     if (request.exact) return results;
@@ -526,6 +534,34 @@ SearchResults Searcher::search(const SearchRequest& request) {
 
 IndexStats Searcher::stats() {
   return with_retries([&] { return stats_once(); });
+}
+
+Timeline Searcher::timeline(const std::string& query, bool exact) {
+  check_query_length(query);
+  return with_retries([&] { return timeline_once(query, exact); });
+}
+
+Timeline Searcher::timeline_once(const std::string& query, bool exact) {
+  Xapian::Enquire enquire(state_->db);
+  enquire.set_query(
+      with_wildcards_expanded(state_->builder.build(query, exact), state_->db, *state_->analyzer));
+  enquire.set_weighting_scheme(Xapian::BoolWeight());
+  // Xapian's own spy, so that remote shards (xapian-tcpsrv) can run it too.
+  Xapian::ValueCountMatchSpy dates(schema::kDateSlot.slot);
+  enquire.add_matchspy(&dates);
+  const Xapian::doccount articles = state_->db.get_doccount();
+  enquire.get_mset(0, 0, articles);
+  std::map<std::string, std::size_t> per_day;
+  for (auto value = dates.values_begin(); value != dates.values_end(); ++value) {
+    per_day[*value] = value.get_termfreq();
+  }
+  Timeline timeline = timeline_of(per_day);
+  // The spy counts only the matches with a value; the rest are undated.
+  const std::size_t matched = dates.get_total();
+  timeline.undated += matched - std::min<std::size_t>(matched, timeline.dated + timeline.undated);
+  timeline.query = query;
+  timeline.missing_shards = state_->missing_shards;
+  return timeline;
 }
 
 // Opens the index afresh by its paths, rather than Xapian::Database::reopen(), which would keep
@@ -868,7 +904,14 @@ StoredArticle Searcher::article_once(const std::string& id) {
                         .url = stored.url,
                         .body = text_field(nlohmann::json::parse(document.get_data()), "body"),
                         .entities = stored.entities,
+                        .mentions = {},
                         .copy_ids = {}};
+  for (const TextMention& mention :
+       entities_in_text(article.body, state_->gazetteer->get(), *state_->analyzer)) {
+    if (mention.entity) {
+      article.mentions.push_back({mention.begin, mention.end, entity_ref(mention.entity->id, 0)});
+    }
+  }
   const std::string added_term = schema::added_origin_term();
   Xapian::TermIterator term = document.termlist_begin();
   term.skip_to(added_term);

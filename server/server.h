@@ -1,0 +1,75 @@
+#pragma once
+
+// `naviny serve`: a read-only HTTP server over an index, with a JSON API (server/api.h) and a
+// search page (server/page/), on cpp-httplib (Debian's libcpp-httplib-dev).
+
+#include <atomic>
+#include <chrono>
+#include <cstddef>
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "searcher/searcher.h"
+
+namespace naviny::server {
+
+struct ListenAddress {
+  std::string host = "127.0.0.1";
+  int port = 8080;  // 0: a free port the kernel picks
+};
+
+// "HOST:PORT", "[IPV6]:PORT" or ":PORT" (loopback). Throws UsageError for anything else.
+ListenAddress parse_listen_address(const std::string& text);
+
+// For an address other people can reach: a warning that the archive is readable by anyone who
+// can reach the port (naviny has no log-in). nullopt for a loopback address.
+std::optional<std::string> exposure_warning(const ListenAddress& address);
+
+struct ServerOptions {
+  std::vector<std::filesystem::path> dbs;
+  MissingShards missing = MissingShards::fail;
+  ListenAddress listen;
+  std::size_t threads = 8;
+  // A client that sends nothing (or too slowly) for this long, or does not read the answer, is
+  // dropped, so that it cannot hold a worker thread.
+  std::chrono::seconds read_timeout{5};
+  std::chrono::seconds write_timeout{10};
+};
+
+class Server {
+ public:
+  // Opens the index (throws as the Searcher constructor does) and binds the address (throws
+  // UsageError if it cannot: in use, or not an address of this machine).
+  explicit Server(const ServerOptions& options);
+  ~Server();
+  Server(const Server&) = delete;
+  Server& operator=(const Server&) = delete;
+
+  // The port bound, also when ListenAddress::port was 0.
+  int port() const { return port_; }
+  // "http://127.0.0.1:8080/"
+  std::string url() const;
+
+  // Answers requests until stop() is called (from another thread).
+  void run();
+  // Stops run() once the requests being answered are done; safe to call from any thread, also
+  // before run() starts.
+  void stop();
+
+ private:
+  struct Routes;
+  std::unique_ptr<Routes> routes_;
+  std::string host_;
+  int port_ = 0;
+  std::atomic<bool> stopping_{false};
+  std::atomic<bool> running_{false};
+};
+
+// Runs `server` until the process gets SIGTERM or SIGINT (which it blocks in every thread it
+// starts), then stops it and returns. Call before starting any other thread.
+void run_until_signalled(Server& server);
+
+}  // namespace naviny::server
