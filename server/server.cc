@@ -2,8 +2,8 @@
 
 #include <httplib.h>
 #include <pthread.h>
-#include <sys/socket.h>
 #include <signal.h>
+#include <sys/socket.h>
 
 #include <cerrno>
 #include <charconv>
@@ -24,6 +24,9 @@ namespace {
 constexpr const char* kContentSecurityPolicy =
     "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self'; "
     "base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+
+// cpp-httplib's default is 5, which makes a busy client reconnect every fifth request.
+constexpr std::size_t kMaxRequestsPerConnection = 100;
 
 // Requests are GETs; nothing should come with a body.
 constexpr std::size_t kMaxPayloadBytes = 64 * 1024;
@@ -87,7 +90,8 @@ Server::Server(const ServerOptions& options)
   http.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
   http.set_read_timeout(options.read_timeout);
   http.set_write_timeout(options.write_timeout);
-  http.set_keep_alive_timeout(options.read_timeout.count());
+  http.set_keep_alive_timeout(options.idle_timeout.count());
+  http.set_keep_alive_max_count(kMaxRequestsPerConnection);
   http.set_payload_max_length(kMaxPayloadBytes);
   // cpp-httplib sets SO_REUSEPORT, which lets a second server bind the same port and take half
   // the requests; SO_REUSEADDR alone still lets a restarted server bind at once.

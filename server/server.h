@@ -33,10 +33,14 @@ struct ServerOptions {
   MissingShards missing = MissingShards::fail;
   ListenAddress listen;
   std::size_t threads = 8;
-  // A client that sends nothing (or too slowly) for this long, or does not read the answer, is
-  // dropped, so that it cannot hold a worker thread.
+  // A client that stalls for this long in the middle of a request, or does not read the
+  // answer, is dropped, so that it cannot hold a worker thread (cpp-httplib gives each
+  // connection a thread while it lasts).
   std::chrono::seconds read_timeout{5};
   std::chrono::seconds write_timeout{10};
+  // How long a connection may wait for its next request (keep-alive) or its first: short, since
+  // an idle browser connection holds a worker too.
+  std::chrono::seconds idle_timeout{2};
 };
 
 class Server {
