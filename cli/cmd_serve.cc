@@ -35,10 +35,12 @@ Command add_serve_command(CLI::App& app, Context& context) {
             if (const auto warning = server::exposure_warning(server_options.listen)) {
               context.err << "naviny: warning: " << *warning << std::endl;
             }
+            // Before the server opens the index: that may start threads.
+            server::TerminationSignals signals;
             server::Server server(server_options);
             context.out << "naviny: serving " << server_options.dbs.front().string() << " at "
                         << server.url() << " (Ctrl-C to stop)" << std::endl;
-            server::run_until_signalled(server);
+            signals.serve_until_received(server);
             context.out << "naviny: stopped" << std::endl;
             return 0;
           }};

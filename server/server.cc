@@ -2,7 +2,6 @@
 
 #include <httplib.h>
 #include <pthread.h>
-#include <signal.h>
 #include <sys/socket.h>
 
 #include <cerrno>
@@ -194,18 +193,23 @@ void Server::stop() {
   }
 }
 
-void run_until_signalled(Server& server) {
-  sigset_t signals;
-  sigemptyset(&signals);
-  sigaddset(&signals, SIGTERM);
-  sigaddset(&signals, SIGINT);
-  // Blocked here, and so in the worker threads started from here: only sigtimedwait sees them.
-  pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+TerminationSignals::TerminationSignals() {
+  sigemptyset(&signals_);
+  sigaddset(&signals_, SIGTERM);
+  sigaddset(&signals_, SIGINT);
+  pthread_sigmask(SIG_BLOCK, &signals_, &previous_);
+}
+
+TerminationSignals::~TerminationSignals() {
+  pthread_sigmask(SIG_SETMASK, &previous_, nullptr);
+}
+
+void TerminationSignals::serve_until_received(Server& server) {
   std::atomic<bool> done{false};
   std::thread waiter([&] {
     const timespec tick{0, 100'000'000};
     while (!done) {
-      if (sigtimedwait(&signals, nullptr, &tick) > 0) {
+      if (sigtimedwait(&signals_, nullptr, &tick) > 0) {
         server.stop();
         return;
       }

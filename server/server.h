@@ -3,6 +3,8 @@
 // `naviny serve`: a read-only HTTP server over an index, with a JSON API (server/api.h) and a
 // search page (server/page/), on cpp-httplib (Debian's libcpp-httplib-dev).
 
+#include <signal.h>
+
 #include <atomic>
 #include <chrono>
 #include <cstddef>
@@ -72,8 +74,23 @@ class Server {
   std::atomic<bool> running_{false};
 };
 
-// Runs `server` until the process gets SIGTERM or SIGINT (which it blocks in every thread it
-// starts), then stops it and returns. Call before starting any other thread.
-void run_until_signalled(Server& server);
+// SIGTERM and SIGINT, blocked from construction to destruction in the constructing thread and
+// in every thread started from it meanwhile, so that no thread but serve_until_received's takes
+// them (a thread that did not block them would, and where the shell set SIGINT to be ignored,
+// as for a command started with &, would drop it). Construct before anything starts a thread.
+class TerminationSignals {
+ public:
+  TerminationSignals();
+  ~TerminationSignals();
+  TerminationSignals(const TerminationSignals&) = delete;
+  TerminationSignals& operator=(const TerminationSignals&) = delete;
+
+  // Runs `server` until the process gets SIGTERM or SIGINT, then stops it and returns.
+  void serve_until_received(Server& server);
+
+ private:
+  sigset_t signals_;
+  sigset_t previous_;
+};
 
 }  // namespace naviny::server
