@@ -149,6 +149,18 @@ TEST_F(ServePage, SearchShowsHighlightsAFacetNarrowsItAndTheTimelineIsDrawn) {
   EXPECT_TRUE(has(narrowed, "id=\"timeline-chart\"")) << narrowed;
 }
 
+TEST_F(ServePage, DidYouMeanAndPagesAreLinks) {
+  const std::string misspelt = load("/?q=sanctionz");
+  ASSERT_TRUE(has(misspelt, "data-ready=\"true\"")) << misspelt;
+  EXPECT_TRUE(has(misspelt, "Did you mean <a href=\"/?q=sanctions\">sanctions</a>?")) << misspelt;
+  const std::string second_page = load("/?q=Lukashenka&offset=2");
+  ASSERT_TRUE(has(second_page, "data-ready=\"true\"")) << second_page;
+  EXPECT_TRUE(has(second_page, "4 results for ‘Lukashenka’; showing 3–4")) << second_page;
+  EXPECT_TRUE(has(second_page, "<ol id=\"results\" start=\"3\">")) << second_page;
+  EXPECT_TRUE(has(second_page, "<a href=\"/?q=Lukashenka&amp;offset=0\" rel=\"prev\">"))
+      << second_page;
+}
+
 TEST_F(ServePage, ScriptAndMarkupFromArticlesAndQueriesShowAsText) {
   const std::string results =
       load("/?q=%3Cscript%3Edocument.body.dataset.pwned%3D'q'%3C%2Fscript%3E%20Lukashenka");
