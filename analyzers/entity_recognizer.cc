@@ -385,7 +385,8 @@ std::vector<TextMention> entities_in_text(std::string_view text, const Gazetteer
   for (const RecognizedMention& mention : trace) {
     const Token& first = words[mention.first_word].token;
     const Token& last = words[mention.first_word + mention.words - 1].token;
-    TextMention shown{std::string(text.substr(first.begin, last.end - first.begin)), std::nullopt};
+    TextMention shown{std::string(text.substr(first.begin, last.end - first.begin)), std::nullopt,
+                      first.begin, last.end};
     if (mention.entity) shown.entity = gazetteer.entities()[*mention.entity];
     mentions.push_back(std::move(shown));
   }

@@ -148,6 +148,8 @@ class EntityRecognizer {
 struct TextMention {
   std::string words;             // as the text writes them
   std::optional<Entity> entity;  // null: a name left unresolved
+  std::size_t begin = 0;         // byte offsets of `words` in the text
+  std::size_t end = 0;
 };
 
 // The mentions in `text`, taken as one article body, of the entities of the gazetteer.

@@ -82,8 +82,8 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err,
                               add_remove_command(app, context),  add_search_command(app, context),
                               add_stats_command(app, context),   add_entities_command(app, context),
                               add_analyze_command(app, context), add_similar_command(app, context),
-                              add_show_command(app, context),    add_help_command(app, context),
-                              add_complete_command(app, context)};
+                              add_show_command(app, context),    add_serve_command(app, context),
+                              add_help_command(app, context),    add_complete_command(app, context)};
 
   if (argc <= 1) {
     out << app.help();

@@ -42,6 +42,7 @@ Command add_add_command(CLI::App& app, Context& context);
 Command add_remove_command(CLI::App& app, Context& context);
 Command add_similar_command(CLI::App& app, Context& context);
 Command add_search_command(CLI::App& app, Context& context);
+Command add_serve_command(CLI::App& app, Context& context);
 Command add_show_command(CLI::App& app, Context& context);
 Command add_stats_command(CLI::App& app, Context& context);
 Command add_help_command(CLI::App& app, Context& context);

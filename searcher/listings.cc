@@ -67,7 +67,14 @@ StoredArticle Searcher::article_once(const std::string& id) {
                         .url = stored.url,
                         .body = decode_article_data(document.get_data()).body,
                         .entities = stored.entities,
+                        .mentions = {},
                         .copy_ids = {}};
+  for (const TextMention& mention :
+       entities_in_text(article.body, state_->gazetteer->get(), *state_->analyzer)) {
+    if (mention.entity) {
+      article.mentions.push_back({mention.begin, mention.end, entity_ref(mention.entity->id, 0)});
+    }
+  }
   const std::string added_term = schema::added_origin_term();
   Xapian::TermIterator term = document.termlist_begin();
   term.skip_to(added_term);

@@ -353,6 +353,20 @@ std::string render_json(const SearchResults& results) {
   return dump(out);
 }
 
+std::string render_json(const Timeline& timeline) {
+  nlohmann::ordered_json periods = nlohmann::ordered_json::array();
+  for (const TimelinePeriod& period : timeline.periods) {
+    periods.push_back({{"period", period.period}, {"articles", period.articles}});
+  }
+  return dump({{"query", timeline.query},
+               {"unit", timeline.unit},
+               {"dated", timeline.dated},
+               {"undated", timeline.undated},
+               {"partial", !timeline.missing_shards.empty()},
+               {"missing_shards", timeline.missing_shards},
+               {"periods", std::move(periods)}});
+}
+
 std::string render_table(const SearchResults& results, TableFormat format) {
   std::string out = table_row({"rank", "id", "title", "date", "source", "lang", "url", "score",
                                "hidden_copies", "copy_ids", "entities", "snippet"},
@@ -496,6 +510,15 @@ std::string render_json(const StoredArticle& article) {
   out["added"] = article.added;
   out["copy_ids"] = article.copy_ids;
   out["entities"] = entity_json(article.entities, "mentions");
+  nlohmann::ordered_json mentions = nlohmann::ordered_json::array();
+  for (const StoredArticle::Mention& mention : article.mentions) {
+    mentions.push_back({{"begin", mention.begin},
+                        {"end", mention.end},
+                        {"id", mention.entity.id},
+                        {"type", mention.entity.type},
+                        {"name", mention.entity.name}});
+  }
+  out["mentions"] = std::move(mentions);
   out["body"] = article.body;
   return dump(out);
 }

@@ -5,6 +5,7 @@
 #include "analyzers/analyzer.h"
 #include "analyzers/entity_recognizer.h"
 #include "searcher/results.h"
+#include "searcher/timeline.h"
 
 namespace naviny {
 
@@ -35,8 +36,13 @@ std::string render_table(const SearchResults& results, TableFormat format);
 
 // Metadata, the entities with their mentions, then the whole text.
 std::string render_text(const StoredArticle& article);
-// {"id", "title", "date"?, "source"?, "lang"?, "url"?, "added", "copy_ids", "entities", "body"}
+// {"id", "title", "date"?, "source"?, "lang"?, "url"?, "added", "copy_ids", "entities",
+// "mentions": [{"begin", "end", "id", "type", "name"}] (byte offsets in the body), "body"}
 std::string render_json(const StoredArticle& article);
+
+// {"query", "unit", "dated", "undated", "partial", "missing_shards", "periods": [{"period",
+// "articles"}]}
+std::string render_json(const Timeline& timeline);
 
 std::string render_text(const IndexStats& stats);
 std::string render_json(const IndexStats& stats);

@@ -115,6 +115,13 @@ struct StoredArticle {
   bool added = false;  // given to `naviny add`, not read from the corpus folder
   std::string body;
   std::vector<EntityRef> entities;  // count: mentions; most mentioned first
+  // Where the body mentions them, in order: byte offsets, as the recogniser finds them.
+  struct Mention {
+    std::size_t begin = 0;
+    std::size_t end = 0;
+    EntityRef entity;  // count unused
+  };
+  std::vector<Mention> mentions;
   // The other articles of its near-duplicate group, in id order.
   std::vector<std::string> copy_ids;
 };

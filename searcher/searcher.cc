@@ -179,12 +179,20 @@ Searcher::Searcher(const std::vector<std::filesystem::path>& dbs, MissingShards 
 
 Searcher::~Searcher() = default;
 
-SearchResults Searcher::search(const SearchRequest& request) {
-  if (request.query.size() > kMaxQueryBytes) {
-    throw QueryError("the query is " + std::to_string(request.query.size()) +
+namespace {
+
+void check_query_length(const std::string& query) {
+  if (query.size() > kMaxQueryBytes) {
+    throw QueryError("the query is " + std::to_string(query.size()) +
                      " bytes long, more than naviny takes (" + std::to_string(kMaxQueryBytes) +
                      "); shorten it");
   }
+}
+
+}  // namespace
+
+SearchResults Searcher::search(const SearchRequest& request) {
+  check_query_length(request.query);
   return with_retries([&] {
     SearchResults results = search_once(request);
     if (request.exact) return results;
@@ -205,6 +213,34 @@ SearchResults Searcher::search(const SearchRequest& request) {
     corrected_results.corrected_from = request.query;
     return corrected_results;
   });
+}
+
+Timeline Searcher::timeline(const std::string& query, bool exact) {
+  check_query_length(query);
+  return with_retries([&] { return timeline_once(query, exact); });
+}
+
+Timeline Searcher::timeline_once(const std::string& query, bool exact) {
+  Xapian::Enquire enquire(state_->db);
+  enquire.set_query(
+      with_wildcards_expanded(state_->builder.build(query, exact), state_->db, *state_->analyzer));
+  enquire.set_weighting_scheme(Xapian::BoolWeight());
+  // Xapian's own spy, so that remote shards (xapian-tcpsrv) can run it too.
+  Xapian::ValueCountMatchSpy dates(schema::kDateSlot.slot);
+  enquire.add_matchspy(&dates);
+  const Xapian::doccount articles = state_->db.get_doccount();
+  enquire.get_mset(0, 0, articles);
+  std::map<std::string, std::size_t> per_day;
+  for (auto value = dates.values_begin(); value != dates.values_end(); ++value) {
+    per_day[*value] = value.get_termfreq();
+  }
+  Timeline timeline = timeline_of(per_day);
+  // The spy counts only the matches with a value; the rest are undated.
+  const std::size_t matched = dates.get_total();
+  timeline.undated += matched - std::min<std::size_t>(matched, timeline.dated + timeline.undated);
+  timeline.query = query;
+  timeline.missing_shards = state_->missing_shards;
+  return timeline;
 }
 
 // Opens the index afresh by its paths, rather than Xapian::Database::reopen(), which would keep

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "searcher/results.h"
+#include "searcher/timeline.h"
 
 namespace naviny {
 
@@ -42,6 +43,10 @@ class Searcher {
 
   IndexStats stats();
 
+  // The articles matching `query` (every near-duplicate copy counted) per month, or per day when
+  // they span a short range. Throws QueryError as search() does.
+  Timeline timeline(const std::string& query, bool exact);
+
   // The articles most like the one with this id (Xapian relevance feedback: the terms that
   // describe it best, searched for), each with the entities the two share. Throws NotFoundError
   // for an unknown id.
@@ -71,6 +76,7 @@ class Searcher {
                                                                      std::size_t per_type);
   SearchResults search_once(const SearchRequest& request);
   IndexStats stats_once();
+  Timeline timeline_once(const std::string& query, bool exact);
   template <typename Run>
   auto with_retries(Run run);
   void catch_up();
