@@ -67,20 +67,7 @@ TEST(ReadersSurviveWriters, SearchesNeverFailNorComeBackEmptyDuringIndexAndRebui
   // Small batches: many commits, so the reader's revision goes stale again and again. The
   // long-lived reader first sees incremental runs in the folder it opened, then rebuilds.
   const auto started = Clock::now();
-  for (int round = 0; round < 2; ++round) {
-    // Change a third of the articles (none loses its words) for the incremental run to rewrite.
-    for (int i = round; i < 200; i += 3) {
-      char name[32];
-      std::snprintf(name, sizeof name, "%06d.txt", i);
-      std::ofstream(corpus / name, std::ios::app) << "Revised in round " << round << ".\n";
-    }
-    EXPECT_EQ(
-        testing::run_naviny({"index", "--quiet", "--batch-size", "5", "--db", db, corpus.string()}),
-        0);
-    EXPECT_EQ(testing::run_naviny({"index", "--quiet", "--rebuild", "--batch-size", "20", "--db",
-                                   db, corpus.string()}),
-              0);
-  }
+  testing::revise_and_reindex(corpus, db, 200);
   const auto writing = Clock::now() - started;
   stop = true;
   reader.join();

@@ -123,19 +123,7 @@ TEST(ServeProcess, SearchesKeepAnsweringWhileTheIndexIsUpdatedAndRebuilt) {
       }
     });
   }
-  for (int round = 0; round < 2; ++round) {
-    for (int i = round; i < 200; i += 3) {
-      char name[32];
-      std::snprintf(name, sizeof name, "%06d.txt", i);
-      std::ofstream(corpus / name, std::ios::app) << "Revised in round " << round << ".\n";
-    }
-    EXPECT_EQ(
-        testing::run_naviny({"index", "--quiet", "--batch-size", "5", "--db", db, corpus.string()}),
-        0);
-    EXPECT_EQ(testing::run_naviny({"index", "--quiet", "--rebuild", "--batch-size", "20", "--db",
-                                   db, corpus.string()}),
-              0);
-  }
+  testing::revise_and_reindex(corpus, db, 200);
   stop = true;
   for (std::thread& client : clients) client.join();
   for (const ClientReport& report : reports) {

@@ -290,4 +290,19 @@ IndexSnapshot index_snapshot(const std::filesystem::path& db_path, std::string_v
   return articles;
 }
 
+void revise_and_reindex(const fs::path& corpus, const std::string& db, std::size_t count) {
+  for (std::size_t round = 0; round < 2; ++round) {
+    for (std::size_t i = round; i < count; i += 3) {
+      char name[32];
+      std::snprintf(name, sizeof name, "%06zu.txt", i);
+      std::ofstream(corpus / name, std::ios::app) << "Revised in round " << round << ".\n";
+    }
+    EXPECT_EQ(run_naviny({"index", "--quiet", "--batch-size", "5", "--db", db, corpus.string()}),
+              0);
+    EXPECT_EQ(run_naviny({"index", "--quiet", "--rebuild", "--batch-size", "20", "--db", db,
+                          corpus.string()}),
+              0);
+  }
+}
+
 }  // namespace naviny::testing

@@ -82,6 +82,12 @@ void IndexedOnce<Corpus>::SetUpTestSuite() {
 // third (0, 3, 6, ...) mentions potash; every article mentions Minsk.
 void write_generated_corpus(const std::filesystem::path& folder, std::size_t count);
 
+// Twice: appends a line to a third of the `count` articles of a generated corpus (none loses its
+// words), indexes them in small batches (many commits), then rebuilds the index, each through the
+// real naviny program: a writer's churn for readers to survive.
+void revise_and_reindex(const std::filesystem::path& corpus, const std::string& db,
+                        std::size_t count);
+
 // Starts the real naviny program (NAVINY_BINARY) with these arguments and returns its pid. Its
 // standard output and error go to `output` (appended), or are discarded if it is empty.
 pid_t spawn_naviny(const std::vector<std::string>& arguments,
