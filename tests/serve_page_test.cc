@@ -143,7 +143,7 @@ TEST_F(ServePage, SearchShowsHighlightsAFacetNarrowsItAndTheTimelineIsDrawn) {
   const std::string narrowed = load(html_unescaped(results.substr(href, facet - href)));
   ASSERT_TRUE(has(narrowed, "data-ready=\"true\"")) << narrowed;
   EXPECT_TRUE(has(narrowed, "<span class=\"filter\">person:vladimir-putin")) << narrowed;
-  EXPECT_TRUE(has(narrowed, "1 results for ‘Лукашенка person:vladimir-putin’")) << narrowed;
+  EXPECT_TRUE(has(narrowed, "1 result for ‘Лукашенка person:vladimir-putin’")) << narrowed;
   EXPECT_TRUE(has(narrowed, "Putin and Lukashenka meet in Sochi")) << narrowed;
   EXPECT_FALSE(has(narrowed, "EU weighs new sanctions")) << narrowed;
   EXPECT_TRUE(has(narrowed, "<mark>")) << narrowed;

@@ -177,7 +177,8 @@ async function showSearch(parameters) {
   const shown = results.hits.length
     ? `; showing ${offset + 1}–${offset + results.hits.length}` : '';
   $('status').textContent =
-    `${results.total_exact ? '' : 'more than '}${total} results for ‘${query}’${shown}` +
+    `${results.total_exact ? '' : 'more than '}${total.toLocaleString('en-US')} ` +
+    `${total === 1 ? 'result' : 'results'} for ‘${query}’${shown}` +
     (results.partial ? ` (partial: ${results.missing_shards.join(', ')} could not be reached)` : '');
   if (results.suggestion) {
     const suggestion = $('suggestion');
