@@ -4,6 +4,7 @@
 #include <set>
 #include <vector>
 
+#include "common/alias_rows.h"
 #include "common/schema.h"
 
 namespace naviny {
@@ -67,15 +68,15 @@ void store_alias_table(Xapian::WritableDatabase& db, const Gazetteer& gazetteer,
     const bool one_word = alias.words.size() == 1 && !alias.words.front().acronym;
     const AliasWord& first = alias.words.front();
     ids_by_key[alias_prefix + Gazetteer::alias_key(alias)].insert(
-        one_word ? id + "\t" + first.romanized + "\t" + first.exact : id);
+        encode_row(one_word ? AliasRow{id, first.romanized, first.exact} : AliasRow{id, {}, {}}));
     if (gazetteer.is_full_name_of_person(alias)) {
       const AliasWord& given_name = alias.words.front();
       add_under_keys(given_names_by_key, given_name_prefix, given_name,
-                     id + "\t" + given_name.romanized);
+                     encode_row(GivenNameRow{id, given_name.romanized}));
     }
     if (!one_word) continue;
     add_under_keys(words_by_key, word_prefix, first,
-                   id + "\t" + first.search + "\t" + first.romanized + "\t" + first.exact);
+                   encode_row(AliasWordRow{id, first.search, first.romanized, first.exact}));
   }
   store_lines(db, ids_by_key);
   store_lines(db, words_by_key);

@@ -4,6 +4,7 @@
 #include <string_view>
 #include <vector>
 
+#include "common/alias_rows.h"
 #include "common/errors.h"
 #include "common/schema.h"
 #include "common/text.h"
@@ -23,15 +24,16 @@ std::string described(const Gazetteer& gazetteer, const std::vector<std::size_t>
   return list;
 }
 
-// Calls `on_columns` with the tab-separated columns of each line of the alias tables stored under
-// `prefix` and each of the non-empty name `keys`.
-template <typename OnColumns>
+// Calls `on_row` with each row, as `decode` reads it, of the alias tables stored under `prefix`
+// and each of the non-empty name `keys`; rows of another form are skipped.
+template <typename Decode, typename OnRow>
 void for_each_row_under_keys(const Xapian::Database& db, std::string_view prefix,
-                             const std::vector<std::string>& keys, OnColumns on_columns) {
+                             const std::vector<std::string>& keys, Decode decode, OnRow on_row) {
   for (const std::string& key : keys) {
     if (key.empty()) continue;
-    for_each_line(db.get_metadata(std::string(prefix) + key),
-                  [&](std::string_view line) { on_columns(split(line, '\t')); });
+    for_each_line(db.get_metadata(std::string(prefix) + key), [&](std::string_view line) {
+      if (const auto row = decode(line)) on_row(*row);
+    });
   }
 }
 
@@ -90,9 +92,8 @@ bool IndexGazetteer::alias_tables_current() const {
 std::optional<std::vector<std::string>> IndexGazetteer::ids_by_alias_key(const std::string& key) {
   if (!alias_tables_current()) return std::nullopt;
   std::vector<std::string> ids;
-  for_each_row_under_keys(
-      db_, schema::kMetaAliasPrefix, {key},
-      [&](const std::vector<std::string_view>& columns) { add_once(ids, columns[0]); });
+  for_each_row_under_keys(db_, schema::kMetaAliasPrefix, {key}, decode_alias_row,
+                          [&](const AliasRow& row) { add_once(ids, row.id); });
   return ids;
 }
 
@@ -103,13 +104,13 @@ void IndexGazetteer::for_each_alias_of_search_form(
   // An alias counts unless it is a name an s apart from the word: one of several words and an
   // acronym (lines without a spelling) always count.
   for_each_row_under_keys(
-      db_, schema::kMetaAliasPrefix, {search}, [&](const std::vector<std::string_view>& columns) {
-        if (columns.size() != 3) return on_alias(columns[0], std::string_view());
+      db_, schema::kMetaAliasPrefix, {search}, decode_alias_row, [&](const AliasRow& row) {
+        if (row.exact.empty()) return on_alias(row.id, std::string_view());
         if (spellings.empty() || std::ranges::none_of(spellings, [&](const auto& spelling) {
-              return names_an_s_apart(spelling.romanized, spelling.script, columns[1],
-                                      dominant_script(columns[2]));
+              return names_an_s_apart(spelling.romanized, spelling.script, row.romanized,
+                                      dominant_script(row.exact));
             })) {
-          on_alias(columns[0], columns[1]);
+          on_alias(row.id, row.romanized);
         }
       });
 }
@@ -133,10 +134,10 @@ bool IndexGazetteer::is_acronym_alias(std::string_view exact) {
 std::vector<std::string> IndexGazetteer::ids_by_alias_spelling(const WordForms& word) {
   std::vector<std::string> ids;
   if (!alias_tables_current()) return ids;
-  for_each_row_under_keys(db_, schema::kMetaAliasPrefix, {word.search},
-                          [&](const std::vector<std::string_view>& columns) {
-                            if (columns.size() == 3 && columns[2] == word.exact) {
-                              add_once(ids, columns[0]);
+  for_each_row_under_keys(db_, schema::kMetaAliasPrefix, {word.search}, decode_alias_row,
+                          [&](const AliasRow& row) {
+                            if (!row.exact.empty() && row.exact == word.exact) {
+                              add_once(ids, row.id);
                             }
                           });
   return ids;
@@ -157,13 +158,12 @@ std::optional<WordNaming> IndexGazetteer::entities_named_by_word(const WordForms
   if (!naming.ids.empty()) return naming;
   naming.by_likeness = true;
   for_each_row_under_keys(db_, schema::kMetaAliasWordPrefix, {word.key, word.alt_key},
-                          [&](const std::vector<std::string_view>& columns) {
-                            if (columns.size() != 4) return;
+                          decode_alias_word_row, [&](const AliasWordRow& row) {
                             AliasWord alias_word;
-                            alias_word.search = columns[1];
-                            alias_word.romanized = columns[2];
-                            alias_word.exact = columns[3];
-                            if (spelt_alike(word, alias_word)) add(columns[0], columns[2]);
+                            alias_word.search = row.search;
+                            alias_word.romanized = row.romanized;
+                            alias_word.exact = row.exact;
+                            if (spelt_alike(word, alias_word)) add(row.id, row.romanized);
                           });
   return naming;
 }
@@ -173,10 +173,9 @@ bool IndexGazetteer::is_given_name(std::string_view romanized, const std::vector
   if (romanized.empty() || !alias_tables_current()) return false;
   bool given_name = false;
   for_each_row_under_keys(
-      db_, schema::kMetaGivenNamePrefix, keys, [&](const std::vector<std::string_view>& columns) {
-        given_name = given_name || (columns.size() == 2 &&
-                                    (spelt_exactly ? romanized == columns[1]
-                                                   : same_script_variant(romanized, columns[1])));
+      db_, schema::kMetaGivenNamePrefix, keys, decode_given_name_row, [&](const GivenNameRow& row) {
+        given_name = given_name || (spelt_exactly ? romanized == row.romanized
+                                                  : same_script_variant(romanized, row.romanized));
       });
   return given_name;
 }
@@ -185,14 +184,12 @@ std::vector<IndexGazetteer::AliasSpelling> IndexGazetteer::one_word_aliases() {
   std::vector<AliasSpelling> aliases;
   if (!alias_tables_current()) return aliases;
   const std::string prefix(schema::kMetaAliasWordPrefix);
-  std::vector<std::string_view> columns;
   for (auto key = db_.metadata_keys_begin(prefix); key != db_.metadata_keys_end(prefix); ++key) {
     for_each_line(db_.get_metadata(*key), [&](std::string_view line) {
-      split(line, '\t', columns);
-      // id, search form, romanized and exact form
-      if (columns.size() != 4) return;
-      aliases.push_back(
-          {std::string(columns[0]), std::string(columns[2]), std::string(columns[3])});
+      if (const auto row = decode_alias_word_row(line)) {
+        aliases.push_back(
+            {std::string(row->id), std::string(row->romanized), std::string(row->exact)});
+      }
     });
   }
   return aliases;
