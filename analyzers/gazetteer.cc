@@ -206,6 +206,13 @@ bool word_matches_in_longer_alias(const AnalyzedWord& word, const AliasWord& ali
           same_script_variant(word.forms.romanized, alias_word.romanized));
 }
 
+std::optional<std::vector<std::string_view>> gazetteer_columns(std::string_view line) {
+  if (trim(line).empty() || line.front() == '#') return std::nullopt;
+  std::vector<std::string_view> columns = split(line, '\t');
+  for (std::string_view& column : columns) column = trim(column);
+  return columns;
+}
+
 Gazetteer Gazetteer::parse(std::string_view tsv, std::string_view source, Analyzer& analyzer) {
   Gazetteer gazetteer;
   gazetteer.text_ = std::string(tsv);
@@ -213,24 +220,25 @@ Gazetteer Gazetteer::parse(std::string_view tsv, std::string_view source, Analyz
   std::size_t line_number = 0;
   for (const std::string_view line : split(tsv, '\n')) {
     ++line_number;
-    if (trim(line).empty() || line.front() == '#') continue;
+    const std::optional<std::vector<std::string_view>> row = gazetteer_columns(line);
+    if (!row) continue;
     const auto fail = [&](const std::string& problem) {
       throw BadInputError(
           std::string(source) + ", line " + std::to_string(line_number) + ": " + problem +
           "; each row is id, type, name, aliases, short forms and source, separated "
           "by tabs (see corpus/README.md)");
     };
-    const std::vector<std::string_view> columns = split(line, '\t');
+    const std::vector<std::string_view>& columns = *row;
     if (columns.size() < kMinColumns || columns.size() > kMaxColumns) {
       fail("expected 4 to 6 tab-separated columns, found " + std::to_string(columns.size()));
     }
-    const std::string id(trim(columns[0]));
-    const std::optional<EntityType> type = parse_type(trim(columns[1]));
+    const std::string id(columns[0]);
+    const std::optional<EntityType> type = parse_type(columns[1]);
     if (id.empty()) fail("the id is empty");
     if (!type) fail("unknown type '" + std::string(columns[1]) + "' (person, org or place)");
     if (!ids.insert(id).second) fail("the id '" + id + "' is used twice");
     const std::size_t entity = gazetteer.entities_.size();
-    gazetteer.entities_.push_back({id, *type, std::string(trim(columns[2]))});
+    gazetteer.entities_.push_back({id, *type, std::string(columns[2])});
     for (std::size_t column = kAliasesColumn; column < std::min(columns.size(), kSourceColumn);
          ++column) {
       for (const std::string_view alias : split(columns[column], '|')) {

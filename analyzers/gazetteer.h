@@ -20,6 +20,11 @@ enum class EntityType { person, org, place };
 std::string_view type_name(EntityType type);
 std::optional<EntityType> parse_type(std::string_view name);
 
+// The tab-separated columns of one line of a gazetteer TSV, each trimmed, or nothing for a blank
+// line or a comment: the one reading of a row, for Gazetteer::parse and for the entity labels a
+// search reads from the copy of the gazetteer an index keeps.
+std::optional<std::vector<std::string_view>> gazetteer_columns(std::string_view line);
+
 struct Entity {
   std::string id;  // stable slug, e.g. "vladimir-putin"
   EntityType type;

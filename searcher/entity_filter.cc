@@ -41,23 +41,6 @@ void add_once(std::vector<std::string>& ids, std::string_view id) {
   if (std::ranges::find(ids, id) == ids.end()) ids.emplace_back(id);
 }
 
-// The first `count` tab-separated columns of a gazetteer row, trimmed as Gazetteer::parse trims.
-std::vector<std::string_view> leading_columns(std::string_view line, std::size_t count) {
-  std::vector<std::string_view> columns;
-  while (columns.size() < count) {
-    const std::size_t end = line.find('\t');
-    std::string_view column = line.substr(0, end);
-    const std::size_t first = column.find_first_not_of(" \r");
-    column = first == std::string_view::npos
-                 ? std::string_view()
-                 : column.substr(first, column.find_last_not_of(" \r") - first + 1);
-    columns.push_back(column);
-    if (end == std::string_view::npos) break;
-    line.remove_prefix(end + 1);
-  }
-  return columns;
-}
-
 }  // namespace
 
 const EntityLabel* IndexGazetteer::label(const std::string& id) {
@@ -67,12 +50,11 @@ const EntityLabel* IndexGazetteer::label(const std::string& id) {
     labels_.emplace();
     const std::string tsv = db_.get_metadata(std::string(schema::kMetaGazetteer));
     for_each_line(tsv, [&](std::string_view line) {
-      if (line.empty() || line.front() == '#') return;
-      const std::vector<std::string_view> columns = leading_columns(line, 3);
-      if (columns.size() < 3) return;
-      const std::optional<EntityType> type = parse_type(columns[1]);
-      if (!type || columns[0].empty()) return;
-      labels_->emplace(std::string(columns[0]), EntityLabel{*type, std::string(columns[2])});
+      const std::optional<std::vector<std::string_view>> columns = gazetteer_columns(line);
+      if (!columns || columns->size() < 3) return;
+      const std::optional<EntityType> type = parse_type((*columns)[1]);
+      if (!type || (*columns)[0].empty()) return;
+      labels_->emplace(std::string((*columns)[0]), EntityLabel{*type, std::string((*columns)[2])});
     });
   }
   const auto found = labels_->find(id);
