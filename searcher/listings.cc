@@ -58,17 +58,20 @@ StoredArticle Searcher::article_once(const std::string& id) {
                         "'; search results show each article's id under its title");
   }
   const Xapian::Document document = db.get_document(*found);
-  const Hit stored = hit_of(document, *found, nullptr);
-  StoredArticle article{.id = stored.id,
-                        .title = stored.title,
-                        .date = stored.date,
-                        .source = stored.source,
-                        .lang = stored.lang,
-                        .url = stored.url,
-                        .body = decode_article_data(document.get_data()).body,
-                        .entities = stored.entities,
+  ArticleData stored = decode_article_data(document.get_data());
+  StoredArticle article{.id = std::move(stored.id),
+                        .title = std::move(stored.title),
+                        .date = std::move(stored.date),
+                        .source = std::move(stored.source),
+                        .lang = std::move(stored.lang),
+                        .url = std::move(stored.url),
+                        .body = std::move(stored.body),
+                        .entities = {},
                         .mentions = {},
                         .copy_ids = {}};
+  for (const ArticleData::Mentioned& entity : stored.entities) {
+    article.entities.push_back(entity_ref(entity.id, entity.mentions));
+  }
   for (const TextMention& mention :
        entities_in_text(article.body, state_->gazetteer->get(), *state_->analyzer)) {
     if (mention.entity) {
