@@ -127,8 +127,8 @@ WordForms Analyzer::compute(std::string_view word) const {
     keys.alternate = std::move(name_keys(denasalized_romanized).primary);
     if (keys.alternate == keys.primary) keys.alternate.clear();
   }
-  forms.key = std::move(keys.primary);
-  forms.alt_key = std::move(keys.alternate);
+  forms.name_keys.primary = std::move(keys.primary);
+  forms.name_keys.alternate = std::move(keys.alternate);
   return forms;
 }
 

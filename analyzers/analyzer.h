@@ -14,6 +14,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "analyzers/name_key.h"
 #include "analyzers/tokenizer.h"
 
 namespace naviny {
@@ -21,9 +22,9 @@ namespace naviny {
 struct WordForms {
   std::string exact;      // case-folded surface form, for exact mode
   std::string search;     // the folded, romanized, stemmed form that ordinary search matches
-  std::string key;        // name key of the unstemmed romanized word, may be empty
   std::string romanized;  // the unstemmed romanized word, a-z only, or empty: for spelling
-  std::string alt_key;    // a second name key (see NameKeys), usually empty
+  // The name keys of the unstemmed romanized word: the only "name key" naviny has (name_key.h).
+  NameKeys name_keys;
   // Starts with a capital letter. Only such words are indexed under their name keys: names are
   // capitalised, and the coarse keys of common words would collide with them.
   bool capitalized = false;

@@ -14,14 +14,15 @@ namespace {
 
 // The romanised word's first letters: a case form that changes a consonant (Parlamencie) meets the
 // first word of its alias (Parlament Europejski) by none of the keys, but begins like it.
-constexpr std::size_t kLookupPrefixLetters = 3;
+constexpr std::size_t kCandidatePrefixLetters = 3;
 
-std::vector<std::string> lookup_keys(const AliasWord& word) {
-  std::vector<std::string> keys{"s:" + word.search};
-  if (!word.key.empty()) keys.push_back("k:" + word.key);
-  if (!word.alt_key.empty()) keys.push_back("k:" + word.alt_key);
-  if (word.romanized.size() >= kLookupPrefixLetters) {
-    keys.push_back("r:" + word.romanized.substr(0, kLookupPrefixLetters));
+std::vector<std::string> candidate_keys(const WordForms& forms) {
+  std::vector<std::string> keys{"s:" + forms.search};
+  for (const std::string* key : forms.name_keys.both()) {
+    if (!key->empty()) keys.push_back("k:" + *key);
+  }
+  if (forms.romanized.size() >= kCandidatePrefixLetters) {
+    keys.push_back("r:" + forms.romanized.substr(0, kCandidatePrefixLetters));
   }
   return keys;
 }
@@ -29,9 +30,8 @@ std::vector<std::string> lookup_keys(const AliasWord& word) {
 // The keys a word of text is looked up by: its search form, and for a word written as a name the
 // coarser keys as well.
 std::vector<std::string> keys_of_text_word(const AnalyzedWord& word) {
-  const AliasWord as_alias_word = alias_word_of(word.forms);
-  if (!word.name_like) return {"s:" + as_alias_word.search};
-  return lookup_keys(as_alias_word);
+  if (!word.name_like) return {"s:" + word.forms.search};
+  return candidate_keys(word.forms);
 }
 
 // Whether words[next] is a name written right after the previous word, with only a space
@@ -70,9 +70,10 @@ std::optional<Fit> fit_at(const std::vector<AnalyzedWord>& words, std::size_t st
                                  : word_matches(word, alias.words[i]))) {
       return std::nullopt;
     }
-    const bool same_search_form = word.forms.search == alias.words[i].search;
+    const bool same_search_form = word.forms.search == alias.words[i].forms.search;
     if (same_search_form) ++fit.by_search_form;
-    fit.letters_in_common += common_prefix_size(word.forms.romanized, alias.words[i].romanized);
+    fit.letters_in_common +=
+        common_prefix_size(word.forms.romanized, alias.words[i].forms.romanized);
     // A word of a longer alias has its neighbours to confirm it; an acronym is matched letter for
     // letter already.
     if (alias.words.size() > 1 || alias.words[i].acronym) continue;
@@ -80,14 +81,14 @@ std::optional<Fit> fit_at(const std::vector<AnalyzedWord>& words, std::size_t st
     // "virgin"); where the entity has a one-word alias in the word's own script, the word must be
     // a form of that (Davis is no Давос, Virgin no Виргиния).
     const Script script = dominant_script(word.forms.exact);
-    if (script != dominant_script(alias.words[i].exact) && scripts_named_in(script)) {
+    if (script != dominant_script(alias.words[i].forms.exact) && scripts_named_in(script)) {
       return std::nullopt;
     }
     if (same_search_form
             ? !shared_stem_suffices(word, alias.words[i])
             : word.starts_sentence || !spelt_alike(word.forms, alias.words[i]) ||
-                  names_an_s_apart(word.forms.romanized, script, alias.words[i].romanized,
-                                   dominant_script(alias.words[i].exact)) ||
+                  names_an_s_apart(word.forms.romanized, script, alias.words[i].forms.romanized,
+                                   dominant_script(alias.words[i].forms.exact)) ||
                   begins_a_name(words, start + i + 1)) {
       return std::nullopt;
     }
@@ -198,12 +199,13 @@ EntityRecognizer::EntityRecognizer(const Gazetteer& gazetteer)
   for (std::size_t i = 0; i < gazetteer.aliases().size(); ++i) {
     const Alias& alias = gazetteer.aliases()[i];
     if (alias.words.size() == 1) {
-      one_word_alias_scripts_[alias.entity].insert(dominant_script(alias.words.front().exact));
+      one_word_alias_scripts_[alias.entity].insert(
+          dominant_script(alias.words.front().forms.exact));
     }
-    for (std::string& key : lookup_keys(alias.words.front())) {
+    for (std::string& key : candidate_keys(alias.words.front().forms)) {
       by_first_word_.add(std::move(key), i);
     }
-    if (gazetteer.is_full_name_of_person(alias) && !alias.words.front().romanized.empty()) {
+    if (gazetteer.is_full_name_of_person(alias) && !alias.words.front().forms.romanized.empty()) {
       given_name_parts_.add(alias.entity, alias.words.front());
       surname_parts_.add(alias.entity, alias.words.back());
     }
@@ -215,12 +217,12 @@ EntityRecognizer::EntityRecognizer(const Gazetteer& gazetteer)
 
 void EntityRecognizer::NameParts::add(std::size_t entity, const AliasWord& part) {
   if (std::ranges::any_of(by_entity_[entity], [&](std::size_t known) {
-        return parts_[known].words.front().exact == part.exact;
+        return parts_[known].words.front().forms.exact == part.forms.exact;
       })) {
     return;
   }
-  scripts_[entity].insert(dominant_script(part.exact));
-  for (std::string& key : lookup_keys(part)) by_key_.add(std::move(key), parts_.size());
+  scripts_[entity].insert(dominant_script(part.forms.exact));
+  for (std::string& key : candidate_keys(part.forms)) by_key_.add(std::move(key), parts_.size());
   by_entity_[entity].push_back(parts_.size());
   parts_.push_back({entity, {part}, true});
 }
@@ -245,7 +247,7 @@ std::set<std::size_t> EntityRecognizer::NameParts::people_at(
 
 bool EntityRecognizer::NameParts::any_begins_with(std::size_t entity, char letter) const {
   return std::ranges::any_of(by_entity_[entity], [&](std::size_t part) {
-    return parts_[part].words.front().romanized.front() == letter;
+    return parts_[part].words.front().forms.romanized.front() == letter;
   });
 }
 

@@ -27,24 +27,16 @@ constexpr std::size_t kMinOneLetterApartLetters = 6;
 
 constexpr std::size_t kMaxAcronymEndingLetters = 3;
 
-bool keys_meet(const WordForms& a, const AliasWord& b) {
-  for (const std::string* key : {&a.key, &a.alt_key}) {
-    if (!key->empty() && (*key == b.key || *key == b.alt_key)) return true;
-  }
-  return false;
-}
-
 std::string joined_search_forms(const std::vector<AliasWord>& words) {
   std::string joined;
-  for (const AliasWord& word : words) joined += (joined.empty() ? "" : " ") + word.search;
+  for (const AliasWord& word : words) joined += (joined.empty() ? "" : " ") + word.forms.search;
   return joined;
 }
 
 std::vector<AliasWord> alias_words(Analyzer& analyzer, std::string_view text) {
   std::vector<AliasWord> words;
   for (const AnalyzedWord& word : analyze_words(analyzer, text)) {
-    words.push_back(alias_word_of(word.forms));
-    words.back().acronym = written_in_capitals(word.token.word);
+    words.push_back({word.forms, written_in_capitals(word.token.word)});
   }
   return words;
 }
@@ -60,10 +52,6 @@ std::optional<EntityType> parse_type(std::string_view name) {
     if (kTypeNames[i] == name) return static_cast<EntityType>(i);
   }
   return std::nullopt;
-}
-
-AliasWord alias_word_of(const WordForms& forms) {
-  return {forms.exact, forms.search, forms.key, forms.alt_key, forms.romanized, forms.capitalized};
 }
 
 namespace {
@@ -112,8 +100,8 @@ bool begin_alike(std::string_view word, std::string_view alias) {
 }
 
 bool in_one_script(const WordForms& word, const AliasWord& alias_word) {
-  return !word.romanized.empty() && !alias_word.romanized.empty() &&
-         dominant_script(word.exact) == dominant_script(alias_word.exact);
+  return !word.romanized.empty() && !alias_word.forms.romanized.empty() &&
+         dominant_script(word.exact) == dominant_script(alias_word.forms.exact);
 }
 
 }  // namespace
@@ -129,14 +117,14 @@ bool same_script_variant(std::string_view word, std::string_view alias) {
 
 bool spelt_alike(const WordForms& word, const AliasWord& alias_word) {
   if (in_one_script(word, alias_word)) {
-    return same_script_variant(word.romanized, alias_word.romanized);
+    return same_script_variant(word.romanized, alias_word.forms.romanized);
   }
   // Stems cut inflections off (Байдена, Biden) but are short: Кроме's "krom" is one letter from
   // "krym", Ден's "den" from "dan". So they count only from kMinStemLetters up.
-  return (spelt_close(word.romanized, alias_word.romanized) ||
-          (std::min(word.search.size(), alias_word.search.size()) >= kMinStemLetters &&
-           spelt_close(word.search, alias_word.search))) &&
-         begin_alike(word.romanized, alias_word.romanized);
+  return (spelt_close(word.romanized, alias_word.forms.romanized) ||
+          (std::min(word.search.size(), alias_word.forms.search.size()) >= kMinStemLetters &&
+           spelt_close(word.search, alias_word.forms.search))) &&
+         begin_alike(word.romanized, alias_word.forms.romanized);
 }
 
 bool names_an_s_apart(std::string_view word, Script word_script, std::string_view name,
@@ -151,13 +139,13 @@ bool names_an_s_apart(std::string_view word, Script word_script, std::string_vie
 }
 
 bool shared_stem_suffices(const AnalyzedWord& word, const AliasWord& alias_word) {
-  if (word.forms.romanized.empty() || alias_word.romanized.empty()) return true;
+  if (word.forms.romanized.empty() || alias_word.forms.romanized.empty()) return true;
   if (names_an_s_apart(word.forms.romanized, dominant_script(word.forms.exact),
-                       alias_word.romanized, dominant_script(alias_word.exact))) {
+                       alias_word.forms.romanized, dominant_script(alias_word.forms.exact))) {
     return false;
   }
   if (word.forms.search.size() >= kMinStemLetters) return true;
-  if (word.starts_sentence) return word.forms.exact == alias_word.exact;
+  if (word.starts_sentence) return word.forms.exact == alias_word.forms.exact;
   return spelt_alike(word.forms, alias_word);
 }
 
@@ -165,45 +153,46 @@ bool shared_stem_suffices(const AnalyzedWord& word, const AliasWord& alias_word)
 // acronym's very letters, in capitals, and at most kMaxAcronymEndingLetters lower-case letters.
 bool declined_acronym(const AnalyzedWord& word, const AliasWord& alias_word) {
   const std::string_view typed = word.token.word;
-  if (!word.forms.exact.starts_with(alias_word.exact) || typed.size() <= alias_word.exact.size()) {
+  if (!word.forms.exact.starts_with(alias_word.forms.exact) ||
+      typed.size() <= alias_word.forms.exact.size()) {
     return false;
   }
-  const std::string_view ending = typed.substr(alias_word.exact.size());
+  const std::string_view ending = typed.substr(alias_word.forms.exact.size());
   const auto letters = static_cast<std::size_t>(std::ranges::count_if(
       ending, [](char byte) { return (static_cast<unsigned char>(byte) & 0xC0) != 0x80; }));
-  return written_in_capitals(typed.substr(0, alias_word.exact.size())) &&
+  return written_in_capitals(typed.substr(0, alias_word.forms.exact.size())) &&
          !starts_with_capital(ending) && letters <= kMaxAcronymEndingLetters;
 }
 
 bool word_matches(const AnalyzedWord& word, const AliasWord& alias_word) {
   // A capital that only opens a sentence is no evidence of a name: Крім ("besides") is no Krim,
   // Данные ("data") no Dania, when the article also writes the word in lower case.
-  if (alias_word.capitalized && !word.name_like) return false;
+  if (alias_word.forms.capitalized && !word.name_like) return false;
   if (alias_word.acronym) {
     // In the alias's own script only: a Latin and a Cyrillic abbreviation that romanise alike are
     // two abbreviations (УК, the Criminal Code, is no UK; АП no AP). The gazetteer lists both
     // where they are one (KGB, КГБ).
-    if (dominant_script(word.forms.exact) != dominant_script(alias_word.exact)) return false;
+    if (dominant_script(word.forms.exact) != dominant_script(alias_word.forms.exact)) return false;
     if (declined_acronym(word, alias_word)) return true;
-    return word.forms.romanized.empty() || alias_word.romanized.empty()
-               ? word.forms.search == alias_word.search
-               : word.forms.romanized == alias_word.romanized;
+    return word.forms.romanized.empty() || alias_word.forms.romanized.empty()
+               ? word.forms.search == alias_word.forms.search
+               : word.forms.romanized == alias_word.forms.romanized;
   }
-  if (word.forms.search == alias_word.search) return true;
+  if (word.forms.search == alias_word.forms.search) return true;
   // A word the alias writes in lower case is a common noun inside a longer name (Evropska
   // komisija, Европейски съвет): its inflections (komisije) need the key even in lower case, and
   // the name's capitalised words confirm it.
-  return (word.name_like || !alias_word.capitalized) &&
-         (keys_meet(word.forms, alias_word) ||
+  return (word.name_like || !alias_word.forms.capitalized) &&
+         (word.forms.name_keys.share_one_with(alias_word.forms.name_keys) ||
           (in_one_script(word.forms, alias_word) &&
-           declined_with_changed_stem(word.forms.romanized, alias_word.romanized)));
+           declined_with_changed_stem(word.forms.romanized, alias_word.forms.romanized)));
 }
 
 bool word_matches_in_longer_alias(const AnalyzedWord& word, const AliasWord& alias_word) {
   return word_matches(word, alias_word) ||
-         ((word.name_like || !alias_word.capitalized) && !alias_word.acronym &&
+         ((word.name_like || !alias_word.forms.capitalized) && !alias_word.acronym &&
           in_one_script(word.forms, alias_word) &&
-          same_script_variant(word.forms.romanized, alias_word.romanized));
+          same_script_variant(word.forms.romanized, alias_word.forms.romanized));
 }
 
 std::optional<std::vector<std::string_view>> gazetteer_columns(std::string_view line) {
@@ -260,12 +249,13 @@ constexpr std::string_view kEntityLine = "e";
 constexpr std::string_view kAliasLine = "a";
 
 void append_alias_word(std::string& out, const AliasWord& word) {
-  for (const std::string* field :
-       {&word.exact, &word.search, &word.key, &word.alt_key, &word.romanized}) {
+  const WordForms& forms = word.forms;
+  for (const std::string* field : {&forms.exact, &forms.search, &forms.name_keys.primary,
+                                   &forms.name_keys.alternate, &forms.romanized}) {
     out += '\t';
     out += *field;
   }
-  out += word.capitalized ? "\t1" : "\t0";
+  out += forms.capitalized ? "\t1" : "\t0";
   out += word.acronym ? "\t1" : "\t0";
 }
 
@@ -321,10 +311,13 @@ std::optional<Gazetteer> Gazetteer::from_analysed(std::string_view analysed, std
     }
     Alias alias{*entity, {}, fields[2] == "1"};
     for (std::size_t at = 3; at < fields.size(); at += kAliasWordFields) {
-      alias.words.push_back({std::string(fields[at]), std::string(fields[at + 1]),
-                             std::string(fields[at + 2]), std::string(fields[at + 3]),
-                             std::string(fields[at + 4]), fields[at + 5] == "1",
-                             fields[at + 6] == "1"});
+      AliasWord& word = alias.words.emplace_back();
+      word.forms.exact = fields[at];
+      word.forms.search = fields[at + 1];
+      word.forms.name_keys = {std::string(fields[at + 2]), std::string(fields[at + 3])};
+      word.forms.romanized = fields[at + 4];
+      word.forms.capitalized = fields[at + 5] == "1";
+      word.acronym = fields[at + 6] == "1";
     }
     gazetteer.aliases_.push_back(std::move(alias));
   });
@@ -339,11 +332,11 @@ std::optional<std::size_t> Gazetteer::find_id(std::string_view id) const {
   return std::nullopt;
 }
 
-std::string Gazetteer::name_key(std::string_view name, Analyzer& analyzer) {
+std::string Gazetteer::lookup_key(std::string_view name, Analyzer& analyzer) {
   return joined_search_forms(alias_words(analyzer, name));
 }
 
-std::string Gazetteer::alias_key(const Alias& alias) {
+std::string Gazetteer::lookup_key(const Alias& alias) {
   return joined_search_forms(alias.words);
 }
 
@@ -351,19 +344,19 @@ std::vector<std::size_t> Gazetteer::resolve(std::string_view name, std::optional
                                             Analyzer& analyzer) const {
   const auto wanted = [&](std::size_t entity) { return !type || entities_[entity].type == *type; };
   if (const auto by_id = find_id(trim(name)); by_id && wanted(*by_id)) return {*by_id};
-  const std::string key = name_key(name, analyzer);
+  const std::string key = lookup_key(name, analyzer);
   std::set<std::size_t> found;
   for (const Alias& alias : aliases_) {
-    if (wanted(alias.entity) && alias_key(alias) == key) found.insert(alias.entity);
+    if (wanted(alias.entity) && lookup_key(alias) == key) found.insert(alias.entity);
   }
   return named_by_display_name(
       std::vector<std::size_t>(found.begin(), found.end()), key,
-      [&](std::size_t entity) { return name_key(entities_[entity].name, analyzer); });
+      [&](std::size_t entity) { return lookup_key(entities_[entity].name, analyzer); });
 }
 
 std::vector<std::size_t> Gazetteer::closest(std::string_view name, std::optional<EntityType> type,
                                             Analyzer& analyzer, std::size_t count) const {
-  const std::string wanted = name_key(name, analyzer);
+  const std::string wanted = lookup_key(name, analyzer);
   std::vector<std::size_t> best(entities_.size(), std::string::npos);
   for (const Alias& alias : aliases_) {
     if (type && entities_[alias.entity].type != *type) continue;

@@ -31,14 +31,11 @@ struct Entity {
   std::string name;  // display name
 };
 
-// One word of an alias, as the matcher compares it.
+// One word of an alias, as the matcher compares it: its analysis, and whether it is an acronym.
 struct AliasWord {
-  std::string exact;  // case-folded, as the gazetteer writes it
-  std::string search;
-  std::string key;
-  std::string alt_key;
-  std::string romanized;
-  bool capitalized = false;  // must then match a word written as a name
+  // exact is case-folded as the gazetteer writes it; a capitalized word must match a word written
+  // as a name.
+  WordForms forms;
   // Written in capitals in the gazetteer (UN, VOA, НАТО): must then be spelt the same, letter for
   // letter once romanized. An acronym has no inflections for a stem or name key to bridge, and its
   // stem and key meet other short words (УНН stems to "un"; ВИА shares a key with VOA).
@@ -86,10 +83,10 @@ class Gazetteer {
   // What resolve() compares a name by: the search forms of its words, space-separated. Names are
   // matched by search form only, since name keys are too coarse to name an entity from a few
   // words (Biden and Budanov share one, Orlando and Ireland another).
-  static std::string name_key(std::string_view name, Analyzer& analyzer);
-  static std::string alias_key(const Alias& alias);
-  // Entities (of `type`, if given) with an alias, full or short, whose alias_key is the
-  // name_key of `name`; of several, the one whose display name it is, if there is one.
+  static std::string lookup_key(std::string_view name, Analyzer& analyzer);
+  static std::string lookup_key(const Alias& alias);
+  // Entities (of `type`, if given) with an alias, full or short, whose lookup_key is the
+  // lookup_key of `name`; of several, the one whose display name it is, if there is one.
   std::vector<std::size_t> resolve(std::string_view name, std::optional<EntityType> type,
                                    Analyzer& analyzer) const;
   // The entities whose names or aliases are closest in spelling to `name`, best first.
@@ -102,9 +99,9 @@ class Gazetteer {
   std::string text_;
 };
 
-// Of the entities a name with this name_key fits, the one whose display name it is, if exactly
+// Of the entities a name with this lookup_key fits, the one whose display name it is, if exactly
 // one; else all of them. A short form of several entities (Georgia: the country and the U.S.
-// state) names the one it is the display name of. `display_key(entity)` is the name_key of that
+// state) names the one it is the display name of. `display_key(entity)` is the lookup_key of that
 // entity's display name.
 template <typename Entity, typename DisplayKey>
 std::vector<Entity> named_by_display_name(std::vector<Entity> entities, const std::string& key,
@@ -128,8 +125,6 @@ bool word_matches(const AnalyzedWord& word, const AliasWord& alias_word);
 // of. Only inside a longer alias, whose other words confirm it; alone, such a likeness is common
 // (Australia, Austria; Nature, NATO).
 bool word_matches_in_longer_alias(const AnalyzedWord& word, const AliasWord& alias_word);
-
-AliasWord alias_word_of(const WordForms& forms);
 
 // Whether a word that shares only a name key with an alias word is also spelt like it. Name keys
 // are coarse (Джордж and Georgia, Мира and Marr share one); a one-word alias needs this more than

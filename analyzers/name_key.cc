@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "analyzers/name_key_spellings.h"
 #include "common/text.h"
 
 namespace naviny {
@@ -152,6 +153,18 @@ bool polish_ck_follows(std::string_view after) {
          after.front() == 'u';
 }
 
+// The group of kSpellingGroups that `rest`, the rest of a word, begins with, if any.
+const SpellingGroup* spelling_group_at(std::string_view rest) {
+  for (const SpellingGroup& group : kSpellingGroups) {
+    if (!rest.starts_with(group.letters)) continue;
+    const std::string_view after = rest.substr(group.letters.size());
+    if (group.only_at_word_end && !after.empty()) continue;
+    if (!group.unless_followed_by.empty() && after.starts_with(group.unless_followed_by)) continue;
+    return &group;
+  }
+  return nullptr;
+}
+
 // One pass over the word, writing consonant classes. Returns the writer for the caller to judge.
 KeyWriter skeleton(std::string_view word, Reading reading, bool keep_vowels) {
   KeyWriter out(keep_vowels);
@@ -160,39 +173,12 @@ KeyWriter skeleton(std::string_view word, Reading reading, bool keep_vowels) {
     const std::string_view rest = word.substr(i);
     const char c = word[i];
     const char next = rest.size() > 1 ? rest[1] : '\0';
-    if (rest.starts_with("schtsch")) {
-      out.consonant('s'), i += 7;  // German щ: Juschtschenko ~ Ющенко
-    } else if (rest.starts_with("schsch")) {
-      out.consonant(voiced ? 'z' : 's'), i += 6;  // Saporischschja ~ Запорожье
-    } else if (rest.starts_with("tsch")) {
-      out.consonant('g'), i += 4;  // German ч: Gorbatschow ~ Горбачёв
-    } else if (rest.starts_with("tch")) {
-      out.consonant('g'), i += 3;  // English ч: Thatcher ~ Тэтчер, Тачър
-    } else if (rest.starts_with("shch")) {
-      out.consonant('s'), i += 4;
-    } else if (rest.starts_with("dzh")) {
-      out.consonant('j'), i += 3;
-    } else if (rest.starts_with("sch")) {
-      out.consonant(voiced ? 'z' : 's'), i += 3;
-    } else if (rest.starts_with("tts")) {
-      out.consonant('c'), i += 3;
-    } else if (rest.starts_with("sh")) {
-      out.consonant('s'), i += 2;
-    } else if (rest.starts_with("zh")) {
-      out.consonant('z'), i += 2;
-    } else if (rest.starts_with("kh") || rest.starts_with("ch")) {
-      out.consonant('g'), i += 2;
-    } else if (rest.starts_with("ts") || rest.starts_with("tz") ||
-               (rest.starts_with("tc") && !rest.starts_with("tch"))) {
-      out.consonant('c'), i += 2;
-    } else if (rest.starts_with("ph")) {
-      out.consonant('f'), i += 2;
-    } else if (rest.starts_with("th")) {
-      out.consonant('t'), i += 2;
-    } else if (rest.starts_with("dt") && !rest.starts_with("dtsch")) {
-      out.consonant('t'), i += 2;  // German dt: Verhofstadt(a) ~ Верхофстат
-    } else if (rest == "zk") {
-      out.consonant('c'), out.consonant('k'), i += 2;  // German -ezk: Donezk ~ Донецк
+    if (const SpellingGroup* group = spelling_group_at(rest)) {
+      for (const char cls :
+           voiced && !group->german_classes.empty() ? group->german_classes : group->classes) {
+        out.consonant(cls);
+      }
+      i += group->letters.size();
     } else if (rest.starts_with("ck") &&
                !(reading == Reading::slavic && polish_ck_follows(rest.substr(2)))) {
       out.consonant('k'), i += 2;

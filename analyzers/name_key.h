@@ -1,5 +1,6 @@
 #pragma once
 
+#include <array>
 #include <cstddef>
 #include <string>
 #include <string_view>
@@ -22,6 +23,16 @@ struct NameKeys {
   // alternate (Schirinowski ~ Жириновский). The analyzer fills an empty alternate of a Polish
   // word with ę or ą from the word read without the nasals (Wałęsa ~ Walesa).
   std::string alternate;
+
+  // Both keys, primary first, for looking a word up under either; either may be empty.
+  std::array<const std::string*, 2> both() const { return {&primary, &alternate}; }
+  // Whether a non-empty key of this word is a key of the other: the two may be one name.
+  bool share_one_with(const NameKeys& other) const {
+    for (const std::string* key : both()) {
+      if (!key->empty() && (*key == other.primary || *key == other.alternate)) return true;
+    }
+    return false;
+  }
 };
 
 NameKeys name_keys(std::string_view romanized);

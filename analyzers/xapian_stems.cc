@@ -47,7 +47,7 @@ void add_once(std::vector<Form>& known, const Form& form) {
 }  // namespace
 
 void note_query_word(QueryWordNames& seen, const WordForms& forms, const std::string& typed) {
-  for (const std::string* key : {&forms.key, &forms.alt_key}) {
+  for (const std::string* key : forms.name_keys.both()) {
     if (!key->empty()) add_once(seen.keys, *key);
   }
   if (!forms.romanized.empty()) {

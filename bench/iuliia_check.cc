@@ -20,26 +20,20 @@ namespace {
 struct Forms {
   std::string word;
   std::string search;
-  std::string key;
-  std::string alt_key;
+  naviny::NameKeys name_keys;
 };
 
 std::vector<Forms> analyse(naviny::Analyzer& analyzer, const std::string& text) {
   std::vector<Forms> words;
   analyzer.analyze_text(text, [&](const naviny::Token& token, const naviny::WordForms& forms) {
-    words.push_back({token.word, forms.search, forms.key, forms.alt_key});
+    words.push_back({token.word, forms.search, forms.name_keys});
   });
   return words;
 }
 
 bool agree(const Forms& a, const Forms& b) {
   if (a.search == b.search) return true;
-  for (const std::string* x : {&a.key, &a.alt_key}) {
-    for (const std::string* y : {&b.key, &b.alt_key}) {
-      if (!x->empty() && *x == *y) return true;
-    }
-  }
-  return false;
+  return a.name_keys.share_one_with(b.name_keys);
 }
 
 }  // namespace
@@ -71,8 +65,8 @@ int main(int argc, char** argv) {
           ok = false;
           if (verbose) {
             std::cout << "  " << name << ": " << cyrillic[i].word << " -> " << cyrillic[i].search
-                      << "/" << cyrillic[i].key << "  vs  " << latin[i].word << " -> "
-                      << latin[i].search << "/" << latin[i].key << "\n";
+                      << "/" << cyrillic[i].name_keys.primary << "  vs  " << latin[i].word << " -> "
+                      << latin[i].search << "/" << latin[i].name_keys.primary << "\n";
           }
         }
       }
@@ -87,9 +81,9 @@ int main(int argc, char** argv) {
     samples_total += samples;
   }
   std::cout << "overall: " << passed_total << "/" << samples_total << " samples ("
-            << (samples_total ? 100.0 * static_cast<double>(passed_total) /
-                                    static_cast<double>(samples_total)
-                              : 0.0)
+            << (samples_total
+                    ? 100.0 * static_cast<double>(passed_total) / static_cast<double>(samples_total)
+                    : 0.0)
             << "%)\n";
   return 0;
 }

@@ -10,7 +10,7 @@
 
 namespace naviny {
 
-// Under schema::kMetaAliasPrefix + an alias key (Gazetteer::alias_key) or a search form.
+// Under schema::kMetaAliasPrefix + a lookup key (Gazetteer::lookup_key) or a search form.
 struct AliasRow {
   std::string_view id;
   // The spelling of a one-word alias that is no acronym (its exact form is never empty); both

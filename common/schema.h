@@ -184,7 +184,7 @@ inline std::string analysed_gazetteer_stamp(std::string_view gazetteer_hash,
                                             std::string_view analyzer_fingerprint) {
   return std::string(gazetteer_hash) + " " + std::string(analyzer_fingerprint);
 }
-// The gazetteer's aliases by their words' search forms (Gazetteer::alias_key): one key per alias,
+// The gazetteer's aliases by their words' search forms (Gazetteer::lookup_key): one key per alias,
 // "naviny.alias." + key -> one line per alias: the id it names, and for a one-word alias that is
 // no acronym its romanized and exact form, tab-separated. A search resolves `person:NAME` with
 // one look-up instead of analysing every alias of the gazetteer at each process start.

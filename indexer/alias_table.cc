@@ -24,7 +24,7 @@ void clear_metadata_under(Xapian::WritableDatabase& db, const std::string& prefi
 // Files `line` under the prefixed name keys of `word`.
 void add_under_keys(std::map<std::string, std::set<std::string>>& lines_by_key,
                     const std::string& prefix, const AliasWord& word, const std::string& line) {
-  for (const std::string* key : {&word.key, &word.alt_key}) {
+  for (const std::string* key : word.forms.name_keys.both()) {
     if (!key->empty()) lines_by_key[prefix + *key].insert(line);
   }
 }
@@ -67,16 +67,17 @@ void store_alias_table(Xapian::WritableDatabase& db, const Gazetteer& gazetteer,
     // its spelling, and it is filed by name key too.
     const bool one_word = alias.words.size() == 1 && !alias.words.front().acronym;
     const AliasWord& first = alias.words.front();
-    ids_by_key[alias_prefix + Gazetteer::alias_key(alias)].insert(
-        encode_row(one_word ? AliasRow{id, first.romanized, first.exact} : AliasRow{id, {}, {}}));
+    ids_by_key[alias_prefix + Gazetteer::lookup_key(alias)].insert(encode_row(
+        one_word ? AliasRow{id, first.forms.romanized, first.forms.exact} : AliasRow{id, {}, {}}));
     if (gazetteer.is_full_name_of_person(alias)) {
       const AliasWord& given_name = alias.words.front();
       add_under_keys(given_names_by_key, given_name_prefix, given_name,
-                     encode_row(GivenNameRow{id, given_name.romanized}));
+                     encode_row(GivenNameRow{id, given_name.forms.romanized}));
     }
     if (!one_word) continue;
-    add_under_keys(words_by_key, word_prefix, first,
-                   encode_row(AliasWordRow{id, first.search, first.romanized, first.exact}));
+    add_under_keys(
+        words_by_key, word_prefix, first,
+        encode_row(AliasWordRow{id, first.forms.search, first.forms.romanized, first.forms.exact}));
   }
   store_lines(db, ids_by_key);
   store_lines(db, words_by_key);

@@ -8,7 +8,7 @@
 
 namespace naviny {
 
-// Stores the gazetteer's aliases by Gazetteer::alias_key in the index metadata (the keys under
+// Stores the gazetteer's aliases by Gazetteer::lookup_key in the index metadata (the keys under
 // schema::kMetaAliasPrefix), so that a search resolves `person:NAME` with one look-up instead of
 // analysing every alias at each process start. Does nothing if the table was already written for
 // the gazetteer whose hash is `gazetteer_hash`; otherwise replaces it. Stores the analysed

@@ -54,7 +54,7 @@ void index_words(Xapian::Document& document, const std::vector<AnalyzedWord>& wo
     add_posting(document, schema::kExact, forms.exact, position);
     if (is_title) add_posting(document, schema::kTitle, forms.search, position);
     if (word.name_like) {
-      for (const std::string* key : {&forms.key, &forms.alt_key}) {
+      for (const std::string* key : forms.name_keys.both()) {
         if (key->empty()) continue;
         add_posting(document, schema::kNameKey, *key, position);
         const std::string spelling = schema::name_spelling_term(*key, forms.exact);

@@ -199,7 +199,7 @@ std::vector<std::string> base_forms_in_index(const Xapian::Database& db, Analyze
     const WordForms& forms = analyzer.analyze_word(candidate);
     if (forms.search == typed.search) continue;  // the stemmer joins them already
     Xapian::doccount as_name = 0;
-    for (const std::string* key : {&forms.key, &forms.alt_key}) {
+    for (const std::string* key : forms.name_keys.both()) {
       if (!key->empty()) {
         as_name = std::max(as_name, db.get_termfreq(schema::name_spelling_term(*key, candidate)));
       }

@@ -47,8 +47,9 @@ std::optional<Xapian::Query> acronym_as_written(const Xapian::Query& query,
   for (const std::string& typed : word->second.typed) {
     if (!written_in_capitals(typed)) return std::nullopt;
     const WordForms forms = gazetteer.analyzer().analyze_word(typed);
-    if (forms.key.empty() || !gazetteer.is_acronym_alias(forms.exact)) return std::nullopt;
-    for (const std::string* key : {&forms.key, &forms.alt_key}) {
+    if (forms.name_keys.primary.empty() || !gazetteer.is_acronym_alias(forms.exact))
+      return std::nullopt;
+    for (const std::string* key : forms.name_keys.both()) {
       if (!key->empty()) spellings.emplace_back(schema::name_spelling_term(*key, forms.exact));
     }
   }

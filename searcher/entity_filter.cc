@@ -71,7 +71,7 @@ bool IndexGazetteer::alias_tables_current() const {
          stamp == schema::alias_table_stamp_without_spellings(gazetteer_hash);
 }
 
-std::optional<std::vector<std::string>> IndexGazetteer::ids_by_alias_key(const std::string& key) {
+std::optional<std::vector<std::string>> IndexGazetteer::ids_by_lookup_key(const std::string& key) {
   if (!alias_tables_current()) return std::nullopt;
   std::vector<std::string> ids;
   for_each_row_under_keys(db_, schema::kMetaAliasPrefix, {key}, decode_alias_row,
@@ -109,7 +109,7 @@ std::optional<std::vector<std::string>> IndexGazetteer::ids_by_search_form(
 bool IndexGazetteer::is_acronym_alias(std::string_view exact) {
   return std::ranges::any_of(get().aliases(), [&](const Alias& alias) {
     return alias.words.size() == 1 && alias.words.front().acronym &&
-           alias.words.front().exact == exact;
+           alias.words.front().forms.exact == exact;
   });
 }
 
@@ -139,12 +139,13 @@ std::optional<WordNaming> IndexGazetteer::entities_named_by_word(const WordForms
   // though it shares a key with Латвия and is spelt close to it.
   if (!naming.ids.empty()) return naming;
   naming.by_likeness = true;
-  for_each_row_under_keys(db_, schema::kMetaAliasWordPrefix, {word.key, word.alt_key},
-                          decode_alias_word_row, [&](const AliasWordRow& row) {
+  for_each_row_under_keys(db_, schema::kMetaAliasWordPrefix,
+                          {word.name_keys.primary, word.name_keys.alternate}, decode_alias_word_row,
+                          [&](const AliasWordRow& row) {
                             AliasWord alias_word;
-                            alias_word.search = row.search;
-                            alias_word.romanized = row.romanized;
-                            alias_word.exact = row.exact;
+                            alias_word.forms.search = row.search;
+                            alias_word.forms.romanized = row.romanized;
+                            alias_word.forms.exact = row.exact;
                             if (spelt_alike(word, alias_word)) add(row.id, row.romanized);
                           });
   return naming;
@@ -179,8 +180,8 @@ std::vector<IndexGazetteer::AliasSpelling> IndexGazetteer::one_word_aliases() {
 
 std::optional<std::vector<std::string>> IndexGazetteer::quick_resolve(
     const std::string& name, std::optional<EntityType> type) {
-  const std::string key = Gazetteer::name_key(name, *analyzer_);
-  std::optional<std::vector<std::string>> ids = ids_by_alias_key(key);
+  const std::string key = Gazetteer::lookup_key(name, *analyzer_);
+  std::optional<std::vector<std::string>> ids = ids_by_lookup_key(key);
   if (!ids) return std::nullopt;
   const auto wanted = [&](const std::string& id) {
     const EntityLabel* entity = label(id);
@@ -189,7 +190,7 @@ std::optional<std::vector<std::string>> IndexGazetteer::quick_resolve(
   if (const std::string id(trim(name)); wanted(id)) return std::vector<std::string>{id};
   std::erase_if(*ids, [&](const std::string& id) { return !wanted(id); });
   return named_by_display_name(std::move(*ids), key, [&](const std::string& id) {
-    return Gazetteer::name_key(label(id)->name, *analyzer_);
+    return Gazetteer::lookup_key(label(id)->name, *analyzer_);
   });
 }
 

@@ -70,10 +70,10 @@ class IndexGazetteer {
   // the index has no table for its gazetteer. Agrees with get().resolve().
   std::optional<std::vector<std::string>> quick_resolve(const std::string& name,
                                                         std::optional<EntityType> type);
-  // The ids of the entities with an alias whose Gazetteer::alias_key is `key` (search forms,
+  // The ids of the entities with an alias whose Gazetteer::lookup_key is `key` (search forms,
   // space-separated), from the stored alias table; null if the index has none for its gazetteer.
-  std::optional<std::vector<std::string>> ids_by_alias_key(const std::string& key);
-  // ids_by_alias_key of a single word's search form, less the entities whose one-word aliases
+  std::optional<std::vector<std::string>> ids_by_lookup_key(const std::string& key);
+  // ids_by_lookup_key of a single word's search form, less the entities whose one-word aliases
   // of that search form share it only through the English stemmer's cut of a final s
   // (names_an_s_apart: Francis names no France, whose Czech alias Francie is
   // "franci" too, and Harry no Kamala Harris). `spellings` are the word's romanised spellings.
@@ -110,7 +110,7 @@ class IndexGazetteer {
 
  private:
   bool alias_tables_current() const;
-  // Calls on_alias(id, romanized) for each alias whose Gazetteer::alias_key is the single search
+  // Calls on_alias(id, romanized) for each alias whose Gazetteer::lookup_key is the single search
   // form `search` and that is no name an s apart from the word spelt `spellings`; romanized is
   // empty for an alias of several words or an acronym.
   template <typename OnAlias>

@@ -76,7 +76,8 @@ class NotASpellingOfTheQueryWord {
     // Мърфи).
     candidate.another_persons_given_name =
         !typed_given_name_ && !ends_in_v_suffix(word.romanized) &&
-        gazetteer_.is_given_name(word.romanized, {word.key, word.alt_key}, true);
+        gazetteer_.is_given_name(word.romanized, {word.name_keys.primary, word.name_keys.alternate},
+                                 true);
     return judge_spelling(candidate) != NameVerdict::spelling;
   }
 

@@ -304,7 +304,7 @@ Xapian::Query QueryBuilder::build(const std::string& text, bool exact) {
       continue;
     }
     Xapian::doccount as_name = 0;
-    for (const std::string* key : {&word.forms.key, &word.forms.alt_key}) {
+    for (const std::string* key : word.forms.name_keys.both()) {
       if (key->empty()) continue;
       as_name =
           std::max(as_name, db_.get_termfreq(schema::name_spelling_term(*key, word.forms.exact)));

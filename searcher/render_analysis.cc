@@ -9,8 +9,8 @@ namespace {
 
 std::vector<std::string> name_keys_of(const WordForms& forms) {
   std::vector<std::string> keys;
-  if (!forms.key.empty()) keys.push_back(forms.key);
-  if (!forms.alt_key.empty()) keys.push_back(forms.alt_key);
+  if (!forms.name_keys.primary.empty()) keys.push_back(forms.name_keys.primary);
+  if (!forms.name_keys.alternate.empty()) keys.push_back(forms.name_keys.alternate);
   return keys;
 }
 

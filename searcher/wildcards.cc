@@ -104,7 +104,7 @@ void add_search_form_of(const std::string& exact_form, Analyzer& analyzer, Expan
 // silent in Johnson). Hence the key, and the key without vowel slots, each without its last class.
 std::vector<std::string> name_key_beginnings(const WordForms& typed) {
   std::vector<std::string> beginnings;
-  for (const std::string* key : {&typed.key, &typed.alt_key}) {
+  for (const std::string* key : typed.name_keys.both()) {
     if (key->empty()) continue;
     std::string consonants = key->substr(0, 1);  // a leading slot is an initial vowel, kept
     std::copy_if(key->begin() + 1, key->end(), std::back_inserter(consonants),

@@ -2,12 +2,14 @@
 
 #include <gtest/gtest.h>
 
+#include <cctype>
 #include <string>
 #include <vector>
 
 #include "analyzers/declension.h"
 #include "analyzers/gazetteer.h"
 #include "analyzers/name_key.h"
+#include "analyzers/name_key_spellings.h"
 #include "analyzers/script.h"
 #include "analyzers/tokenizer.h"
 #include "searcher/searcher.h"
@@ -108,15 +110,12 @@ struct KeyCase {
 
 class NameKeyTest : public ::testing::Test {
  protected:
-  std::string key_of(const char* word) { return analyzer_.analyze_word(word).key; }
+  std::string key_of(const char* word) { return analyzer_.analyze_word(word).name_keys.primary; }
   // Two words meet when they share a name key, primary or alternate.
   bool keys_meet(const char* a, const char* b) {
     const WordForms first = analyzer_.analyze_word(a);
     const WordForms second = analyzer_.analyze_word(b);
-    for (const std::string* key : {&first.key, &first.alt_key}) {
-      if (!key->empty() && (*key == second.key || *key == second.alt_key)) return true;
-    }
-    return false;
+    return first.name_keys.share_one_with(second.name_keys);
   }
   Analyzer analyzer_;
 };
@@ -132,6 +131,32 @@ TEST_F(NameKeyTest, VariantsOfOneNameMeet) {
   for (const KeyCase& pair : same) {
     EXPECT_FALSE(key_of(pair.a).empty()) << pair.a;
     EXPECT_TRUE(keys_meet(pair.a, pair.b)) << pair.a << " ~ " << pair.b;
+  }
+}
+
+// Each row of the spelling-group table joins the two spellings of its example.
+TEST_F(NameKeyTest, EverySpellingGroupJoinsItsExample) {
+  for (const SpellingGroup& group : kSpellingGroups) {
+    const std::string example(group.example);
+    const std::size_t space = example.find(' ');
+    ASSERT_NE(space, std::string::npos) << group.letters;
+    const std::string latin = example.substr(0, space);
+    const std::string cyrillic = example.substr(space + 1);
+    std::string lower = latin;
+    for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    ASSERT_NE(lower.find(group.letters), std::string::npos) << latin << " has no " << group.letters;
+    EXPECT_TRUE(keys_meet(latin.c_str(), cyrillic.c_str()))
+        << group.letters << ": " << latin << " ~ " << cyrillic;
+  }
+}
+
+// The groups are tried in order, so a group after a shorter one that begins it would never be read.
+TEST(SpellingGroups, NoGroupIsHiddenBehindAnEarlierOne) {
+  for (std::size_t later = 0; later < std::size(kSpellingGroups); ++later) {
+    for (std::size_t earlier = 0; earlier < later; ++earlier) {
+      EXPECT_FALSE(kSpellingGroups[later].letters.starts_with(kSpellingGroups[earlier].letters))
+          << kSpellingGroups[earlier].letters << " hides " << kSpellingGroups[later].letters;
+    }
   }
 }
 
@@ -317,8 +342,8 @@ TEST(LookAlikeLetters, MixedWordsHaveTheFormsOfTheWordTheyLookLike) {
     EXPECT_EQ(written.exact, row.exact) << row.written;
     EXPECT_EQ(written.search, read_as.search) << row.written;
     EXPECT_EQ(written.romanized, read_as.romanized) << row.written;
-    EXPECT_EQ(written.key, read_as.key) << row.written;
-    EXPECT_EQ(written.alt_key, read_as.alt_key) << row.written;
+    EXPECT_EQ(written.name_keys.primary, read_as.name_keys.primary) << row.written;
+    EXPECT_EQ(written.name_keys.alternate, read_as.name_keys.alternate) << row.written;
     EXPECT_FALSE(written.search.empty()) << row.written;
   }
 }

@@ -198,22 +198,15 @@ Analyzer& analyzer() {
 // "Word {search: s, key: k, alt_key: a}", for failure messages.
 std::string describe(const std::string& word) {
   const WordForms& forms = analyzer().analyze_word(word);
-  return word + " {search: " + forms.search + ", key: " + forms.key +
-         ", alt_key: " + forms.alt_key + "}";
-}
-
-bool share_key(const WordForms& a, const WordForms& b) {
-  for (const std::string* key : {&a.key, &a.alt_key}) {
-    if (!key->empty() && (*key == b.key || *key == b.alt_key)) return true;
-  }
-  return false;
+  return word + " {search: " + forms.search + ", key: " + forms.name_keys.primary +
+         ", alt_key: " + forms.name_keys.alternate + "}";
 }
 
 // Two words meet when ordinary search or a name key joins them.
 bool meet(const std::string& a, const std::string& b) {
   const WordForms forms_a = analyzer().analyze_word(a);  // copies, not references into the cache
   const WordForms forms_b = analyzer().analyze_word(b);
-  return forms_a.search == forms_b.search || share_key(forms_a, forms_b);
+  return forms_a.search == forms_b.search || forms_a.name_keys.share_one_with(forms_b.name_keys);
 }
 
 TEST(NameVariantTable, Loads) {
@@ -314,14 +307,16 @@ TEST_P(NameVariantCommonWord, IsNotWrittenAsAName) {
     found = found || word.forms.exact == word_exact;
     EXPECT_NE(word.forms.search, name.search) << "line " << pair.line << ": " << word.token.word
                                               << " shares the search form of " << pair.name;
-    if (share_key(name, word.forms)) {
+    if (name.name_keys.share_one_with(word.forms.name_keys)) {
       EXPECT_FALSE(word.name_like)
           << "line " << pair.line << ": " << word.token.word << " shares a key with "
           << describe(pair.name) << " and is taken for a name in: " << pair.sentence;
     }
   }
   EXPECT_TRUE(found) << "line " << pair.line << ": the sentence lacks " << pair.word;
-  RecordProperty("keys_collide", share_key(name, analyzer().analyze_word(pair.word)) ? 1 : 0);
+  RecordProperty(
+      "keys_collide",
+      name.name_keys.share_one_with(analyzer().analyze_word(pair.word).name_keys) ? 1 : 0);
 }
 
 INSTANTIATE_TEST_SUITE_P(Table, NameVariantCommonWord,
