@@ -1,4 +1,5 @@
 #include <fstream>
+#include <map>
 #include <ostream>
 #include <string_view>
 
@@ -58,6 +59,14 @@ void apply_ranking_file(CLI::App& ranking, const std::string& path) {
   }
 }
 
+// Accepts the names of a table of named values, and gives the option the value named.
+template <typename Enum, std::size_t N>
+CLI::CheckedTransformer by_name(const std::array<NamedValue<Enum>, N>& table) {
+  std::map<std::string, Enum> values;
+  for (const NamedValue<Enum>& named : table) values.emplace(named.name, named.value);
+  return CLI::CheckedTransformer(values);
+}
+
 }  // namespace
 
 Command add_search_command(CLI::App& app, Context& context) {
@@ -109,9 +118,8 @@ Command add_search_command(CLI::App& app, Context& context) {
   ranking
       ->add_option("--weighting", arguments->ranking.weighting,
                    "weighting scheme: bm25, bm25+, pl2, inl2, ifb2, ineb2, dph, dlh")
-      ->check(CLI::IsMember(
-          std::vector<std::string>(kWeightingSchemes.begin(), kWeightingSchemes.end())))
-      ->capture_default_str();
+      ->transform(by_name(kWeightingSchemes))
+      ->default_str(std::string(name_of(kWeightingSchemes, RankingOptions{}.weighting)));
   ranking->add_option("--bm25-k1", arguments->ranking.bm25_k1, "BM25 k1")->capture_default_str();
   ranking->add_option("--bm25-b", arguments->ranking.bm25_b, "BM25 b")->capture_default_str();
   ranking
@@ -150,16 +158,15 @@ Command add_search_command(CLI::App& app, Context& context) {
   ranking
       ->add_option("--expand-scheme", arguments->ranking.expand_scheme,
                    "how the added words are chosen: trad, bo1 or rm")
-      ->check(CLI::IsMember(
-          std::vector<std::string>(kExpansionSchemes.begin(), kExpansionSchemes.end())))
-      ->capture_default_str();
+      ->transform(by_name(kExpansionSchemes))
+      ->default_str(std::string(name_of(kExpansionSchemes, RankingOptions{}.expand_scheme)));
   ranking
       ->add_option("--expand-term-weights", arguments->ranking.expand_term_weights,
                    "flat: each added word at --expand-weight; eset: scaled by how well it "
                    "describes the top results")
-      ->check(CLI::IsMember(
-          std::vector<std::string>(kExpansionTermWeights.begin(), kExpansionTermWeights.end())))
-      ->capture_default_str();
+      ->transform(by_name(kExpansionTermWeights))
+      ->default_str(
+          std::string(name_of(kExpansionTermWeights, RankingOptions{}.expand_term_weights)));
   ranking
       ->add_option("--expand-min-score", arguments->ranking.expand_min_score,
                    "feedback only from top results scoring at least this share of the best")

@@ -5,16 +5,11 @@
 #include <cstddef>
 #include <string>
 #include <string_view>
-#include <utility>
 #include <vector>
 
-namespace naviny {
+#include "searcher/snippet.h"
 
-struct Snippet {
-  std::string text;
-  // Byte ranges of `text` to highlight, in order and not overlapping.
-  std::vector<std::pair<std::size_t, std::size_t>> highlights;
-};
+namespace naviny {
 
 // Finds the best passage of an article for a query and marks the words that matched it, as they
 // stand in the original text, whatever script they are in. Xapian's MSet::snippet re-tokenises

@@ -70,12 +70,13 @@ StoredArticle Searcher::article_once(const std::string& id) {
                         .mentions = {},
                         .copy_ids = {}};
   for (const ArticleData::Mentioned& entity : stored.entities) {
-    article.entities.push_back(entity_ref(entity.id, entity.mentions));
+    article.entities.push_back(state_->entity_ref(entity.id, entity.mentions));
   }
   for (const TextMention& mention :
        entities_in_text(article.body, state_->gazetteer->get(), *state_->analyzer)) {
     if (mention.entity) {
-      article.mentions.push_back({mention.begin, mention.end, entity_ref(mention.entity->id, 0)});
+      article.mentions.push_back(
+          {mention.begin, mention.end, state_->entity_ref(mention.entity->id, 0)});
     }
   }
   const std::string added_term = schema::added_origin_term();
@@ -97,8 +98,8 @@ StoredArticle Searcher::article_once(const std::string& id) {
   return article;
 }
 
-EntityRef Searcher::entity_ref(const std::string& id, std::size_t count) {
-  const EntityLabel* label = state_->gazetteer->label(id);
+EntityRef Searcher::State::entity_ref(const std::string& id, std::size_t count) {
+  const EntityLabel* label = gazetteer->label(id);
   if (label == nullptr) return {id, "", id, count};
   return {id, std::string(type_name(label->type)), label->name, count};
 }
@@ -109,7 +110,7 @@ std::vector<std::pair<std::string, std::vector<EntityRef>>> Searcher::facets(
   for (const EntityType type : {EntityType::person, EntityType::org, EntityType::place}) {
     std::vector<EntityRef> refs;
     for (const auto& [id, count] : spy.counts()) {
-      EntityRef ref = entity_ref(id, count);
+      EntityRef ref = state_->entity_ref(id, count);
       if (ref.type == type_name(type)) refs.push_back(std::move(ref));
     }
     sort_by_count(refs);

@@ -2,39 +2,74 @@
 
 #include <array>
 #include <cstddef>
-#include <string>
 #include <string_view>
 
 namespace naviny {
 
-// Xapian 1.4's built-in weighting schemes that `weighting` may name. Built-in ones only, so that
-// remote shards (xapian-tcpsrv) can run them too. PL2+ and LMWeight are left out: with Xapian's
-// default parameters they scored Vaswani at MAP 0.001 and 0.02 (bench/README.md). BB2 is left
-// out: Xapian 1.4's BB2 returns no match at all for an OR of two phrases, which is how naviny
-// searches a quoted name (the phrase as typed, or in its other spellings).
-inline constexpr std::array<std::string_view, 8> kWeightingSchemes{"bm25", "bm25+", "pl2", "inl2",
-                                                                   "ifb2", "ineb2", "dph", "dlh"};
-// Xapian's query expansion schemes: "trad" (Robertson's term selection value) and "bo1" (the
+// A name a ranking parameter file or option gives, and the value it stands for.
+template <typename Enum>
+struct NamedValue {
+  std::string_view name;
+  Enum value;
+};
+
+// Xapian 1.4's built-in weighting schemes. Built-in ones only, so that remote shards
+// (xapian-tcpsrv) can run them too. PL2+ and LMWeight are left out: with Xapian's default
+// parameters they scored Vaswani at MAP 0.001 and 0.02 (bench/README.md). BB2 is left out: Xapian
+// 1.4's BB2 returns no match at all for an OR of two phrases, which is how naviny searches a
+// quoted name (the phrase as typed, or in its other spellings).
+enum class Weighting { bm25, bm25_plus, pl2, inl2, ifb2, ineb2, dph, dlh };
+inline constexpr std::array<NamedValue<Weighting>, 8> kWeightingSchemes{{
+    {"bm25", Weighting::bm25},
+    {"bm25+", Weighting::bm25_plus},
+    {"pl2", Weighting::pl2},
+    {"inl2", Weighting::inl2},
+    {"ifb2", Weighting::ifb2},
+    {"ineb2", Weighting::ineb2},
+    {"dph", Weighting::dph},
+    {"dlh", Weighting::dlh},
+}};
+
+// Query expansion schemes: Xapian's "trad" (Robertson's term selection value) and "bo1" (the
 // divergence-from-randomness Bo1 model, which Terrier's query expansion uses), and "rm", a
 // relevance model (RM3's), in which each feedback article counts by its score.
-inline constexpr std::array<std::string_view, 3> kExpansionSchemes{"trad", "bo1", "rm"};
+enum class ExpansionScheme { trad, bo1, rm };
+inline constexpr std::array<NamedValue<ExpansionScheme>, 3> kExpansionSchemes{{
+    {"trad", ExpansionScheme::trad},
+    {"bo1", ExpansionScheme::bo1},
+    {"rm", ExpansionScheme::rm},
+}};
+
 // How the added words are weighted against each other: "flat" gives each the same scale factor
 // (each then weighs by its own idf); "eset" scales each by its expansion weight relative to the
 // best word's, as Terrier and RM3 do, so that the words that describe the top results best count
 // most.
-inline constexpr std::array<std::string_view, 2> kExpansionTermWeights{"flat", "eset"};
+enum class ExpansionTermWeights { flat, eset };
+inline constexpr std::array<NamedValue<ExpansionTermWeights>, 2> kExpansionTermWeights{{
+    {"flat", ExpansionTermWeights::flat},
+    {"eset", ExpansionTermWeights::eset},
+}};
+
+// The name a table gives `value`.
+template <typename Enum, std::size_t N>
+constexpr std::string_view name_of(const std::array<NamedValue<Enum>, N>& table, Enum value) {
+  for (const NamedValue<Enum>& named : table) {
+    if (named.value == value) return named.name;
+  }
+  return {};
+}
 
 // How results are ranked. The defaults were tuned on the Vaswani collection with
 // bench/tune_relevance.py (figures in bench/README.md); `naviny search` can override each for
 // tuning runs.
 struct RankingOptions {
-  // One of kWeightingSchemes. BM25 with relevance-model feedback scored Vaswani at MAP 0.3160
+  // BM25 with relevance-model feedback scored Vaswani at MAP 0.3160
   // with 30 added words, 0.3131 with the default 20 (0.3091 with Xapian's trad ESet, 0.3055 with
   // flat feedback). IfB2 (c 2) scored 0.3126 and BB2 (c 4) 0.316, but Xapian 1.4's
   // divergence-from-randomness schemes lose matches in small collections (a word in every article
   // of a two-article index finds one), and BB2 every match of an OR of phrases; a search engine
   // must not lose matches, so they are options for tuning runs only.
-  std::string weighting = "bm25";
+  Weighting weighting = Weighting::bm25;
   // BM25 and BM25+: k1 saturates term frequency, b normalises for document length.
   double bm25_k1 = 0.8;
   double bm25_b = 0.45;
@@ -64,8 +99,8 @@ struct RankingOptions {
   std::size_t expand_docs = 5;
   std::size_t expand_terms = 20;
   double expand_weight = 0.65;
-  std::string expand_scheme = "rm";
-  std::string expand_term_weights = "eset";
+  ExpansionScheme expand_scheme = ExpansionScheme::rm;
+  ExpansionTermWeights expand_term_weights = ExpansionTermWeights::eset;
   // Feedback only from those top results that score at least this share of the best one's
   // score (0: all `expand_docs`), so that a query with one clear answer is not expanded by
   // the also-rans.

@@ -6,8 +6,8 @@
 #include <string>
 #include <vector>
 
-#include "searcher/highlighter.h"
 #include "searcher/ranking.h"
+#include "searcher/snippet.h"
 
 namespace naviny {
 

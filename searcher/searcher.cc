@@ -60,22 +60,6 @@ Xapian::Query with_proximity(const Xapian::Query& query, const Xapian::Query& ty
                     ranking.proximity_weight));
 }
 
-// Checked before searching, so that a misspelt expansion scheme fails every query, not just the
-// descriptive ones that get expanded.
-void check_expansion(const RankingOptions& ranking) {
-  const auto known = [](const auto& names, const std::string& name) {
-    return std::find(names.begin(), names.end(), name) != names.end();
-  };
-  if (!known(kExpansionSchemes, ranking.expand_scheme)) {
-    throw UsageError("unknown expansion scheme '" + ranking.expand_scheme +
-                     "'; use trad, bo1 or rm");
-  }
-  if (!known(kExpansionTermWeights, ranking.expand_term_weights)) {
-    throw UsageError("unknown expansion term weighting '" + ranking.expand_term_weights +
-                     "'; use flat or eset");
-  }
-}
-
 // The shared search forms in at most `max_df` articles, but for those of `query` unless
 // `with_query` (Xapian's get_eset leaves those out itself unless asked).
 class FeedbackTerms : public Xapian::ExpandDecider {
@@ -146,24 +130,28 @@ constexpr std::size_t kMaxQueryBytes = 4096;
 }  // namespace
 
 std::unique_ptr<Xapian::Weight> ranking_weight(const RankingOptions& ranking) {
-  const std::string& name = ranking.weighting;
   const double c = ranking.dfr_c;
-  if (name == "bm25") {
-    return std::make_unique<Xapian::BM25Weight>(ranking.bm25_k1, 0.0, 1.0, ranking.bm25_b,
-                                                ranking.bm25_min_normlen);
+  switch (ranking.weighting) {
+    case Weighting::bm25:
+      return std::make_unique<Xapian::BM25Weight>(ranking.bm25_k1, 0.0, 1.0, ranking.bm25_b,
+                                                  ranking.bm25_min_normlen);
+    case Weighting::bm25_plus:
+      return std::make_unique<Xapian::BM25PlusWeight>(ranking.bm25_k1, 0.0, 1.0, ranking.bm25_b,
+                                                      ranking.bm25_min_normlen, 1.0);
+    case Weighting::pl2:
+      return std::make_unique<Xapian::PL2Weight>(c);
+    case Weighting::inl2:
+      return std::make_unique<Xapian::InL2Weight>(c);
+    case Weighting::ifb2:
+      return std::make_unique<Xapian::IfB2Weight>(c);
+    case Weighting::ineb2:
+      return std::make_unique<Xapian::IneB2Weight>(c);
+    case Weighting::dph:
+      return std::make_unique<Xapian::DPHWeight>();
+    case Weighting::dlh:
+      return std::make_unique<Xapian::DLHWeight>();
   }
-  if (name == "bm25+") {
-    return std::make_unique<Xapian::BM25PlusWeight>(ranking.bm25_k1, 0.0, 1.0, ranking.bm25_b,
-                                                    ranking.bm25_min_normlen, 1.0);
-  }
-  if (name == "pl2") return std::make_unique<Xapian::PL2Weight>(c);
-  if (name == "inl2") return std::make_unique<Xapian::InL2Weight>(c);
-  if (name == "ifb2") return std::make_unique<Xapian::IfB2Weight>(c);
-  if (name == "ineb2") return std::make_unique<Xapian::IneB2Weight>(c);
-  if (name == "dph") return std::make_unique<Xapian::DPHWeight>();
-  if (name == "dlh") return std::make_unique<Xapian::DLHWeight>();
-  throw UsageError("unknown weighting scheme '" + name +
-                   "'; use one of bm25, bm25+, pl2, inl2, ifb2, ineb2, dph, dlh");
+  throw InternalError("no weighting scheme " + std::to_string(static_cast<int>(ranking.weighting)));
 }
 
 Searcher::Searcher(const std::filesystem::path& db_path)
@@ -264,7 +252,6 @@ SearchResults Searcher::search_once(const SearchRequest& request) {
   const Xapian::Query query = state_->builder.build(request.query, request.exact);
   Xapian::Enquire enquire(state_->db);
   enquire.set_weighting_scheme(*ranking_weight(request.ranking));
-  check_expansion(request.ranking);
   // Also on one database: Xapian would match a wildcard's letters as typed, not as search forms.
   const Xapian::Query searched = with_wildcards_expanded(query, state_->db, *state_->analyzer);
   // Near-duplicates (syndicated copies) show once, the best-ranked copy standing for its group;
@@ -273,8 +260,8 @@ SearchResults Searcher::search_once(const SearchRequest& request) {
   const bool expand =
       request.ranking.expand_terms > 0 && !request.exact &&
       state_->builder.descriptive_words(request.query) >= request.ranking.expand_min_words;
-  enquire.set_query(expand ? with_proximity(expanded(enquire, searched, request.ranking), searched,
-                                            request.ranking)
+  enquire.set_query(expand ? with_proximity(state_->expanded(enquire, searched, request.ranking),
+                                            searched, request.ranking)
                            : searched);
   if (request.sort == SortOrder::relevance) {
     // Ties in id order, not by document number, which depends on how articles are split over
@@ -316,10 +303,10 @@ SearchResults Searcher::search_once(const SearchRequest& request) {
   Highlighter highlighter(state_->db, searched);  // with wildcards expanded, so they are marked
   std::vector<std::string> groups;  // of each hit that stands for hidden copies, else empty
   for (auto match = mset.begin(); match != mset.end(); ++match) {
-    results.hits.push_back(make_hit(match, request.snippets ? &highlighter : nullptr));
+    results.hits.push_back(state_->make_hit(match, request.snippets ? &highlighter : nullptr));
     groups.push_back(match.get_collapse_count() > 0 ? match.get_collapse_key() : std::string());
   }
-  list_copies(enquire.get_query(), groups, results.hits);
+  state_->list_copies(enquire.get_query(), groups, results.hits);
   if (request.facets > 0) results.facets = facets(facet_spy, request.facets);
   return results;
 }
@@ -327,8 +314,8 @@ SearchResults Searcher::search_once(const SearchRequest& request) {
 // Fills in the ids of the near-duplicate copies each hit stands for: the other matches of its
 // group, found by one more search, for the groups shown only. Their number replaces
 // get_collapse_count(), a lower bound when not every match was counted.
-void Searcher::list_copies(const Xapian::Query& query, const std::vector<std::string>& groups,
-                           std::vector<Hit>& hits) {
+void Searcher::State::list_copies(const Xapian::Query& query,
+                                  const std::vector<std::string>& groups, std::vector<Hit>& hits) {
   std::vector<Xapian::Query> shown_groups;
   for (const std::string& group : groups) {
     if (!group.empty()) {
@@ -337,7 +324,7 @@ void Searcher::list_copies(const Xapian::Query& query, const std::vector<std::st
     }
   }
   if (shown_groups.empty()) return;
-  Xapian::Enquire enquire(state_->db);
+  Xapian::Enquire enquire(db);
   enquire.set_query(
       Xapian::Query(Xapian::Query::OP_FILTER, query,
                     Xapian::Query(Xapian::Query::OP_OR, shown_groups.begin(), shown_groups.end())));
@@ -366,8 +353,8 @@ void Searcher::list_copies(const Xapian::Query& query, const std::vector<std::st
   }
 }
 
-Xapian::Query Searcher::expanded(Xapian::Enquire& enquire, const Xapian::Query& query,
-                                 const RankingOptions& ranking) {
+Xapian::Query Searcher::State::expanded(Xapian::Enquire& enquire, const Xapian::Query& query,
+                                        const RankingOptions& ranking) {
   enquire.set_query(query);
   const Xapian::MSet top = enquire.get_mset(0, static_cast<Xapian::doccount>(ranking.expand_docs));
   if (top.empty()) return query;
@@ -377,15 +364,15 @@ Xapian::Query Searcher::expanded(Xapian::Enquire& enquire, const Xapian::Query& 
     if (match.get_weight() >= floor) articles.emplace_back(*match, match.get_weight());
   }
   const FeedbackTerms accept(
-      state_->db, static_cast<Xapian::doccount>(ranking.expand_max_df * state_->db.get_doccount()),
-      query, ranking.expand_query_terms);
+      db, static_cast<Xapian::doccount>(ranking.expand_max_df * db.get_doccount()), query,
+      ranking.expand_query_terms);
   std::vector<std::pair<std::string, double>> terms;  // best first
-  if (ranking.expand_scheme == "rm") {
-    terms = relevance_model(state_->db, articles, accept, ranking.expand_terms);
+  if (ranking.expand_scheme == ExpansionScheme::rm) {
+    terms = relevance_model(db, articles, accept, ranking.expand_terms);
   } else {
     Xapian::RSet feedback;
     for (const auto& [docid, score] : articles) feedback.add_document(docid);
-    enquire.set_expansion_scheme(ranking.expand_scheme);
+    enquire.set_expansion_scheme(std::string(name_of(kExpansionSchemes, ranking.expand_scheme)));
     const Xapian::ESet eset = enquire.get_eset(
         static_cast<Xapian::termcount>(ranking.expand_terms), feedback,
         ranking.expand_query_terms ? Xapian::Enquire::INCLUDE_QUERY_TERMS : 0, &accept);
@@ -399,14 +386,16 @@ Xapian::Query Searcher::expanded(Xapian::Enquire& enquire, const Xapian::Query& 
   std::vector<Xapian::Query> weighted;
   for (const auto& [term, weight] : terms) {
     weighted.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(term),
-                          ranking.expand_term_weights == "eset" && best > 0 ? weight / best : 1.0);
+                          ranking.expand_term_weights == ExpansionTermWeights::eset && best > 0
+                              ? weight / best
+                              : 1.0);
   }
   const Xapian::Query added(Xapian::Query::OP_OR, weighted.begin(), weighted.end());
   return Xapian::Query(Xapian::Query::OP_OR, query,
                        Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, added, ranking.expand_weight));
 }
 
-Hit Searcher::make_hit(const Xapian::MSetIterator& match, const Highlighter* highlighter) {
+Hit Searcher::State::make_hit(const Xapian::MSetIterator& match, const Highlighter* highlighter) {
   Hit hit = hit_of(match.get_document(), *match, highlighter);
   hit.rank = static_cast<std::size_t>(match.get_rank()) + 1;  // get_rank counts the offset
   hit.hidden_copies = match.get_collapse_count();
@@ -414,8 +403,8 @@ Hit Searcher::make_hit(const Xapian::MSetIterator& match, const Highlighter* hig
   return hit;
 }
 
-Hit Searcher::hit_of(const Xapian::Document& document, Xapian::docid docid,
-                     const Highlighter* highlighter) {
+Hit Searcher::State::hit_of(const Xapian::Document& document, Xapian::docid docid,
+                            const Highlighter* highlighter) {
   ArticleData data = decode_article_data(document.get_data());
   Hit hit;
   hit.id = std::move(data.id);

@@ -1,7 +1,5 @@
 #pragma once
 
-#include <xapian.h>
-
 #include <filesystem>
 #include <memory>
 #include <vector>
@@ -62,16 +60,8 @@ class Searcher {
   EntityListing entities(const std::string& type, const std::string& pattern);
 
  private:
-  EntityRef entity_ref(const std::string& id, std::size_t count);
-  Xapian::Query expanded(Xapian::Enquire& enquire, const Xapian::Query& query,
-                         const RankingOptions& ranking);
-  Hit make_hit(const Xapian::MSetIterator& match, const Highlighter* highlighter);
-  // `docid` is the document's id in the searched database (with shards, not the shard's own).
-  Hit hit_of(const Xapian::Document& document, Xapian::docid docid, const Highlighter* highlighter);
   SearchResults similar_once(const std::string& id, std::size_t limit);
   StoredArticle article_once(const std::string& id);
-  void list_copies(const Xapian::Query& query, const std::vector<std::string>& groups,
-                   std::vector<Hit>& hits);
   std::vector<std::pair<std::string, std::vector<EntityRef>>> facets(const EntityFacetSpy& spy,
                                                                      std::size_t per_type);
   SearchResults search_once(const SearchRequest& request);

@@ -15,6 +15,7 @@
 #include "analyzers/analyzer.h"
 #include "common/shards.h"
 #include "searcher/entity_filter.h"
+#include "searcher/highlighter.h"
 #include "searcher/query_builder.h"
 #include "searcher/query_rewrite.h"
 #include "searcher/searcher.h"
@@ -60,6 +61,18 @@ struct Searcher::State {
   std::shared_ptr<IndexGazetteer> gazetteer;
   QueryBuilder builder;
   SpellingSuggester spelling;
+
+  // The entity with this id as a result names it, with `count` mentions.
+  EntityRef entity_ref(const std::string& id, std::size_t count);
+  // `query` with the words that best describe its top results added (relevance feedback), run on
+  // `enquire`; unchanged if it finds nothing.
+  Xapian::Query expanded(Xapian::Enquire& enquire, const Xapian::Query& query,
+                         const RankingOptions& ranking);
+  Hit make_hit(const Xapian::MSetIterator& match, const Highlighter* highlighter);
+  // `docid` is the document's id in the searched database (with shards, not the shard's own).
+  Hit hit_of(const Xapian::Document& document, Xapian::docid docid, const Highlighter* highlighter);
+  void list_copies(const Xapian::Query& query, const std::vector<std::string>& groups,
+                   std::vector<Hit>& hits);
 };
 
 // Runs `run` on an up-to-date index: if a writer changed it meanwhile, or a remote shard failed,

@@ -121,9 +121,9 @@ SearchResults Searcher::similar_once(const std::string& id, std::size_t limit) {
   // Entities too: an article in another language often shares only those with the source.
   Highlighter highlighter(state_->db,
                           Xapian::Query(Xapian::Query::OP_OR, words_query, entities_query));
-  const Hit source_hit = hit_of(db.get_document(*source), *source, nullptr);
+  const Hit source_hit = state_->hit_of(db.get_document(*source), *source, nullptr);
   for (auto match = mset.begin(); match != mset.end(); ++match) {
-    Hit hit = make_hit(match, &highlighter);
+    Hit hit = state_->make_hit(match, &highlighter);
     for (const EntityRef& entity : hit.entities) {
       for (const EntityRef& mine : source_hit.entities) {
         if (mine.id == entity.id) hit.shared_entities.push_back(entity);

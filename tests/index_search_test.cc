@@ -317,42 +317,52 @@ TEST_F(RankingOptionsTest, EveryOptionChangesTheScores) {
   };
   std::vector<Variant> variants;
   const RankingOptions defaults;
-  for (const std::string_view scheme : kWeightingSchemes) {
+  for (const auto& [name, scheme] : kWeightingSchemes) {
     RankingOptions changed = defaults;
-    changed.weighting = std::string(scheme);
+    changed.weighting = scheme;
     RankingOptions base = defaults;
-    base.weighting = scheme == "bm25" ? "ifb2" : "bm25";
-    variants.push_back({"weighting " + std::string(scheme), base, changed});
+    base.weighting = scheme == Weighting::bm25 ? Weighting::ifb2 : Weighting::bm25;
+    variants.push_back({"weighting " + std::string(name), base, changed});
   }
   const auto with = [&](auto change) {
     RankingOptions options = defaults;
     change(options);
     return options;
   };
-  const auto ifb2 = [](RankingOptions& o) { o.weighting = "ifb2"; };
+  const auto ifb2 = [](RankingOptions& o) { o.weighting = Weighting::ifb2; };
   variants.push_back({"dfr-c", with([&](RankingOptions& o) { ifb2(o), o.dfr_c = 1.0; }),
                       with([&](RankingOptions& o) { ifb2(o), o.dfr_c = 4.0; })});
-  variants.push_back({"bm25-k1", with([](RankingOptions& o) { o.weighting = "bm25"; }),
-                      with([](RankingOptions& o) { o.weighting = "bm25", o.bm25_k1 = 1.6; })});
+  variants.push_back(
+      {"bm25-k1", with([](RankingOptions& o) { o.weighting = Weighting::bm25; }),
+       with([](RankingOptions& o) { o.weighting = Weighting::bm25, o.bm25_k1 = 1.6; })});
   variants.push_back({"proximity-weight", with([](RankingOptions& o) { o.proximity_weight = 0; }),
                       with([](RankingOptions& o) { o.proximity_weight = 0.5; })});
   variants.push_back({"expand-weight", with([](RankingOptions& o) { o.expand_weight = 0.1; }),
                       with([](RankingOptions& o) { o.expand_weight = 0.5; })});
-  variants.push_back({"expand-term-weights",
-                      with([](RankingOptions& o) { o.expand_term_weights = "flat"; }),
-                      with([](RankingOptions& o) { o.expand_term_weights = "eset"; })});
+  variants.push_back(
+      {"expand-term-weights",
+       with([](RankingOptions& o) { o.expand_term_weights = ExpansionTermWeights::flat; }),
+       with([](RankingOptions& o) { o.expand_term_weights = ExpansionTermWeights::eset; })});
   // Weighted by their ESet weights, which the two schemes compute differently.
+  variants.push_back({"expand-scheme", with([](RankingOptions& o) {
+                        o.expand_term_weights = ExpansionTermWeights::eset,
+                        o.expand_scheme = ExpansionScheme::trad;
+                      }),
+                      with([](RankingOptions& o) {
+                        o.expand_term_weights = ExpansionTermWeights::eset,
+                        o.expand_scheme = ExpansionScheme::bo1;
+                      })});
+  variants.push_back({"expand-scheme rm", with([](RankingOptions& o) {
+                        o.expand_term_weights = ExpansionTermWeights::eset,
+                        o.expand_scheme = ExpansionScheme::trad;
+                      }),
+                      with([](RankingOptions& o) {
+                        o.expand_term_weights = ExpansionTermWeights::eset,
+                        o.expand_scheme = ExpansionScheme::rm;
+                      })});
   variants.push_back(
-      {"expand-scheme",
-       with([](RankingOptions& o) { o.expand_term_weights = "eset", o.expand_scheme = "trad"; }),
-       with([](RankingOptions& o) { o.expand_term_weights = "eset", o.expand_scheme = "bo1"; })});
-  variants.push_back(
-      {"expand-scheme rm",
-       with([](RankingOptions& o) { o.expand_term_weights = "eset", o.expand_scheme = "trad"; }),
-       with([](RankingOptions& o) { o.expand_term_weights = "eset", o.expand_scheme = "rm"; })});
-  variants.push_back(
-      {"bm25-min-normlen", with([](RankingOptions& o) { o.weighting = "bm25"; }),
-       with([](RankingOptions& o) { o.weighting = "bm25", o.bm25_min_normlen = 2; })});
+      {"bm25-min-normlen", with([](RankingOptions& o) { o.weighting = Weighting::bm25; }),
+       with([](RankingOptions& o) { o.weighting = Weighting::bm25, o.bm25_min_normlen = 2; })});
   variants.push_back({"expand-query-terms",
                       with([](RankingOptions& o) { o.expand_query_terms = false; }),
                       with([](RankingOptions& o) { o.expand_query_terms = true; })});
@@ -442,11 +452,11 @@ TEST(Ranking, EverySchemeFindsQuotedNames) {
   testing::write_file(dir / "corpus/weather.txt", "Weather\n\nRain over Minsk all week.\n");
   testing::index_or_fail(dir / "corpus", dir / "db");
   Searcher searcher(dir / "db");
-  for (const std::string_view scheme : kWeightingSchemes) {
+  for (const auto& [scheme, weighting] : kWeightingSchemes) {
     for (const char* query : {"\"Vladimir Putin\"", "\"Владимир Путин\""}) {
       SearchRequest request;
       request.query = query;
-      request.ranking.weighting = std::string(scheme);
+      request.ranking.weighting = weighting;
       const SearchResults results = searcher.search(request);
       ASSERT_EQ(results.hits.size(), 1U) << scheme << " " << query;
       EXPECT_EQ(results.hits[0].id, "talks.txt") << scheme << " " << query;
@@ -454,20 +464,33 @@ TEST(Ranking, EverySchemeFindsQuotedNames) {
   }
 }
 
+// Scheme names are checked where they are read, once: a misspelt one fails every query, not just
+// the descriptive ones that get expanded.
 TEST_F(RankingOptionsTest, UnknownSchemesAreUsageErrors) {
-  Searcher searcher(db());
-  SearchRequest request;
-  request.query = "tractor";
-  request.ranking.weighting = "bm26";
-  EXPECT_THROW(searcher.search(request), UsageError);
-  request.ranking = {};
-  request.ranking.expand_scheme = "rocchio";
-  EXPECT_THROW(searcher.search(request), UsageError);
-  request.ranking = {};
-  request.ranking.expand_term_weights = "idf";
-  EXPECT_THROW(searcher.search(request), UsageError);
-  const auto cli = testing::run_cli({"search", "--db", db().string(), "--weighting", "bm26", "x"});
-  EXPECT_EQ(cli.exit_code, static_cast<int>(ExitCode::usage));
+  for (const auto& [option, value] : std::vector<std::pair<std::string, std::string>>{
+           {"--weighting", "bm26"},
+           {"--expand-scheme", "rocchio"},
+           {"--expand-term-weights", "idf"},
+       }) {
+    const auto cli = testing::run_cli({"search", "--db", db().string(), option, value, "x"});
+    EXPECT_EQ(cli.exit_code, static_cast<int>(ExitCode::usage)) << option << " " << value;
+  }
+}
+
+// Each named value of a ranking file reaches the search as the value it names.
+TEST_F(RankingOptionsTest, SchemeNamesInARankingFileSelectTheScheme) {
+  const std::string query = "tractor factory exports";
+  const auto top_score = [&](const std::string& ranking_file_text) {
+    const std::filesystem::path file = db().parent_path() / "ranking.conf";
+    testing::write_file(file, ranking_file_text);
+    const auto cli = testing::run_cli(
+        {"search", "--db", db().string(), "--ranking", file.string(), "--json", query});
+    EXPECT_EQ(cli.exit_code, 0) << ranking_file_text << cli.err;
+    return cli.out.substr(cli.out.find("\"score\""), 20);
+  };
+  EXPECT_NE(top_score("weighting = bm25\n"), top_score("weighting = ifb2\n"));
+  EXPECT_NE(top_score("expand-scheme = trad\n"), top_score("expand-scheme = bo1\n"));
+  EXPECT_EQ(top_score("weighting = bm25\n"), top_score("# the defaults\n"));
 }
 
 TEST(Incremental, AddModifyDeleteAreReflected) {

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "common/schema.h"
+#include "searcher/highlighter.h"
 #include "searcher/searcher.h"
 #include "tests/test_support.h"
 
