@@ -1,5 +1,4 @@
 #include <fstream>
-#include <map>
 #include <ostream>
 #include <string_view>
 
@@ -59,12 +58,23 @@ void apply_ranking_file(CLI::App& ranking, const std::string& path) {
   }
 }
 
-// Accepts the names of a table of named values, and gives the option the value named.
+// Turns a name of `table` into the value it names (as CLI11 reads enums: its number), or fails
+// with the names there are.
 template <typename Enum, std::size_t N>
-CLI::CheckedTransformer by_name(const std::array<NamedValue<Enum>, N>& table) {
-  std::map<std::string, Enum> values;
-  for (const NamedValue<Enum>& named : table) values.emplace(named.name, named.value);
-  return CLI::CheckedTransformer(values);
+CLI::Validator by_name(const std::array<NamedValue<Enum>, N>& table, const std::string& what) {
+  return CLI::Validator(
+      [&table, what](std::string& input) -> std::string {
+        std::string names;
+        for (const NamedValue<Enum>& named : table) {
+          if (named.name == input) {
+            input = std::to_string(static_cast<int>(named.value));
+            return {};
+          }
+          names += (names.empty() ? "" : ", ") + std::string(named.name);
+        }
+        return "unknown " + what + " '" + input + "'; use one of " + names;
+      },
+      "", "");
 }
 
 }  // namespace
@@ -118,7 +128,7 @@ Command add_search_command(CLI::App& app, Context& context) {
   ranking
       ->add_option("--weighting", arguments->ranking.weighting,
                    "weighting scheme: bm25, bm25+, pl2, inl2, ifb2, ineb2, dph, dlh")
-      ->transform(by_name(kWeightingSchemes))
+      ->transform(by_name(kWeightingSchemes, "weighting scheme"))
       ->default_str(std::string(name_of(kWeightingSchemes, RankingOptions{}.weighting)));
   ranking->add_option("--bm25-k1", arguments->ranking.bm25_k1, "BM25 k1")->capture_default_str();
   ranking->add_option("--bm25-b", arguments->ranking.bm25_b, "BM25 b")->capture_default_str();
@@ -158,13 +168,13 @@ Command add_search_command(CLI::App& app, Context& context) {
   ranking
       ->add_option("--expand-scheme", arguments->ranking.expand_scheme,
                    "how the added words are chosen: trad, bo1 or rm")
-      ->transform(by_name(kExpansionSchemes))
+      ->transform(by_name(kExpansionSchemes, "expansion scheme"))
       ->default_str(std::string(name_of(kExpansionSchemes, RankingOptions{}.expand_scheme)));
   ranking
       ->add_option("--expand-term-weights", arguments->ranking.expand_term_weights,
                    "flat: each added word at --expand-weight; eset: scaled by how well it "
                    "describes the top results")
-      ->transform(by_name(kExpansionTermWeights))
+      ->transform(by_name(kExpansionTermWeights, "expansion term weighting"))
       ->default_str(
           std::string(name_of(kExpansionTermWeights, RankingOptions{}.expand_term_weights)));
   ranking

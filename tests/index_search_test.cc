@@ -474,6 +474,8 @@ TEST_F(RankingOptionsTest, UnknownSchemesAreUsageErrors) {
        }) {
     const auto cli = testing::run_cli({"search", "--db", db().string(), option, value, "x"});
     EXPECT_EQ(cli.exit_code, static_cast<int>(ExitCode::usage)) << option << " " << value;
+    EXPECT_THAT(cli.err, ::testing::HasSubstr("unknown")) << cli.err;
+    EXPECT_THAT(cli.err, ::testing::HasSubstr(value)) << cli.err;
   }
 }
 
