@@ -6,11 +6,14 @@
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
+#include <signal.h>
 #include <xapian.h>
 
+#include <chrono>
 #include <cstdio>
 #include <fstream>
 #include <nlohmann/json.hpp>
+#include <thread>
 
 #include "common/errors.h"
 #include "common/shards.h"
@@ -118,6 +121,25 @@ TEST_P(Compaction, LeftoversOfAKilledRunAreCleared) {
   ASSERT_EQ(compacted.exit_code, 0) << compacted.err;
   EXPECT_FALSE(fs::exists(fs::path(db().string() + ".compact")));
   EXPECT_EQ(results(), before);
+}
+
+TEST_P(Compaction, KilledRunLeavesTheIndexWholeAndTheNextRunCompacts) {
+  const auto before = results();
+  const fs::path copy = db().string() + ".compact";
+  const pid_t compactor = testing::spawn_naviny({"compact", "--db", db().string()});
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(20);
+  while (!fs::exists(copy) && std::chrono::steady_clock::now() < deadline) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  }
+  kill(compactor, SIGKILL);
+  EXPECT_EQ(testing::wait_naviny(compactor), -SIGKILL) << "the compaction finished before the kill";
+  EXPECT_EQ(results(), before);
+
+  const auto compacted = run_cli({"compact", "--db", db().string()});
+  ASSERT_EQ(compacted.exit_code, 0) << compacted.err;
+  EXPECT_FALSE(fs::exists(copy));
+  EXPECT_EQ(results(), before);
+  EXPECT_EQ(stats_json(db())["compacted"], true);
 }
 
 INSTANTIATE_TEST_SUITE_P(OneDatabaseAndShards, Compaction, ::testing::Values(1, 2),

@@ -254,6 +254,21 @@ TEST_F(Shards, AddAndRebuildKeepToTheShardPart) {
   EXPECT_EQ(recorded_part(path("part")), "1/2");
 }
 
+TEST_F(Shards, ShardPartsCopiedIntoAShardedFolderUpdateAsOneIndex) {
+  for (std::size_t shard = 0; shard < 2; ++shard) {
+    index_or_fail("part-" + std::to_string(shard), {"--shard", ShardPart{shard, 2}.text()});
+    testing::copy_folder(path("part-" + std::to_string(shard)),
+                         path("assembled") / shard_folder_name(shard));
+  }
+  testing::write_file(path("assembled") / kShardStubName, shard_stub_text(2));
+  const auto again = index("assembled");
+  ASSERT_EQ(again.exit_code, 0) << again.err;
+  EXPECT_THAT(again.out, HasSubstr("removed 0, unchanged 13, skipped 0; 13 articles"));
+  index_or_fail("sharded", {"--shards", "2"});
+  EXPECT_EQ(testing::search_ids(path("assembled"), "Belarus"),
+            testing::search_ids(path("sharded"), "Belarus"));
+}
+
 struct SplitSearched {
   std::vector<std::string> parts;  // databases listed in the stub, by the part they hold
   std::string message;             // the refusal; empty: searched
