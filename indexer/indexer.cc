@@ -255,6 +255,12 @@ ScannedCorpus scan(const std::filesystem::path& corpus) {
   return scanned;
 }
 
+std::size_t article_count(const std::vector<Xapian::WritableDatabase>& shards) {
+  std::size_t total = 0;
+  for (const Xapian::WritableDatabase& shard : shards) total += shard.get_doccount();
+  return total;
+}
+
 // The files and problems of one part of the corpus: those of other parts are neither indexed nor
 // missed (their articles are in other databases).
 ScannedCorpus only_part(ScannedCorpus scanned, const std::optional<ShardPart>& part) {
@@ -281,9 +287,18 @@ IndexSummary rebuild_corpus(const IndexOptions& options, IndexObserver& observer
   // rebuild.
   std::vector<Xapian::WritableDatabase> live =
       open_shards_for_writing(options.db, 0, analyzer.fingerprint(), Compatibility::ignore);
-  // A shard of a split corpus is rebuilt as that shard, unless --shard names another.
-  const std::optional<ShardPart> part =
-      options.part ? options.part : (live.size() == 1 ? recorded_part(live.front()) : std::nullopt);
+  // A shard of a split corpus is rebuilt as that shard. Not as another: the articles given to
+  // `naviny add` are carried over, and those of other shards would come with them.
+  std::optional<ShardPart> part = live.size() == 1 ? recorded_part(live.front()) : std::nullopt;
+  if (options.part && options.part != part && article_count(live) > 0) {
+    throw IncompatibleIndexError(
+        "--rebuild rebuilds the articles an index holds, and the index at '" + options.db.string() +
+        "' holds " +
+        (part ? "shard " + part->text() + " of a split corpus" : std::string("a whole corpus")) +
+        ", not shard " + options.part->text() + "; give --db a new folder for shard " +
+        options.part->text() + (part ? ", or --shard " + part->text() : std::string()));
+  }
+  if (options.part) part = options.part;
   if (part && options.shards > 1) {
     throw UsageError("the index at '" + options.db.string() + "' holds shard " + part->text() +
                      " of a split corpus, which is one database; leave --shards out");

@@ -49,7 +49,8 @@ struct IndexOptions {
   std::size_t shards = 0;
   // Index only the articles of this shard of the corpus (`--shard K/N`), into one database that
   // records it, so that N machines or processes can each build one shard of the same split.
-  // nullopt: the whole corpus. With rebuild_corpus, nullopt keeps the part the index holds.
+  // nullopt: the whole corpus. rebuild_corpus rebuilds the part the index holds, and refuses
+  // another.
   std::optional<ShardPart> part;
 };
 
