@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# Compares naviny with plain Xapian and SQLite FTS5 on one generated corpus, in one run:
+# Compares naviny with plain Xapian, Omega's omindex and SQLite FTS5 on one generated corpus, in
+# one run:
 #   bench/compare.sh N [WORK_DIR]
 # generates N articles (naviny_gen_corpus, seed 1), indexes them with each engine (articles/s,
-# MB/s, peak RSS, index size), runs naviny_bench_query (in-process latency per query class) and
+# MB/s, peak RSS, index size, and for the Xapian indexes their size after xapian-compact), runs naviny_bench_query (in-process latency per query class) and
 # times whole CLI searches (process start to exit, median of several runs), then prints one
 # table with ratios. WORK_DIR (default: a new folder under $TMPDIR) keeps the corpus and the
 # indexes; it is emptied first. Build first: NAVINY_BUILD_DIR=build bash scripts/build.sh
@@ -21,11 +22,11 @@ for program in "$naviny" "$build/bench/naviny_gen_corpus" "$build/bench/naviny_b
   "$build/bench/naviny_bench_query"; do
   [ -x "$program" ] || { echo "compare.sh: $program is missing; build first" >&2; exit 1; }
 done
-for tool in /usr/bin/time sqlite3 quest; do
+for tool in /usr/bin/time sqlite3 quest omindex xapian-compact; do
   command -v "$tool" >/dev/null || { echo "compare.sh: $tool is missing; run scripts/deps.sh" >&2; exit 1; }
 done
 
-rm -rf "${work:?}"/{corpus,naviny-db,plain-db,fts5.db,*.log,*.txt}
+rm -rf "${work:?}"/{corpus,naviny-db,plain-db,omindex-db,fts5.db,*-compact,*.log,*.txt}
 mkdir -p "$work"
 echo "compare.sh: $articles articles in $work ($(nproc) cores, $(date -u +%Y-%m-%dT%H:%MZ))" >&2
 
@@ -56,10 +57,19 @@ timed_index() {
 }
 timed_index naviny "$naviny" index --quiet --db "$work/naviny-db" "$work/corpus"
 timed_index plain "$build/bench/naviny_bench_peer_index" xapian --db "$work/plain-db" "$work/corpus"
+# omindex, Omega's indexer: every file below the corpus as text/plain, no libmagic guessing.
+timed_index omindex omindex --db "$work/omindex-db" --url / --mime-type txt:text/plain \
+  "$work/corpus"
 timed_index fts5 "$build/bench/naviny_bench_peer_index" fts5 --db "$work/fts5.db" "$work/corpus"
-size[naviny]=$(du -sb "$work/naviny-db" | cut -f1)
-size[plain]=$(du -sb "$work/plain-db" | cut -f1)
-size[fts5]=$(du -sb "$work/fts5.db" | cut -f1)
+engines=(naviny plain omindex fts5)
+declare -A compacted
+for engine in "${engines[@]}"; do
+  [ "$engine" = fts5 ] && size[$engine]=$(du -sb "$work/fts5.db" | cut -f1) && continue
+  size[$engine]=$(du -sb "$work/$engine-db" | cut -f1)
+  # Compacted copies: the queries below run on the indexes as built.
+  xapian-compact "$work/$engine-db" "$work/$engine-compact" >"$work/$engine-compact.log" 2>&1
+  compacted[$engine]=$(du -sb "$work/$engine-compact" | cut -f1)
+done
 
 "$build/bench/naviny_bench_query" --db "$work/naviny-db" --plain-db "$work/plain-db" \
   --fts5-db "$work/fts5.db" --iterations "$iterations" --summary "$work/query.txt" \
@@ -86,27 +96,29 @@ for query in sanctions 'person:Putin' Лукашенко; do
   cli["$query/fts5"]=$(median_ms sqlite3 "$work/fts5.db" "$(fts5_sql "$plain_query")")
 done
 
-ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "-" }'; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (a != "-" && b > 0) printf "%.2f", a / b; else print "-" }'; }
 mb=$(awk -v b="$corpus_bytes" 'BEGIN { printf "%.1f", b / 1e6 }')
 {
   echo "## compare.sh $articles: $(date -u +%Y-%m-%d), $(nproc) cores, $(free -g | awk '/Mem:/ { print $2 }') GiB"
   echo
   echo "corpus: $articles articles, $mb MB, generated in $generate_seconds s"
   echo
-  echo "| indexing | naviny | plain Xapian | FTS5 | naviny/plain | naviny/FTS5 |"
-  echo "|---|---|---|---|---|---|"
-  for metric in "articles/s" "MB/s" "wall s" "peak RSS MiB" "index MB"; do
+  echo "| indexing | naviny | plain Xapian | omindex | FTS5 | naviny/plain | naviny/omindex | naviny/FTS5 |"
+  echo "|---|---|---|---|---|---|---|---|"
+  for metric in "articles/s" "MB/s" "wall s" "peak RSS MiB" "index MB" "compacted MB"; do
     row=()
-    for engine in naviny plain fts5; do
+    for engine in "${engines[@]}"; do
       case $metric in
         articles/s) row+=("$(awk -v n="$articles" -v s="${seconds[$engine]}" 'BEGIN { printf "%.0f", n / s }')") ;;
         MB/s) row+=("$(awk -v m="$mb" -v s="${seconds[$engine]}" 'BEGIN { printf "%.2f", m / s }')") ;;
         "wall s") row+=("${seconds[$engine]}") ;;
         "peak RSS MiB") row+=("$(awk -v k="${rss[$engine]}" 'BEGIN { printf "%.0f", k / 1024 }')") ;;
         "index MB") row+=("$(awk -v b="${size[$engine]}" 'BEGIN { printf "%.0f", b / 1e6 }')") ;;
+        "compacted MB")  # xapian-compact; FTS5 is no Xapian index
+          row+=("$(awk -v b="${compacted[$engine]:-}" 'BEGIN { if (b == "") print "-"; else printf "%.0f", b / 1e6 }')") ;;
       esac
     done
-    echo "| $metric | ${row[0]} | ${row[1]} | ${row[2]} | $(ratio "${row[0]}" "${row[1]}") | $(ratio "${row[0]}" "${row[2]}") |"
+    echo "| $metric | ${row[0]} | ${row[1]} | ${row[2]} | ${row[3]} | $(ratio "${row[0]}" "${row[1]}") | $(ratio "${row[0]}" "${row[2]}") | $(ratio "${row[0]}" "${row[3]}") |"
   done
   echo
   echo "in-process query latency, µs (naviny_bench_query, $iterations queries per class and engine):"

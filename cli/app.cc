@@ -78,12 +78,13 @@ int run(int argc, const char* const* argv, std::ostream& out, std::ostream& err,
   app.require_subcommand(1);
   app.set_version_flag("--version", "naviny 0.1.0");
   Context context{out, err, env, {}, {}};
-  const Command commands[] = {add_index_command(app, context),   add_add_command(app, context),
-                              add_remove_command(app, context),  add_search_command(app, context),
-                              add_stats_command(app, context),   add_entities_command(app, context),
-                              add_analyze_command(app, context), add_similar_command(app, context),
-                              add_show_command(app, context),    add_serve_command(app, context),
-                              add_help_command(app, context),    add_complete_command(app, context)};
+  const Command commands[] = {add_index_command(app, context),    add_add_command(app, context),
+                              add_remove_command(app, context),   add_compact_command(app, context),
+                              add_search_command(app, context),   add_stats_command(app, context),
+                              add_entities_command(app, context), add_analyze_command(app, context),
+                              add_similar_command(app, context),  add_show_command(app, context),
+                              add_serve_command(app, context),    add_help_command(app, context),
+                              add_complete_command(app, context)};
 
   if (argc <= 1) {
     out << app.help();

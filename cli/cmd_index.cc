@@ -16,6 +16,7 @@ struct IndexArguments {
   bool rebuild = false;
   std::size_t batch_size = IndexOptions{}.batch_size;
   std::size_t shards = 0;
+  std::string part;
 };
 
 }  // namespace
@@ -37,11 +38,18 @@ Command add_index_command(CLI::App& app, Context& context) {
                       "boilerplate rules (default: CORPUS_DIR/boilerplate.conf if there is one)");
   command->add_flag("--rebuild", arguments->rebuild,
                     "build a new index from scratch beside the old one, then swap it in");
+  CLI::Option* shards =
+      command
+          ->add_option("--shards", arguments->shards,
+                       "split the index over N shard databases (DIR/shard-0 …), by a hash of the "
+                       "article id; to change N of an existing index, give it with --rebuild")
+          ->check(CLI::Range(1, 1024));
   command
-      ->add_option("--shards", arguments->shards,
-                   "split the index over N shard databases (DIR/shard-0 …), by a hash of the "
-                   "article id; to change N of an existing index, give it with --rebuild")
-      ->check(CLI::Range(1, 1024));
+      ->add_option("--shard", arguments->part,
+                   "index only the articles of shard K of N (numbered from 0, as DIR/shard-K of "
+                   "--shards N), into a database of its own: N machines each build one shard")
+      ->type_name("K/N")
+      ->excludes(shards);
   // Advanced, so hidden from --help: tests use small batches to kill a run between commits.
   command
       ->add_option("--batch-size", arguments->batch_size,
@@ -56,6 +64,7 @@ Command add_index_command(CLI::App& app, Context& context) {
             options.gazetteer = arguments->gazetteer;
             options.no_gazetteer = arguments->no_gazetteer;
             options.shards = arguments->shards;
+            if (!arguments->part.empty()) options.part = parse_shard_part(arguments->part);
             options.boilerplate = arguments->boilerplate;
             IndexSummary summary;
             {

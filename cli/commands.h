@@ -36,6 +36,7 @@ struct Command {
 };
 
 Command add_analyze_command(CLI::App& app, Context& context);
+Command add_compact_command(CLI::App& app, Context& context);
 Command add_entities_command(CLI::App& app, Context& context);
 Command add_index_command(CLI::App& app, Context& context);
 Command add_add_command(CLI::App& app, Context& context);

@@ -49,18 +49,6 @@ bool opens_as_index(const std::filesystem::path& path) {
   }
 }
 
-void write_file_durably(const std::filesystem::path& path, const std::string& text) {
-  const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-  const bool written = fd >= 0 &&
-                       ::write(fd, text.data(), text.size()) == static_cast<ssize_t>(text.size()) &&
-                       ::fsync(fd) == 0;
-  if (fd >= 0) ::close(fd);
-  if (!written) {
-    throw InternalError("cannot write " + quoted(path) + " (" + std::strerror(errno) +
-                        "); check that the folder is writable");
-  }
-}
-
 // Removes sibling staging folders (see below) of creators that were killed: their process is gone.
 void remove_abandoned_staging(const std::filesystem::path& path) {
   const std::string stem = path.filename().string() + ".creating.";
@@ -114,6 +102,36 @@ void create_index_atomically(const std::filesystem::path& path, std::size_t shar
 }
 
 }  // namespace
+
+void write_file_durably(const std::filesystem::path& path, const std::string& text) {
+  const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+  const bool written = fd >= 0 &&
+                       ::write(fd, text.data(), text.size()) == static_cast<ssize_t>(text.size()) &&
+                       ::fsync(fd) == 0;
+  if (fd >= 0) ::close(fd);
+  if (!written) {
+    throw InternalError("cannot write " + quoted(path) + " (" + std::strerror(errno) +
+                        "); check that the folder is writable");
+  }
+}
+
+std::uintmax_t folder_size(const std::filesystem::path& path) {
+  std::uintmax_t total = 0;
+  std::error_code error;
+  for (const auto& entry : std::filesystem::directory_iterator(path, error)) {
+    if (entry.is_regular_file(error)) total += entry.file_size(error);
+  }
+  return total;
+}
+
+std::string utc_timestamp() {
+  const std::time_t now = std::time(nullptr);
+  std::tm utc{};
+  gmtime_r(&now, &utc);
+  char stamp[32];
+  std::strftime(stamp, sizeof stamp, "%Y-%m-%dT%H:%M:%SZ", &utc);
+  return stamp;
+}
 
 std::string rebuild_hint(const std::filesystem::path& path) {
   return "rebuild it with `naviny index --rebuild --db " + path.string() + " CORPUS_DIR`";
@@ -201,12 +219,9 @@ std::vector<Xapian::WritableDatabase> open_shards_for_writing(
 void stamp_index(Xapian::WritableDatabase& db, const std::string& analyzer_fingerprint) {
   db.set_metadata(std::string(schema::kMetaSchemaVersion), std::to_string(schema::kVersion));
   db.set_metadata(std::string(schema::kMetaAnalyzer), analyzer_fingerprint);
-  const std::time_t now = std::time(nullptr);
-  std::tm utc{};
-  gmtime_r(&now, &utc);
-  char stamp[32];
-  std::strftime(stamp, sizeof stamp, "%Y-%m-%dT%H:%M:%SZ", &utc);
-  db.set_metadata(std::string(schema::kMetaLastUpdate), stamp);
+  db.set_metadata(std::string(schema::kMetaLastUpdate), utc_timestamp());
+  // The commit changes the database, which is no longer as `naviny compact` left it.
+  db.set_metadata(std::string(schema::kMetaCompacted), "");
 }
 
 }  // namespace naviny

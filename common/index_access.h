@@ -6,6 +6,7 @@
 #include <xapian.h>
 
 #include <cstddef>
+#include <cstdint>
 #include <filesystem>
 #include <string>
 #include <vector>
@@ -31,8 +32,18 @@ std::vector<Xapian::WritableDatabase> open_shards_for_writing(
 void check_shard_compatible(const Xapian::Database& shard, const std::string& description,
                             const std::string& remedy, const std::string& analyzer_fingerprint);
 
-// Records the schema version, analyzer fingerprint and time of this update. Call before commit.
+// Records the schema version, analyzer fingerprint and time of this update, and that the database
+// is no longer compacted (schema::kMetaCompacted). Call before commit.
 void stamp_index(Xapian::WritableDatabase& db, const std::string& analyzer_fingerprint);
+
+// Now in UTC, as "2026-12-06T18:30:00Z": the format of schema::kMetaLastUpdate.
+std::string utc_timestamp();
+
+// Writes `text` into the file at `path` and syncs it. Throws InternalError if it cannot.
+void write_file_durably(const std::filesystem::path& path, const std::string& text);
+
+// The bytes of the files in the folder `path` (not below it: a Xapian database is flat).
+std::uintmax_t folder_size(const std::filesystem::path& path);
 
 // What a user should type to rebuild the index at `path`.
 std::string rebuild_hint(const std::filesystem::path& path);

@@ -166,6 +166,15 @@ inline constexpr Xapian::termpos kBodyFirstPosition = 1000;
 inline constexpr std::string_view kMetaSchemaVersion = "naviny.schema_version";
 inline constexpr std::string_view kMetaAnalyzer = "naviny.analyzer";
 inline constexpr std::string_view kMetaLastUpdate = "naviny.last_update";
+// "K/N" in a database built with `naviny index --shard K/N`: it holds the articles of shard K of a
+// corpus split N ways (common/shards.h ShardPart), and only those. Absent in any other index. A
+// writer run for another part, or for the whole corpus, is refused; a search over several such
+// databases checks that they are the parts of one split, each once.
+inline constexpr std::string_view kMetaShardPart = "naviny.shard_part";
+// When `naviny compact` compacted the database (like kMetaLastUpdate); set in the compacted copy
+// only, and cleared by stamp_index at the next commit of any writer, so it says whether the
+// database is still as compacted. `naviny stats` shows it.
+inline constexpr std::string_view kMetaCompacted = "naviny.compacted";
 // The gazetteer TSV the index was tagged with; searches resolve entity names with it.
 inline constexpr std::string_view kMetaGazetteer = "naviny.gazetteer";
 // 16 hex digits, FNV-1a 64 of kMetaGazetteer: lets a search over several shards check cheaply (also

@@ -48,6 +48,27 @@ std::size_t shard_of(std::string_view id, std::size_t shard_count) {
   return shard_count <= 1 ? 0 : static_cast<std::size_t>(fnv1a64(id) % shard_count);
 }
 
+ShardPart parse_shard_part(std::string_view text, std::string_view option) {
+  const auto number = [](std::string_view digits, std::size_t& value) {
+    const auto [end, error] = std::from_chars(digits.data(), digits.data() + digits.size(), value);
+    return !digits.empty() && error == std::errc() && end == digits.data() + digits.size();
+  };
+  const std::size_t slash = text.find('/');
+  ShardPart part;
+  const std::string given = std::string(option) + " " + std::string(text);
+  if (slash == std::string_view::npos || !number(text.substr(0, slash), part.shard) ||
+      !number(text.substr(slash + 1), part.count) || part.count == 0 || part.count > 1024) {
+    throw UsageError(given + ": give the shard as K/N, e.g. " + std::string(option) +
+                     " 0/2 for the first of two shards (N from 1 to 1024)");
+  }
+  if (part.shard >= part.count) {
+    throw UsageError(given + ": shards are numbered from 0, as the folders shard-0 … are, so the " +
+                     std::to_string(part.count) + " shards are 0/" + std::to_string(part.count) +
+                     " to " + std::to_string(part.count - 1) + "/" + std::to_string(part.count));
+  }
+  return part;
+}
+
 std::string shard_stub_text(std::size_t shard_count) {
   std::string text = "# naviny sharded index: " + std::to_string(shard_count) +
                      " shards; an article with id ID is in shard FNV-1a-64(ID) mod " +

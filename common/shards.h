@@ -25,6 +25,21 @@ std::string shard_folder_name(std::size_t shard);
 // `remove` on existing indexes.
 std::size_t shard_of(std::string_view id, std::size_t shard_count);
 
+// One shard of a corpus split over machines or processes (`naviny index --shard K/N`): the
+// articles whose shard_of(id, count) is `shard`. Shards are numbered from 0, as the folders
+// shard-0 … of `--shards N` are, so shard K/N of a split holds what shard-K of `--shards N` does.
+struct ShardPart {
+  std::size_t shard = 0;
+  std::size_t count = 1;
+  bool holds(std::string_view id) const { return shard_of(id, count) == shard; }
+  // "1/2", as given to --shard and recorded in the database (schema::kMetaShardPart).
+  std::string text() const { return std::to_string(shard) + "/" + std::to_string(count); }
+  bool operator==(const ShardPart&) const = default;
+};
+
+// Reads "K/N" (0 <= K < N <= 1024). Throws UsageError, naming `option`, for anything else.
+ShardPart parse_shard_part(std::string_view text, std::string_view option = "--shard");
+
 // How the index folder at `path` is laid out: 0 if there is nothing there yet, 1 for a single
 // database (or anything that is not a sharded index), N for a sharded index of N shards.
 std::size_t index_shard_count(const std::filesystem::path& path);

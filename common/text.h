@@ -4,12 +4,25 @@
 // rules, the document builder and the searcher. Unicode-aware folding lives in analyzers/.
 
 #include <algorithm>
+#include <cstdint>
+#include <cstdio>
 #include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
 
 namespace naviny {
+
+// "5.9 MiB", "12.0 KiB": a size on disk as `naviny stats` and `naviny compact` print it.
+inline std::string human_size(std::uintmax_t bytes) {
+  char buffer[32];
+  if (bytes >= (1u << 20)) {
+    std::snprintf(buffer, sizeof buffer, "%.1f MiB", static_cast<double>(bytes) / (1 << 20));
+  } else {
+    std::snprintf(buffer, sizeof buffer, "%.1f KiB", static_cast<double>(bytes) / (1 << 10));
+  }
+  return buffer;
+}
 
 // `text` without leading and trailing spaces, tabs, carriage returns and newlines.
 inline std::string_view trim(std::string_view text) {

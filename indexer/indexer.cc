@@ -1,12 +1,8 @@
 #include "indexer/indexer.h"
 
-#include <fcntl.h>
-#include <stdio.h>
 #include <xapian.h>
 
 #include <algorithm>
-#include <cerrno>
-#include <cstring>
 #include <deque>
 #include <fstream>
 #include <future>
@@ -33,7 +29,9 @@
 #include "indexer/bundled_gazetteer.h"
 #include "indexer/corpus_scan.h"
 #include "indexer/document_builder.h"
+#include "indexer/folder_exchange.h"
 #include "indexer/near_duplicates.h"
+#include "indexer/shard_part.h"
 
 namespace naviny {
 namespace {
@@ -97,6 +95,7 @@ class CorpusSync {
       : observer_(observer),
         writer_(options.db, options.shards, options.batch_size, observer,
                 corpus_settings(options)) {
+    claim_part(writer_, options.db, options.part);
     summary_.settings_changed = writer_.settings_changed();
   }
 
@@ -256,32 +255,55 @@ ScannedCorpus scan(const std::filesystem::path& corpus) {
   return scanned;
 }
 
-void exchange_folders(const std::filesystem::path& a, const std::filesystem::path& b) {
-  if (renameat2(AT_FDCWD, a.c_str(), AT_FDCWD, b.c_str(), RENAME_EXCHANGE) != 0) {
-    throw InternalError("cannot swap the rebuilt index '" + a.string() + "' into place at '" +
-                        b.string() + "': " + std::strerror(errno) +
-                        "; the old index is untouched, the new one is left at '" + a.string() +
-                        "'");
-  }
+std::size_t article_count(const std::vector<Xapian::WritableDatabase>& shards) {
+  std::size_t total = 0;
+  for (const Xapian::WritableDatabase& shard : shards) total += shard.get_doccount();
+  return total;
+}
+
+// The files and problems of one part of the corpus: those of other parts are neither indexed nor
+// missed (their articles are in other databases).
+ScannedCorpus only_part(ScannedCorpus scanned, const std::optional<ShardPart>& part) {
+  if (!part) return scanned;
+  std::erase_if(scanned.files, [&](const CorpusFile& file) { return !part->holds(file.id); });
+  std::erase_if(scanned.problems, [&](const auto& problem) { return !part->holds(problem.first); });
+  return scanned;
 }
 
 }  // namespace
 
 IndexSummary index_corpus(const IndexOptions& options, IndexObserver& observer) {
   // Scan first: a missing corpus must not leave an empty index behind.
-  const ScannedCorpus corpus = scan(options.corpus);
+  const ScannedCorpus corpus = only_part(scan(options.corpus), options.part);
   CorpusSync sync(options, observer);
   sync.run(corpus.files, corpus.problems);
   return sync.finish();
 }
 
 IndexSummary rebuild_corpus(const IndexOptions& options, IndexObserver& observer) {
-  const ScannedCorpus corpus = scan(options.corpus);
+  ScannedCorpus corpus = scan(options.corpus);
   const Analyzer analyzer;
   // Holding the live index's write locks (every shard's) keeps other writers out for the whole
   // rebuild.
   std::vector<Xapian::WritableDatabase> live =
       open_shards_for_writing(options.db, 0, analyzer.fingerprint(), Compatibility::ignore);
+  // A shard of a split corpus is rebuilt as that shard. Not as another: the articles given to
+  // `naviny add` are carried over, and those of other shards would come with them.
+  std::optional<ShardPart> part = live.size() == 1 ? recorded_part(live.front()) : std::nullopt;
+  if (options.part && options.part != part && article_count(live) > 0) {
+    throw IncompatibleIndexError(
+        "--rebuild rebuilds the articles an index holds, and the index at '" + options.db.string() +
+        "' holds " +
+        (part ? "shard " + part->text() + " of a split corpus" : std::string("a whole corpus")) +
+        ", not shard " + options.part->text() + "; give --db a new folder for shard " +
+        options.part->text() + (part ? ", or --shard " + part->text() : std::string()));
+  }
+  if (options.part) part = options.part;
+  if (part && options.shards > 1) {
+    throw UsageError("the index at '" + options.db.string() + "' holds shard " + part->text() +
+                     " of a split corpus, which is one database; leave --shards out");
+  }
+  corpus = only_part(std::move(corpus), part);
   Xapian::Database live_articles;
   for (const Xapian::WritableDatabase& shard : live) live_articles.add_database(shard);
   std::filesystem::path fresh = options.db;
@@ -290,7 +312,8 @@ IndexSummary rebuild_corpus(const IndexOptions& options, IndexObserver& observer
   IndexOptions fresh_options = options;
   fresh_options.db = fresh;
   // The new index keeps the old one's layout unless --shards says otherwise.
-  if (fresh_options.shards == 0) fresh_options.shards = live.size();
+  if (fresh_options.shards == 0) fresh_options.shards = part ? 1 : live.size();
+  fresh_options.part = part;
   IndexSummary summary;
   {
     CorpusSync sync(fresh_options, observer);
@@ -300,7 +323,7 @@ IndexSummary rebuild_corpus(const IndexOptions& options, IndexObserver& observer
   }
   // A sharded index is one folder (its shards and their stub file), so one exchange swaps all
   // shards at once, also from one database to shards or back.
-  exchange_folders(fresh, options.db);
+  exchange_folders(fresh, options.db, "rebuilt");
   live_articles.close();
   for (Xapian::WritableDatabase& shard : live) shard.close();
   std::filesystem::remove_all(fresh);  // now the old index
@@ -317,11 +340,19 @@ IndexSummary add_articles(const AddOptions& options, IndexObserver& observer) {
   }
   IndexSummary summary;
   IndexWriter writer(options.db, 0, options.batch_size, observer);
+  const std::optional<ShardPart> part =
+      writer.shards().size() == 1 ? recorded_part(writer.shards().front()->db()) : std::nullopt;
   for (const AddSource& source : options.sources) {
     const bool from_standard_input = source.file == "-";
     const std::string id = source.id.empty() ? source.file.filename().string() : source.id;
     try {
       if (id.empty()) throw BadInputError("has no file name to use as its id; give one with --id");
+      if (part && !part->holds(id)) {
+        throw BadInputError("belongs to shard " +
+                            ShardPart{shard_of(id, part->count), part->count}.text() +
+                            " by the hash of its id '" + id + "', and this index holds shard " +
+                            part->text() + " only; add it to the index of that shard");
+      }
       if (from_standard_input && options.standard_input == nullptr) {
         throw BadInputError("cannot be read: no standard input");
       }

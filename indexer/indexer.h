@@ -3,8 +3,11 @@
 #include <cstddef>
 #include <filesystem>
 #include <iosfwd>
+#include <optional>
 #include <string>
 #include <vector>
+
+#include "common/shards.h"
 
 namespace naviny {
 
@@ -44,13 +47,19 @@ struct IndexOptions {
   // Split the index over this many shards (common/shards.h). 0: keep the index's layout (a new
   // index is one database). An existing index with another count must be rebuilt to change it.
   std::size_t shards = 0;
+  // Index only the articles of this shard of the corpus (`--shard K/N`), into one database that
+  // records it, so that N machines or processes can each build one shard of the same split.
+  // nullopt: the whole corpus. rebuild_corpus rebuilds the part the index holds, and refuses
+  // another.
+  std::optional<ShardPart> part;
 };
 
 // Brings the index at options.db up to date with the corpus folder: new and changed files are
 // (re)indexed, unchanged ones (same content hash) left alone, and articles whose files are gone
-// removed. A sharded index gets each article in its shard (shard_of its id). Throws
+// removed. A sharded index gets each article in its shard (shard_of its id). With options.part,
+// only the corpus files of that part are indexed, and only they count as present. Throws
 // NotFoundError, IndexLockedError, IncompatibleIndexError (also when options.shards differs from
-// the index's shard count).
+// the index's shard count, or options.part from the part the index holds).
 IndexSummary index_corpus(const IndexOptions& options, IndexObserver& observer);
 
 // Builds a complete new index from the corpus beside the one at options.db, then swaps the two
@@ -78,7 +87,8 @@ struct AddOptions {
 // added (schema::kOrigin): `naviny index` does not remove them for lack of a file, and
 // `naviny index --rebuild` keeps them. A corpus file of the same id replaces such an article.
 // Sources that cannot be read or parsed are reported through observer.skipped and counted as
-// skipped; the others are still added. Throws UsageError for "-" without an id, and
+// skipped; the others are still added, and so are articles whose id belongs to another shard than
+// the one an index built with `--shard K/N` holds. Throws UsageError for "-" without an id, and
 // IndexLockedError, IncompatibleIndexError as index_corpus does.
 IndexSummary add_articles(const AddOptions& options, IndexObserver& observer);
 

@@ -9,6 +9,7 @@ packages=(
   libxapian-dev xapian-tools libicu-dev libcli11-dev nlohmann-json3-dev
   googletest libgtest-dev libgmock-dev libbenchmark-dev
   python3 python3-xapian python3-icu sqlite3 libsqlite3-dev time
+  xapian-omega        # omindex, a peer in bench/compare.sh
   man-db              # man -l checks the man page (tests/package_test.sh)
   libcpp-httplib-dev  # naviny serve
   chromium            # the browser test of naviny serve's page (tests/serve_page_test.cc)

@@ -8,24 +8,13 @@
 #include "analyzers/entity_recognizer.h"
 #include "common/article_data.h"
 #include "common/errors.h"
+#include "common/index_access.h"
 #include "common/schema.h"
 #include "common/text.h"
 #include "searcher/searcher.h"
 #include "searcher/searcher_state.h"
 
 namespace naviny {
-namespace {
-
-std::uintmax_t folder_size(const std::filesystem::path& path) {
-  std::uintmax_t total = 0;
-  std::error_code error;
-  for (const auto& entry : std::filesystem::directory_iterator(path, error)) {
-    if (entry.is_regular_file(error)) total += entry.file_size(error);
-  }
-  return total;
-}
-
-}  // namespace
 
 // The id of a stored article: the sort-id value, or, in an index written before there was one,
 // its document data.
@@ -169,7 +158,10 @@ IndexStats Searcher::stats_once() {
     }
   }
   // The combined database answers metadata with the first shard's; every shard has its own.
+  stats.compacted = true;
   for (const Xapian::Database& shard : state_->shards) {
+    stats.compacted =
+        stats.compacted && !shard.get_metadata(std::string(schema::kMetaCompacted)).empty();
     stats.last_update =
         std::max(stats.last_update, shard.get_metadata(std::string(schema::kMetaLastUpdate)));
   }

@@ -6,6 +6,8 @@
 #include <cstdio>
 #include <nlohmann/json.hpp>
 
+#include "common/text.h"
+
 namespace naviny {
 namespace {
 
@@ -83,16 +85,6 @@ std::string printable_snippet(Snippet snippet, bool ansi) {
 std::string format_score(double score) {
   char buffer[32];
   std::snprintf(buffer, sizeof buffer, "%.3f", score);
-  return buffer;
-}
-
-std::string human_size(std::uintmax_t bytes) {
-  char buffer[32];
-  if (bytes >= (1u << 20)) {
-    std::snprintf(buffer, sizeof buffer, "%.1f MiB", static_cast<double>(bytes) / (1 << 20));
-  } else {
-    std::snprintf(buffer, sizeof buffer, "%.1f KiB", static_cast<double>(bytes) / (1 << 10));
-  }
   return buffer;
 }
 
@@ -393,8 +385,9 @@ std::string render_text(const IndexStats& stats) {
          "articles:         " + std::to_string(stats.articles) + "\n" +
          "distinct terms:   " + std::to_string(stats.distinct_terms) + "\n" +
          "term occurrences: " + std::to_string(stats.term_occurrences) + "\n" +
-         "size on disk:     " + human_size(stats.size_bytes) + "\n" +
-         "last update:      " + stats.last_update + "\n" +
+         "size on disk:     " + human_size(stats.size_bytes) + "\n" + "compacted:        " +
+         (stats.compacted ? "yes" : "no (`naviny compact` rewrites it into the least space)") +
+         "\n" + "last update:      " + stats.last_update + "\n" +
          "schema version:   " + stats.schema_version + "\n" +
          "analyzer:         " + stats.analyzer + "\n";
 }
@@ -407,6 +400,7 @@ std::string render_json(const IndexStats& stats) {
                {"distinct_terms", stats.distinct_terms},
                {"term_occurrences", stats.term_occurrences},
                {"size_bytes", stats.size_bytes},
+               {"compacted", stats.compacted},
                {"last_update", stats.last_update},
                {"schema_version", stats.schema_version},
                {"analyzer", stats.analyzer}});

@@ -138,7 +138,9 @@ struct IndexStats {
   std::size_t distinct_terms = 0;
   std::uint64_t term_occurrences = 0;
   std::uintmax_t size_bytes = 0;  // of the local databases only
-  std::string last_update;        // the latest of the shards'
+  // Every database as `naviny compact` left it: no writer committed since (schema::kMetaCompacted).
+  bool compacted = false;
+  std::string last_update;  // the latest of the shards'
 
   std::string schema_version;
   std::string analyzer;

@@ -3,6 +3,7 @@
 #include <sys/stat.h>
 
 #include <algorithm>
+#include <map>
 
 #include "common/hash.h"
 #include "common/index_access.h"
@@ -55,6 +56,43 @@ std::string gazetteer_hash(const Xapian::Database& shard) {
     hash = to_hex(fnv1a64(shard.get_metadata(std::string(schema::kMetaGazetteer))));
   }
   return hash;
+}
+
+// Databases built with `naviny index --shard K/N` record their part. Searched together, they must
+// be the parts of one split, each once, and all of them unless some could not be reached; one
+// alone may be searched (to look at one machine's shard). Others are not checked.
+void check_parts(const OpenedShards& opened) {
+  std::map<std::size_t, std::string> seen;  // part's shard -> named(spec)
+  std::optional<std::pair<ShardPart, std::string>> first;
+  for (std::size_t i = 0; i < opened.shards.size(); ++i) {
+    const std::string text = opened.shards[i].get_metadata(std::string(schema::kMetaShardPart));
+    if (text.empty()) continue;
+    const ShardPart part = parse_shard_part(text, schema::kMetaShardPart);
+    const std::string name = named(opened.specs[i]);
+    if (!first) first.emplace(part, name);
+    if (part.count != first->first.count) {
+      throw IncompatibleIndexError("the " + first->second + " holds shard " + first->first.text() +
+                                   " but the " + name + " holds shard " + part.text() +
+                                   " of another split (`naviny index --shard`); search the "
+                                   "shards of one split together");
+    }
+    const auto [where, added] = seen.emplace(part.shard, name);
+    if (!added) {
+      throw IncompatibleIndexError("the " + where->second + " and the " + name +
+                                   " both hold shard " + part.text() +
+                                   ", so its articles would be found twice; list each shard once");
+    }
+  }
+  if (seen.size() < 2 || !opened.missing.empty() || seen.size() == first->first.count) return;
+  std::string absent;
+  for (std::size_t shard = 0; shard < first->first.count; ++shard) {
+    if (seen.contains(shard)) continue;
+    absent += (absent.empty() ? "" : ", ") + ShardPart{shard, first->first.count}.text();
+  }
+  throw IncompatibleIndexError("shard " + absent + " of the split that the " + first->second +
+                               " belongs to is not among the databases searched, so its articles "
+                               "would be missing; add it (a `remote HOST:PORT` line in the stub "
+                               "file), or search one shard alone");
 }
 
 std::optional<FolderIdentity> identity_of(const std::filesystem::path& path) {
@@ -146,6 +184,7 @@ OpenedShards open_shards(const std::vector<std::filesystem::path>& dbs, MissingS
                                 "); check that xapian-tcpsrv serves them");
   }
   if (!gazetteer) opened.first = shards.front();
+  check_parts(opened);
   return opened;
 }
 

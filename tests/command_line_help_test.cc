@@ -135,6 +135,9 @@ TEST_F(BashCompletion, CompletesCommandsOptionsFieldsAndEntities) {
   EXPECT_THAT(bash_completions("naviny search person:lukash", db()),
               ElementsAre("alexander-lukashenko"));
   EXPECT_THAT(bash_completions("naviny search Putin AND place:mins", db()), ElementsAre("minsk"));
+  // Issue 22: the command and the option that came later follow from the binary.
+  EXPECT_THAT(bash_completions("naviny comp", db()), ElementsAre("compact"));
+  EXPECT_THAT(bash_completions("naviny index --shard", db()), ElementsAre("--shards", "--shard"));
 }
 
 }  // namespace

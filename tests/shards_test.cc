@@ -9,6 +9,7 @@
 #include <xapian.h>
 
 #include <nlohmann/json.hpp>
+#include <set>
 
 #include "common/errors.h"
 #include "searcher/searcher.h"
@@ -91,6 +92,227 @@ void expect_same_results(const SearchResults& expected, const SearchResults& act
     }
   }
   EXPECT_FALSE(actual.partial());
+}
+
+// The unique-id terms of a database, and what it records as its part of a split.
+std::set<std::string> id_terms(const fs::path& db) {
+  const Xapian::Database opened(db.string());
+  std::set<std::string> terms;
+  for (auto term = opened.allterms_begin("Q"); term != opened.allterms_end("Q"); ++term) {
+    terms.insert(*term);
+  }
+  return terms;
+}
+std::string recorded_part(const fs::path& db) {
+  return Xapian::Database(db.string()).get_metadata("naviny.shard_part");
+}
+
+struct PartSpelling {
+  std::string given;
+  std::optional<ShardPart> read;  // nullopt: refused
+  std::string message;            // part of the refusal
+};
+
+TEST(ShardPart, ReadsKOfNNumberedFromZero) {
+  const PartSpelling cases[] = {
+      {"0/2", ShardPart{0, 2}, ""},
+      {"1/2", ShardPart{1, 2}, ""},
+      {"0/1", ShardPart{0, 1}, ""},
+      {"1023/1024", ShardPart{1023, 1024}, ""},
+      {"2/2", std::nullopt,
+       "shards are numbered from 0, as the folders shard-0 … are, so the 2 shards are "
+       "0/2 to 1/2"},
+      {"1/1025", std::nullopt, "give the shard as K/N"},
+      {"0/0", std::nullopt, "give the shard as K/N"},
+      {"1", std::nullopt, "give the shard as K/N"},
+      {"a/2", std::nullopt, "give the shard as K/N"},
+      {"-1/2", std::nullopt, "give the shard as K/N"},
+      {"1/2/3", std::nullopt, "give the shard as K/N"},
+      {"", std::nullopt, "give the shard as K/N"},
+  };
+  for (const PartSpelling& spelling : cases) {
+    if (spelling.read) {
+      EXPECT_EQ(parse_shard_part(spelling.given), *spelling.read) << spelling.given;
+      EXPECT_EQ(parse_shard_part(spelling.given).text(), spelling.given);
+      continue;
+    }
+    try {
+      parse_shard_part(spelling.given);
+      ADD_FAILURE() << "'" << spelling.given << "' was read";
+    } catch (const UsageError& e) {
+      EXPECT_THAT(e.what(), HasSubstr("--shard " + spelling.given + ": " + spelling.message));
+    }
+  }
+}
+
+TEST_F(Shards, ShardPartsHoldTheArticlesOfTheirShardOnly) {
+  std::set<std::string> together;
+  for (std::size_t shard = 0; shard < 2; ++shard) {
+    const std::string part = ShardPart{shard, 2}.text();
+    const auto result = index("part-" + std::to_string(shard), {"--shard", part});
+    ASSERT_EQ(result.exit_code, 0) << result.err;
+    const std::set<std::string> terms = id_terms(path("part-" + std::to_string(shard)));
+    EXPECT_FALSE(terms.empty());
+    for (const std::string& term : terms) EXPECT_EQ(shard_of(term.substr(1), 2), shard) << term;
+    EXPECT_EQ(recorded_part(path("part-" + std::to_string(shard))), part);
+    together.insert(terms.begin(), terms.end());
+  }
+  index_or_fail("whole");
+  EXPECT_EQ(together, id_terms(path("whole")));
+
+  // Files of the other shard are not missed: removing one removes nothing here...
+  std::string other_file;
+  for (const auto& entry : fs::directory_iterator(corpus())) {
+    const std::string id = entry.path().filename().string();
+    if (entry.path().extension() == ".txt" && shard_of(id, 2) == 1) other_file = id;
+  }
+  ASSERT_FALSE(other_file.empty());
+  fs::remove(corpus() / other_file);
+  const std::size_t kept = id_terms(path("part-0")).size();
+  const auto again = index("part-0", {"--shard", "0/2"});
+  ASSERT_EQ(again.exit_code, 0) << again.err;
+  EXPECT_THAT(again.out, HasSubstr("removed 0, unchanged " + std::to_string(kept) +
+                                   ", skipped 0; " + std::to_string(kept) + " articles"));
+  // ...and one there.
+  const auto there = index("part-1", {"--shard", "1/2"});
+  ASSERT_EQ(there.exit_code, 0) << there.err;
+  EXPECT_THAT(there.out, HasSubstr("removed 1"));
+  EXPECT_FALSE(id_terms(path("part-1")).contains("Q" + other_file));
+}
+
+using Arguments = std::vector<std::string>;
+struct PartMismatch {
+  std::optional<Arguments> first;  // the run that made the index, if any
+  std::vector<std::string> then;
+  ExitCode code;
+  std::string message;
+};
+
+TEST_F(Shards, IndexOfAnotherPartIsRefused) {
+  const PartMismatch cases[] = {
+      {Arguments{"--shard", "0/2"},
+       {"--shard", "1/2"},
+       ExitCode::incompatible,
+       "holds shard 0/2 of a split corpus (`naviny index --shard 0/2`), not shard 1/2; give "
+       "--shard 0/2, or --db the folder of shard 1/2"},
+      {Arguments{"--shard", "0/2"}, {"--shard", "0/3"}, ExitCode::incompatible, "not shard 0/3"},
+      {Arguments{"--shard", "0/2"}, Arguments{}, ExitCode::incompatible,
+       "holds only shard 0/2 of a split corpus (`naviny index --shard 0/2`); index it with "
+       "--shard 0/2, or give --db another folder for the whole corpus"},
+      {Arguments{},
+       {"--shard", "0/2"},
+       ExitCode::incompatible,
+       "holds a whole corpus, not shard 0/2; give --db a new folder for the shard"},
+      {Arguments{"--shards", "2"},
+       {"--shard", "0/2"},
+       ExitCode::usage,
+       "is a sharded index folder of 2 shards; give --db a folder of its own for this shard"},
+      {Arguments{"--shard", "0/2"},
+       {"--rebuild", "--shard", "1/2"},
+       ExitCode::incompatible,
+       "--rebuild rebuilds the articles an index holds, and the index at"},
+      {Arguments{},
+       {"--rebuild", "--shard", "0/2"},
+       ExitCode::incompatible,
+       "holds a whole corpus, not shard 0/2; give --db a new folder for shard 0/2"},
+      {std::nullopt, {"--shard", "2/2"}, ExitCode::usage, "shards are numbered from 0"},
+      {std::nullopt, {"--shard", "0/2", "--shards", "2"}, ExitCode::usage, "excludes"},
+  };
+  int run = 0;
+  for (const PartMismatch& mismatch : cases) {
+    const std::string db = "db-" + std::to_string(run++);
+    if (mismatch.first) index_or_fail(db, *mismatch.first);
+    const std::set<std::string> before =
+        mismatch.first ? id_terms(path(db)) : std::set<std::string>();
+    const auto result = index(db, mismatch.then);
+    EXPECT_EQ(result.exit_code, code(mismatch.code)) << result.err;
+    EXPECT_THAT(result.err, HasSubstr(mismatch.message));
+    EXPECT_EQ(std::count(result.err.begin(), result.err.end(), '\n'), 1) << result.err;
+    if (mismatch.first) {
+      EXPECT_EQ(id_terms(path(db)), before) << "the index changed";
+    } else {
+      EXPECT_FALSE(fs::exists(path(db))) << "a refused run left an index behind";
+    }
+  }
+}
+
+TEST_F(Shards, AddAndRebuildKeepToTheShardPart) {
+  index_or_fail("part", {"--shard", "1/2"});
+  const std::set<std::string> indexed = id_terms(path("part"));
+  // Ids of each shard: the one this index holds, and the other.
+  std::string mine = "note-0.txt";
+  std::string other = "note-0.txt";
+  for (int i = 0; shard_of(mine, 2) != 1; ++i) mine = "note-" + std::to_string(i) + ".txt";
+  for (int i = 0; shard_of(other, 2) != 0; ++i) other = "note-" + std::to_string(i) + ".txt";
+  for (const std::string& id : {mine, other}) {
+    testing::write_file(path("notes") / id, "Tractors in Minsk\n\nA convoy drove through.\n");
+  }
+  const auto added = run_cli({"add", "--db", path("part").string(), (path("notes") / mine).string(),
+                              (path("notes") / other).string()});
+  EXPECT_EQ(added.exit_code, code(ExitCode::bad_input));
+  EXPECT_THAT(added.err, HasSubstr("belongs to shard 0/2 by the hash of its id '" + other +
+                                   "', and this index holds shard 1/2 only"));
+  EXPECT_THAT(added.out, HasSubstr("added 1, updated 0, unchanged 0, skipped 1"));
+
+  const auto rebuilt = index("part", {"--rebuild"});
+  ASSERT_EQ(rebuilt.exit_code, 0) << rebuilt.err;
+  std::set<std::string> expected = indexed;
+  expected.insert("Q" + mine);
+  EXPECT_EQ(id_terms(path("part")), expected);
+  EXPECT_EQ(recorded_part(path("part")), "1/2");
+}
+
+TEST_F(Shards, ShardPartsCopiedIntoAShardedFolderUpdateAsOneIndex) {
+  for (std::size_t shard = 0; shard < 2; ++shard) {
+    index_or_fail("part-" + std::to_string(shard), {"--shard", ShardPart{shard, 2}.text()});
+    testing::copy_folder(path("part-" + std::to_string(shard)),
+                         path("assembled") / shard_folder_name(shard));
+  }
+  testing::write_file(path("assembled") / kShardStubName, shard_stub_text(2));
+  const auto again = index("assembled");
+  ASSERT_EQ(again.exit_code, 0) << again.err;
+  EXPECT_THAT(again.out, HasSubstr("removed 0, unchanged 13, skipped 0; 13 articles"));
+  index_or_fail("sharded", {"--shards", "2"});
+  EXPECT_EQ(testing::search_ids(path("assembled"), "Belarus"),
+            testing::search_ids(path("sharded"), "Belarus"));
+}
+
+struct SplitSearched {
+  std::vector<std::string> parts;  // databases listed in the stub, by the part they hold
+  std::string message;             // the refusal; empty: searched
+};
+
+TEST_F(Shards, StubOfShardPartsIsCheckedForEveryPartOnce) {
+  for (const std::string part : {"0/3", "1/3", "2/3", "1/2"}) {
+    std::string folder = "part-" + part;
+    std::replace(folder.begin(), folder.end(), '/', '-');
+    index_or_fail(folder, {"--shard", part});
+  }
+  const SplitSearched cases[] = {
+      {{"0/3", "1/3", "2/3"}, ""},
+      {{"2/3", "0/3", "1/3"}, ""},
+      {{"1/3"}, ""},  // one shard alone, to look at it
+      {{"0/3", "1/3", "1/3", "2/3"}, "both hold shard 1/3, so its articles would be found twice"},
+      {{"0/3", "2/3"}, "shard 1/3 of the split that the shard"},
+      {{"0/3", "1/2", "2/3"}, "holds shard 0/3 but the shard"},
+  };
+  for (const SplitSearched& split : cases) {
+    std::string stub;
+    for (std::string part : split.parts) {
+      std::replace(part.begin(), part.end(), '/', '-');
+      stub += "auto part-" + part + "\n";
+    }
+    testing::write_file(path("parts.stub"), stub);
+    const auto result =
+        run_cli({"search", "--db", path("parts.stub").string(), "--json", "Belarus"});
+    if (split.message.empty()) {
+      EXPECT_EQ(result.exit_code, 0) << stub << result.err;
+      continue;
+    }
+    EXPECT_EQ(result.exit_code, code(ExitCode::incompatible)) << stub;
+    EXPECT_THAT(result.err, HasSubstr(split.message)) << stub;
+    EXPECT_EQ(std::count(result.err.begin(), result.err.end(), '\n'), 1) << result.err;
+  }
 }
 
 TEST_F(Shards, IndexSplitsArticlesOverShardsByIdHash) {
@@ -336,6 +558,59 @@ TEST_F(RemoteShards, DownShardIsNamedOrSkippedWithAllowPartial) {
       run_cli({"search", "--db", stub().string(), "--allow-partial", "--json", "sanctions"});
   EXPECT_EQ(none.exit_code, code(ExitCode::unavailable));
   EXPECT_THAT(none.err, HasSubstr("none of the shards"));
+}
+
+// N processes each build one shard with `naviny index --shard K/N`, at the same time, as N
+// machines would; each shard is served by its own xapian-tcpsrv, and the stub that lists them
+// searches as the index built by one process with --shards N, and as one database.
+TEST_F(Shards, ShardsBuiltByConcurrentProcessesSearchAsOneThroughTcpsrv) {
+  if (!testing::TcpServer::program()) {
+    GTEST_SKIP() << "xapian-tcpsrv is not installed (package xapian-tools; scripts/deps.sh "
+                    "installs it), so the remote shard tests cannot run";
+  }
+  constexpr std::size_t kShards = 3;
+  std::vector<pid_t> builders;
+  for (std::size_t shard = 0; shard < kShards; ++shard) {
+    builders.push_back(testing::spawn_naviny(
+        {"index", "--quiet", "--shard", ShardPart{shard, kShards}.text(), "--db",
+         path("machine-" + std::to_string(shard)).string(), corpus().string()},
+        path("machine-" + std::to_string(shard) + ".log")));
+  }
+  for (const pid_t builder : builders) EXPECT_EQ(testing::wait_naviny(builder), 0);
+  index_or_fail("sharded", {"--shards", std::to_string(kShards)});
+  index_or_fail("single");
+
+  std::vector<std::unique_ptr<testing::TcpServer>> servers;
+  std::string stub;
+  for (std::size_t shard = 0; shard < kShards; ++shard) {
+    servers.push_back(
+        std::make_unique<testing::TcpServer>(path("machine-" + std::to_string(shard))));
+    stub += "remote " + servers.back()->address() + "\n";
+  }
+  testing::write_file(path("machines.stub"), stub);
+
+  Searcher remote(path("machines.stub"));
+  Searcher sharded(path("sharded"));
+  Searcher single(path("single"));
+  for (const SearchRequest& request : query_classes()) {
+    const SearchResults expected = sharded.search(request);
+    const SearchResults actual = remote.search(request);
+    expect_same_results(expected, actual, request.query);
+    expect_same_results(single.search(request), actual, request.query + " (one database)");
+    ASSERT_TRUE(expected.counts && actual.counts) << request.query;
+    EXPECT_TRUE(expected.counts->articles == actual.counts->articles) << request.query;
+    EXPECT_TRUE(expected.counts->results() == actual.counts->results()) << request.query;
+  }
+  EXPECT_EQ(remote.stats().articles, single.stats().articles);
+  EXPECT_EQ(remote.stats().term_occurrences, single.stats().term_occurrences);
+  EXPECT_EQ(remote.stats().remote_shards, kShards);
+
+  const auto via_stub = run_cli({"search", "--db", path("machines.stub").string(), "--json",
+                                 "--facets", "3", "--limit", "50", "Belarus"});
+  const auto via_folder = run_cli({"search", "--db", path("sharded").string(), "--json", "--facets",
+                                   "3", "--limit", "50", "Belarus"});
+  ASSERT_EQ(via_stub.exit_code, 0) << via_stub.err;
+  EXPECT_EQ(via_stub.out, via_folder.out);
 }
 
 }  // namespace
