@@ -16,6 +16,7 @@ struct IndexArguments {
   bool rebuild = false;
   std::size_t batch_size = IndexOptions{}.batch_size;
   std::size_t shards = 0;
+  std::size_t jobs = 0;
 };
 
 }  // namespace
@@ -42,6 +43,12 @@ Command add_index_command(CLI::App& app, Context& context) {
                    "split the index over N shard databases (DIR/shard-0 …), by a hash of the "
                    "article id; to change N of an existing index, give it with --rebuild")
       ->check(CLI::Range(1, 1024));
+  command
+      ->add_option("--jobs", arguments->jobs,
+                   "threads that build a new or rebuilt index, each a part of the corpus, merged "
+                   "into one compacted index at the end (default: one per hardware thread; 1 "
+                   "writes into the index as it goes, as updates do)")
+      ->check(CLI::Range(1, 1024));
   // Advanced, so hidden from --help: tests use small batches to kill a run between commits.
   command
       ->add_option("--batch-size", arguments->batch_size,
@@ -56,6 +63,7 @@ Command add_index_command(CLI::App& app, Context& context) {
             options.gazetteer = arguments->gazetteer;
             options.no_gazetteer = arguments->no_gazetteer;
             options.shards = arguments->shards;
+            options.jobs = arguments->jobs;
             options.boilerplate = arguments->boilerplate;
             IndexSummary summary;
             {

@@ -14,6 +14,7 @@
 #include <memory>
 #include <optional>
 #include <sstream>
+#include <thread>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -34,6 +35,7 @@
 #include "indexer/corpus_scan.h"
 #include "indexer/document_builder.h"
 #include "indexer/near_duplicates.h"
+#include "indexer/parallel_build.h"
 
 namespace naviny {
 namespace {
@@ -265,23 +267,32 @@ void exchange_folders(const std::filesystem::path& a, const std::filesystem::pat
   }
 }
 
-}  // namespace
-
-IndexSummary index_corpus(const IndexOptions& options, IndexObserver& observer) {
-  // Scan first: a missing corpus must not leave an empty index behind.
-  const ScannedCorpus corpus = scan(options.corpus);
-  CorpusSync sync(options, observer);
-  sync.run(corpus.files, corpus.problems);
-  return sync.finish();
+std::size_t build_jobs(const IndexOptions& options) {
+  if (options.jobs > 0) return options.jobs;
+  return std::max(1u, std::thread::hardware_concurrency());
 }
 
-IndexSummary rebuild_corpus(const IndexOptions& options, IndexObserver& observer) {
-  const ScannedCorpus corpus = scan(options.corpus);
-  const Analyzer analyzer;
-  // Holding the live index's write locks (every shard's) keeps other writers out for the whole
-  // rebuild.
-  std::vector<Xapian::WritableDatabase> live =
-      open_shards_for_writing(options.db, 0, analyzer.fingerprint(), Compatibility::ignore);
+// True if there is no index at `db` yet, or one without articles: a run may build it whole.
+bool holds_no_articles(const std::filesystem::path& db) {
+  if (index_shard_count(db) == 0) return true;
+  try {
+    return Xapian::Database(db.string()).get_doccount() == 0;
+  } catch (const Xapian::Error&) {
+    return false;  // the single-writer path says what is wrong with it
+  }
+}
+
+std::size_t article_count(const std::vector<Xapian::WritableDatabase>& shards) {
+  std::size_t total = 0;
+  for (const Xapian::WritableDatabase& shard : shards) total += shard.get_doccount();
+  return total;
+}
+
+// Builds a complete new index from the corpus beside `live` (the index at options.db, whose
+// write locks the caller holds: they keep other writers out for the whole build), then swaps it
+// in and closes `live`.
+IndexSummary replace_index(const IndexOptions& options, std::vector<Xapian::WritableDatabase>& live,
+                           const ScannedCorpus& corpus, IndexObserver& observer) {
   Xapian::Database live_articles;
   for (const Xapian::WritableDatabase& shard : live) live_articles.add_database(shard);
   std::filesystem::path fresh = options.db;
@@ -292,7 +303,21 @@ IndexSummary rebuild_corpus(const IndexOptions& options, IndexObserver& observer
   // The new index keeps the old one's layout unless --shards says otherwise.
   if (fresh_options.shards == 0) fresh_options.shards = live.size();
   IndexSummary summary;
-  {
+  if (const std::size_t jobs = build_jobs(options); jobs > 1) {
+    std::filesystem::path parts = options.db;
+    parts += ".parts";
+    const PartsBuild build{
+        fresh, parts, fresh_options.shards, jobs, options.batch_size, corpus_settings(options)};
+    const bool has_added = live_articles.get_termfreq(added_origin_term()) > 0;
+    try {
+      summary = build_in_parts(build, corpus.files, corpus.problems,
+                               has_added ? &live_articles : nullptr, observer);
+    } catch (...) {
+      std::error_code ignored;
+      std::filesystem::remove_all(fresh, ignored);
+      throw;
+    }
+  } else {
     CorpusSync sync(fresh_options, observer);
     sync.run(corpus.files, corpus.problems);
     sync.carry_over_added(live_articles);
@@ -305,6 +330,31 @@ IndexSummary rebuild_corpus(const IndexOptions& options, IndexObserver& observer
   for (Xapian::WritableDatabase& shard : live) shard.close();
   std::filesystem::remove_all(fresh);  // now the old index
   return summary;
+}
+
+}  // namespace
+
+IndexSummary index_corpus(const IndexOptions& options, IndexObserver& observer) {
+  // Scan first: a missing corpus must not leave an empty index behind.
+  const ScannedCorpus corpus = scan(options.corpus);
+  if (build_jobs(options) > 1 && holds_no_articles(options.db)) {
+    const Analyzer analyzer;
+    std::vector<Xapian::WritableDatabase> live =
+        open_shards_for_writing(options.db, options.shards, analyzer.fingerprint());
+    // Another writer may have filled it before we took the lock: then it is updated as usual.
+    if (article_count(live) == 0) return replace_index(options, live, corpus, observer);
+  }
+  CorpusSync sync(options, observer);
+  sync.run(corpus.files, corpus.problems);
+  return sync.finish();
+}
+
+IndexSummary rebuild_corpus(const IndexOptions& options, IndexObserver& observer) {
+  const ScannedCorpus corpus = scan(options.corpus);
+  const Analyzer analyzer;
+  std::vector<Xapian::WritableDatabase> live =
+      open_shards_for_writing(options.db, 0, analyzer.fingerprint(), Compatibility::ignore);
+  return replace_index(options, live, corpus, observer);
 }
 
 IndexSummary add_articles(const AddOptions& options, IndexObserver& observer) {
