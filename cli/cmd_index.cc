@@ -17,6 +17,7 @@ struct IndexArguments {
   std::size_t batch_size = IndexOptions{}.batch_size;
   std::size_t shards = 0;
   std::string part;
+  std::size_t jobs = 0;
 };
 
 }  // namespace
@@ -50,6 +51,12 @@ Command add_index_command(CLI::App& app, Context& context) {
                    "--shards N), into a database of its own: N machines each build one shard")
       ->type_name("K/N")
       ->excludes(shards);
+  command
+      ->add_option("--jobs", arguments->jobs,
+                   "threads that build a new or rebuilt index, each a part of the corpus, merged "
+                   "into one compacted index at the end (default: one per hardware thread; 1 "
+                   "writes into the index as it goes, as updates do)")
+      ->check(CLI::Range(1, 1024));
   // Advanced, so hidden from --help: tests use small batches to kill a run between commits.
   command
       ->add_option("--batch-size", arguments->batch_size,
@@ -65,6 +72,7 @@ Command add_index_command(CLI::App& app, Context& context) {
             options.no_gazetteer = arguments->no_gazetteer;
             options.shards = arguments->shards;
             if (!arguments->part.empty()) options.part = parse_shard_part(arguments->part);
+            options.jobs = arguments->jobs;
             options.boilerplate = arguments->boilerplate;
             IndexSummary summary;
             {

@@ -85,7 +85,7 @@ BuiltArticle ArticleWriter::build(Article article, const std::string& hash, Arti
   return built;
 }
 
-void ArticleWriter::write(const std::string& term, BuiltArticle built) {
+Xapian::docid ArticleWriter::write(const std::string& term, BuiltArticle built) {
   for (const std::string& warning : built.warnings) observer_.warned(built.id, warning);
   // Xapian's spelling table feeds "did you mean"; romanized forms let a query in one script
   // be corrected towards the spelling the corpus uses in another. Counted here and written
@@ -94,7 +94,9 @@ void ArticleWriter::write(const std::string& term, BuiltArticle built) {
   Xapian::Document& document = built.document;
   const auto simhash = parse_hash_value(document.get_value(schema::kSimhashSlot.slot));
   std::string group = built.id;
-  if (simhash && groups_) {
+  if (defer_duplicate_groups_) {
+    // Stays the article's own id unless parallel_build.cc finds it a copy of another.
+  } else if (simhash && groups_) {
     const Xapian::PostingIterator own = db_.postlist_begin(term);
     group = groups_->group_of(*simhash, own == db_.postlist_end(term) ? 0 : *own, built.id);
   } else if (simhash) {
@@ -104,6 +106,7 @@ void ArticleWriter::write(const std::string& term, BuiltArticle built) {
   const Xapian::docid docid = db_.replace_document(term, document);
   if (groups_) groups_->stored(docid, simhash, std::move(group));
   count_change();
+  return docid;
 }
 
 bool ArticleWriter::remove(const std::string& term) {

@@ -83,8 +83,9 @@ class ArticleWriter {
   BuiltArticle build(Article article, const std::string& hash, ArticleOrigin origin);
 
   // Reports the article's warnings, then stores it under `term` with what needs the database:
-  // its near-duplicate group (earlier articles of this run count), its spelling words.
-  void write(const std::string& term, BuiltArticle built);
+  // its near-duplicate group (earlier articles of this run count), its spelling words. Returns
+  // the article's document id.
+  Xapian::docid write(const std::string& term, BuiltArticle built);
 
   // Keeps the articles' simhashes and groups in memory from now on, for many writes: reading
   // them takes a pass over the index, but saves reading up to 1,400 candidate documents per
@@ -92,6 +93,10 @@ class ArticleWriter {
   void keep_duplicate_groups_in_memory() {
     if (!groups_) groups_.emplace(db_);
   }
+
+  // From now on every article is stored as a group of its own: for a database that is one part
+  // of a parallel build (parallel_build.h), whose groups are assigned over all parts at the end.
+  void defer_duplicate_groups() { defer_duplicate_groups_ = true; }
 
   // Returns false if no article has this unique-id term.
   bool remove(const std::string& term);
@@ -122,6 +127,7 @@ class ArticleWriter {
   bool settings_changed_;
   std::size_t pending_ = 0;
   std::optional<DuplicateGroups> groups_;  // see keep_duplicate_groups_in_memory()
+  bool defer_duplicate_groups_ = false;
   // Occurrences of each spelling word in the articles built since the last commit.
   std::unordered_map<std::string, Xapian::termcount> spelling_counts_;
 };

@@ -10,6 +10,7 @@
 #include <memory>
 #include <optional>
 #include <sstream>
+#include <thread>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -31,6 +32,7 @@
 #include "indexer/document_builder.h"
 #include "indexer/folder_exchange.h"
 #include "indexer/near_duplicates.h"
+#include "indexer/parallel_build.h"
 #include "indexer/shard_part.h"
 
 namespace naviny {
@@ -270,11 +272,93 @@ ScannedCorpus only_part(ScannedCorpus scanned, const std::optional<ShardPart>& p
   return scanned;
 }
 
+std::size_t build_jobs(const IndexOptions& options) {
+  if (options.jobs > 0) return options.jobs;
+  return std::max(1u, std::thread::hardware_concurrency());
+}
+
+// True if there is no index at `db` yet, or one without articles: a run may build it whole.
+bool holds_no_articles(const std::filesystem::path& db) {
+  if (index_shard_count(db) == 0) return true;
+  try {
+    return Xapian::Database(db.string()).get_doccount() == 0;
+  } catch (const Xapian::Error&) {
+    return false;  // the single-writer path says what is wrong with it
+  }
+}
+
+// Whether `live`, an index without articles, may be replaced by a whole build of `part`: it
+// records no other part (nor a part where the whole corpus is indexed). The single-writer path
+// refuses the others with the reason (claim_part).
+bool may_build_whole(const std::vector<Xapian::WritableDatabase>& live,
+                     const std::optional<ShardPart>& part) {
+  if (article_count(live) > 0) return false;
+  if (live.size() > 1) return !part;
+  const std::optional<ShardPart> recorded = recorded_part(live.front());
+  return !recorded || recorded == part;
+}
+
+// Builds a complete new index from the corpus (of `part`, if given) beside `live` (the index at
+// options.db, whose write locks the caller holds: they keep other writers out for the whole
+// build), then swaps it in and closes `live`.
+IndexSummary replace_index(const IndexOptions& options, std::vector<Xapian::WritableDatabase>& live,
+                           const ScannedCorpus& corpus, const std::optional<ShardPart>& part,
+                           IndexObserver& observer) {
+  Xapian::Database live_articles;
+  for (const Xapian::WritableDatabase& shard : live) live_articles.add_database(shard);
+  std::filesystem::path fresh = options.db;
+  fresh += ".rebuild";
+  std::filesystem::remove_all(fresh);  // left over from a killed rebuild: we hold the lock
+  IndexOptions fresh_options = options;
+  fresh_options.db = fresh;
+  // The new index keeps the old one's layout unless --shards says otherwise.
+  if (fresh_options.shards == 0) fresh_options.shards = part ? 1 : live.size();
+  fresh_options.part = part;
+  IndexSummary summary;
+  if (const std::size_t jobs = build_jobs(options); jobs > 1) {
+    std::filesystem::path parts = options.db;
+    parts += ".parts";
+    const PartsBuild build{
+        fresh, parts, fresh_options.shards, jobs, options.batch_size, corpus_settings(options),
+        part};
+    const bool has_added = live_articles.get_termfreq(added_origin_term()) > 0;
+    try {
+      summary = build_in_parts(build, corpus.files, corpus.problems,
+                               has_added ? &live_articles : nullptr, observer);
+    } catch (...) {
+      std::error_code ignored;
+      std::filesystem::remove_all(fresh, ignored);
+      throw;
+    }
+  } else {
+    CorpusSync sync(fresh_options, observer);
+    sync.run(corpus.files, corpus.problems);
+    sync.carry_over_added(live_articles);
+    summary = sync.finish();
+  }
+  // A sharded index is one folder (its shards and their stub file), so one exchange swaps all
+  // shards at once, also from one database to shards or back.
+  exchange_folders(fresh, options.db, "rebuilt");
+  live_articles.close();
+  for (Xapian::WritableDatabase& shard : live) shard.close();
+  std::filesystem::remove_all(fresh);  // now the old index
+  return summary;
+}
+
 }  // namespace
 
 IndexSummary index_corpus(const IndexOptions& options, IndexObserver& observer) {
   // Scan first: a missing corpus must not leave an empty index behind.
   const ScannedCorpus corpus = only_part(scan(options.corpus), options.part);
+  if (build_jobs(options) > 1 && holds_no_articles(options.db)) {
+    const Analyzer analyzer;
+    std::vector<Xapian::WritableDatabase> live =
+        open_shards_for_writing(options.db, options.shards, analyzer.fingerprint());
+    // Another writer may have filled it before we took the lock: then it is updated as usual.
+    if (may_build_whole(live, options.part)) {
+      return replace_index(options, live, corpus, options.part, observer);
+    }
+  }
   CorpusSync sync(options, observer);
   sync.run(corpus.files, corpus.problems);
   return sync.finish();
@@ -303,31 +387,7 @@ IndexSummary rebuild_corpus(const IndexOptions& options, IndexObserver& observer
     throw UsageError("the index at '" + options.db.string() + "' holds shard " + part->text() +
                      " of a split corpus, which is one database; leave --shards out");
   }
-  corpus = only_part(std::move(corpus), part);
-  Xapian::Database live_articles;
-  for (const Xapian::WritableDatabase& shard : live) live_articles.add_database(shard);
-  std::filesystem::path fresh = options.db;
-  fresh += ".rebuild";
-  std::filesystem::remove_all(fresh);  // left over from a killed rebuild: we hold the lock
-  IndexOptions fresh_options = options;
-  fresh_options.db = fresh;
-  // The new index keeps the old one's layout unless --shards says otherwise.
-  if (fresh_options.shards == 0) fresh_options.shards = part ? 1 : live.size();
-  fresh_options.part = part;
-  IndexSummary summary;
-  {
-    CorpusSync sync(fresh_options, observer);
-    sync.run(corpus.files, corpus.problems);
-    sync.carry_over_added(live_articles);
-    summary = sync.finish();
-  }
-  // A sharded index is one folder (its shards and their stub file), so one exchange swaps all
-  // shards at once, also from one database to shards or back.
-  exchange_folders(fresh, options.db, "rebuilt");
-  live_articles.close();
-  for (Xapian::WritableDatabase& shard : live) shard.close();
-  std::filesystem::remove_all(fresh);  // now the old index
-  return summary;
+  return replace_index(options, live, only_part(std::move(corpus), part), part, observer);
 }
 
 IndexSummary add_articles(const AddOptions& options, IndexObserver& observer) {

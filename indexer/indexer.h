@@ -52,17 +52,24 @@ struct IndexOptions {
   // nullopt: the whole corpus. rebuild_corpus rebuilds the part the index holds, and refuses
   // another.
   std::optional<ShardPart> part;
+  // Threads that build a new index or a rebuilt one, each a part of the corpus, merged by Xapian's
+  // compaction (parallel_build.h); 0: one per hardware thread. 1, and runs that update an index
+  // holding articles, write with one thread into the index itself.
+  std::size_t jobs = 0;
 };
 
 // Brings the index at options.db up to date with the corpus folder: new and changed files are
 // (re)indexed, unchanged ones (same content hash) left alone, and articles whose files are gone
 // removed. A sharded index gets each article in its shard (shard_of its id). With options.part,
-// only the corpus files of that part are indexed, and only they count as present. Throws
+// only the corpus files of that part are indexed, and only they count as present. An index that is
+// new or holds no article is built as rebuild_corpus builds one (in parallel unless options.jobs
+// is 1), and ends compacted. Throws
 // NotFoundError, IndexLockedError, IncompatibleIndexError (also when options.shards differs from
 // the index's shard count, or options.part from the part the index holds).
 IndexSummary index_corpus(const IndexOptions& options, IndexObserver& observer);
 
-// Builds a complete new index from the corpus beside the one at options.db, then swaps the two
+// Builds a complete new index from the corpus beside the one at options.db (with options.jobs
+// threads, then compacted; or with one thread writing in batches if it is 1), then swaps the two
 // folders in one atomic step (Linux renameat2 RENAME_EXCHANGE), so searchers see the old index
 // or the new one, never a partial one. The old index stays locked, and in place, until the swap.
 // Works also when the old index is of another schema or analyzer version. Articles given to

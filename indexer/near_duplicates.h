@@ -43,6 +43,8 @@ std::string duplicate_group(const Xapian::Database& db, std::uint64_t hash,
 // articles is reported to it.
 class DuplicateGroups {
  public:
+  // Knows no article yet.
+  DuplicateGroups() = default;
   // Reads the simhash and group of every article in `db`.
   explicit DuplicateGroups(const Xapian::Database& db);
 

@@ -69,9 +69,11 @@ class CrashSafety : public ::testing::Test {
   fs::path corpus() const { return dir_ / "corpus"; }
   fs::path reference_db() const { return dir_ / "reference-db"; }
   // Runs to be killed commit in small batches; the others in the default ones, to save time.
+  // One job writes into the index as it goes; more build a new index in parts beside it.
   std::vector<std::string> index_arguments(const fs::path& db, bool rebuild = false,
-                                           bool small_batches = true) const {
-    std::vector<std::string> arguments{"index", "--quiet", "--db", db.string()};
+                                           bool small_batches = true,
+                                           const std::string& jobs = "1") const {
+    std::vector<std::string> arguments{"index", "--quiet", "--db", db.string(), "--jobs", jobs};
     if (small_batches) arguments.insert(arguments.end(), {"--batch-size", kBatchSize});
     if (rebuild) arguments.push_back("--rebuild");
     arguments.push_back(corpus().string());
@@ -121,6 +123,63 @@ TEST_F(CrashSafety, KilledRunsLeaveWholeArticlesAndTheNextRunCompletesTheIndex) 
   EXPECT_EQ(snapshot(db), reference_);
   EXPECT_EQ(std::distance(fs::directory_iterator(dir_.path()), fs::directory_iterator()), 4)
       << "left staging folders behind: expected corpus, db, reference-db, final-run.txt";
+}
+
+// Waits until `path` exists (or 20 seconds passed), then `then_milliseconds` more.
+void wait_for(const fs::path& path, int then_milliseconds) {
+  const auto deadline = Clock::now() + std::chrono::seconds(20);
+  while (!fs::exists(path) && Clock::now() < deadline) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  }
+  std::this_thread::sleep_for(std::chrono::milliseconds(then_milliseconds));
+}
+
+fs::path beside(const fs::path& db, const std::string& suffix) {
+  fs::path path = db;
+  path += suffix;
+  return path;
+}
+
+// A new index built in parallel parts appears whole or not at all: the parts and their merge
+// are made beside the (empty) index and swapped in at the end.
+TEST_F(CrashSafety, KilledParallelBuildLeavesNoPartialIndexAndTheNextRunCompletesIt) {
+  const fs::path db = dir_ / "db";
+  std::size_t killed_midway = 0;
+  for (const int milliseconds : {0, 20, 60, 150}) {
+    const pid_t writer = testing::spawn_naviny(index_arguments(db, false, true, "2"));
+    wait_for(beside(db, ".parts"), milliseconds);
+    kill(writer, SIGKILL);
+    const int status = testing::wait_naviny(writer);
+    const std::string when = "after a kill " + std::to_string(milliseconds) + " ms into the parts";
+    expect_sound_and_whole(db, reference_, when);
+    const std::size_t left = article_count(db);
+    EXPECT_TRUE(left == 0 || left == kArticles) << left << " articles " << when;
+    if (status == -SIGKILL && left == 0) ++killed_midway;
+  }
+  EXPECT_GE(killed_midway, 2u) << "the builds finished before they could be killed";
+
+  ASSERT_EQ(testing::run_naviny(index_arguments(db, false, false, "2")), 0);
+  EXPECT_TRUE(xapian_check_passes(db));
+  EXPECT_EQ(snapshot(db), reference_);
+  EXPECT_EQ(std::distance(fs::directory_iterator(dir_.path()), fs::directory_iterator()), 3)
+      << "left parts behind: expected corpus, db, reference-db";
+}
+
+TEST_F(CrashSafety, KilledParallelRebuildLeavesTheLiveIndexAndTheNextRebuildCleansUp) {
+  const fs::path db = dir_ / "db";
+  testing::copy_folder(reference_db(), db);
+  const pid_t writer = testing::spawn_naviny(index_arguments(db, true, true, "2"));
+  wait_for(beside(db, ".parts"), 30);
+  kill(writer, SIGKILL);
+  EXPECT_EQ(testing::wait_naviny(writer), -SIGKILL) << "the rebuild finished before the kill";
+  EXPECT_TRUE(xapian_check_passes(db));
+  EXPECT_EQ(snapshot(db), reference_) << "the live index changed";
+
+  ASSERT_EQ(testing::run_naviny(index_arguments(db, true, false, "2")), 0);
+  EXPECT_FALSE(fs::exists(beside(db, ".parts")));
+  EXPECT_FALSE(fs::exists(beside(db, ".rebuild")));
+  EXPECT_TRUE(xapian_check_passes(db));
+  EXPECT_EQ(snapshot(db), reference_);
 }
 
 TEST_F(CrashSafety, KilledRebuildLeavesTheLiveIndexAndTheNextRebuildCleansUp) {

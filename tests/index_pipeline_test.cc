@@ -91,11 +91,11 @@ class Recorder : public IndexObserver {
   std::vector<std::string> lines;
 };
 
-TEST(IndexPipeline, ReportsComeInCorpusOrder) {
-  testing::TempDir dir;
-  write_corpus(dir / "corpus");
+// What a run over write_corpus's corpus reports, in corpus order: a warning, two skips, and
+// progress after each file.
+std::vector<std::string> expected_reports(const std::filesystem::path& corpus) {
   std::vector<std::string> expected;
-  const auto files = scan_corpus(dir / "corpus", [](const auto&, const auto&) {});
+  const auto files = scan_corpus(corpus, [](const auto&, const auto&) {});
   for (std::size_t i = 0; i < files.size(); ++i) {
     if (files[i].id == "000010.txt") expected.push_back("warn 000010.txt");
     if (files[i].id == "000033.txt" || files[i].id == "000050.txt") {
@@ -103,12 +103,49 @@ TEST(IndexPipeline, ReportsComeInCorpusOrder) {
     }
     expected.push_back("done " + std::to_string(i + 1) + "/" + std::to_string(files.size()));
   }
+  return expected;
+}
+
+std::vector<std::string> without_progress(const std::vector<std::string>& lines) {
+  std::vector<std::string> kept;
+  for (const std::string& line : lines) {
+    if (!line.starts_with("done ")) kept.push_back(line);
+  }
+  return kept;
+}
+
+TEST(IndexPipeline, ReportsComeInCorpusOrder) {
+  testing::TempDir dir;
+  write_corpus(dir / "corpus");
   Recorder recorder;
   IndexOptions options;
   options.db = dir / "db";
   options.corpus = dir / "corpus";
+  options.jobs = 1;
   index_corpus(options, recorder);
-  EXPECT_EQ(recorder.lines, expected);
+  EXPECT_EQ(recorder.lines, expected_reports(dir / "corpus"));
+}
+
+// A build in parallel parts reports warnings and skips in corpus order once the parts are done,
+// and progress as each part goes.
+TEST(IndexPipeline, ParallelBuildReportsComeInCorpusOrder) {
+  testing::TempDir dir;
+  write_corpus(dir / "corpus");
+  Recorder recorder;
+  IndexOptions options;
+  options.db = dir / "db";
+  options.corpus = dir / "corpus";
+  options.jobs = 3;
+  index_corpus(options, recorder);
+  const std::vector<std::string> expected = expected_reports(dir / "corpus");
+  EXPECT_EQ(without_progress(recorder.lines), without_progress(expected));
+  std::vector<std::string> progress;
+  for (const std::string& line : recorder.lines) {
+    if (line.starts_with("done ")) progress.push_back(line);
+  }
+  EXPECT_EQ(progress.size(), expected.size() - without_progress(expected).size());
+  ASSERT_FALSE(progress.empty());
+  EXPECT_EQ(progress.back(), expected.back());
 }
 
 }  // namespace

@@ -299,8 +299,8 @@ void revise_and_reindex(const fs::path& corpus, const std::string& db, std::size
     }
     EXPECT_EQ(run_naviny({"index", "--quiet", "--batch-size", "5", "--db", db, corpus.string()}),
               0);
-    EXPECT_EQ(run_naviny({"index", "--quiet", "--rebuild", "--batch-size", "20", "--db", db,
-                          corpus.string()}),
+    EXPECT_EQ(run_naviny({"index", "--quiet", "--rebuild", "--jobs", "2", "--batch-size", "20",
+                          "--db", db, corpus.string()}),
               0);
   }
 }

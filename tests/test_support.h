@@ -83,8 +83,8 @@ void IndexedOnce<Corpus>::SetUpTestSuite() {
 void write_generated_corpus(const std::filesystem::path& folder, std::size_t count);
 
 // Twice: appends a line to a third of the `count` articles of a generated corpus (none loses its
-// words), indexes them in small batches (many commits), then rebuilds the index, each through the
-// real naviny program: a writer's churn for readers to survive.
+// words), indexes them in small batches (many commits), then rebuilds the index in two parallel
+// parts, each through the real naviny program: a writer's churn for readers to survive.
 void revise_and_reindex(const std::filesystem::path& corpus, const std::string& db,
                         std::size_t count);
 
