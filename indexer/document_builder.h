@@ -3,10 +3,13 @@
 #include <xapian.h>
 
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "analyzers/analyzer.h"
 #include "analyzers/entity_recognizer.h"
+#include "common/errors.h"
+#include "common/schema.h"
 #include "indexer/article.h"
 
 namespace naviny {
@@ -34,6 +37,26 @@ std::string added_origin_term();
 // that has no file (one given to `naviny add`). Throws BadInputError if the data lacks the id,
 // title or body, as in an index of another schema.
 Article article_from_document_data(const std::string& data);
+
+// Calls on_article(Article, content hash) for each article that `naviny add` put into `index`,
+// read back from its stored text (to carry it over into a rebuilt index), and
+// on_unreadable(what, reason) for one whose stored text cannot be read.
+template <typename OnArticle, typename OnUnreadable>
+void for_each_added_article(const Xapian::Database& index, OnArticle on_article,
+                            OnUnreadable on_unreadable) {
+  const std::string origin = added_origin_term();
+  for (auto posting = index.postlist_begin(origin); posting != index.postlist_end(origin);
+       ++posting) {
+    const Xapian::Document stored = index.get_document(*posting);
+    try {
+      Article article = article_from_document_data(stored.get_data());
+      on_article(std::move(article), stored.get_value(schema::kContentHashSlot.slot));
+    } catch (const BadInputError& e) {
+      on_unreadable("(article " + std::to_string(*posting) + " added with `naviny add`)",
+                    std::string(e.what()) + "; add it again");
+    }
+  }
+}
 
 // The unique-id term of an article (schema::kId).
 std::string id_term(const std::string& article_id);

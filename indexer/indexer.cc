@@ -131,24 +131,16 @@ class CorpusSync {
   // Re-indexes, from their stored text, the articles that `naviny add` put into `old_index`,
   // unless the corpus holds an article of the same id: the corpus wins.
   void carry_over_added(const Xapian::Database& old_index) {
-    const std::string origin = added_origin_term();
-    for (auto posting = old_index.postlist_begin(origin); posting != old_index.postlist_end(origin);
-         ++posting) {
-      const Xapian::Document old = old_index.get_document(*posting);
-      try {
-        Article article = article_from_document_data(old.get_data());
-        const std::string term = id_term(article.id);
-        if (present_.contains(term)) continue;
-        ArticleWriter& shard = writer_.shard_for(article.id);
-        shard.write(term,
-                    shard.build(std::move(article), old.get_value(schema::kContentHashSlot.slot),
-                                ArticleOrigin::added));
-        ++summary_.added;
-      } catch (const BadInputError& e) {
-        skip("(article " + std::to_string(*posting) + " added with `naviny add`)",
-             std::string(e.what()) + "; add it again");
-      }
-    }
+    for_each_added_article(
+        old_index,
+        [&](Article article, const std::string& hash) {
+          const std::string term = id_term(article.id);
+          if (present_.contains(term)) return;
+          ArticleWriter& shard = writer_.shard_for(article.id);
+          shard.write(term, shard.build(std::move(article), hash, ArticleOrigin::added));
+          ++summary_.added;
+        },
+        [&](const std::string& what, const std::string& reason) { skip(what, reason); });
   }
 
   IndexSummary finish() {

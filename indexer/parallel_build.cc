@@ -156,23 +156,16 @@ void build_carried_over_part(const Xapian::Database& old_index,
   std::unordered_set<std::string> present;
   for (const CorpusFile& file : files) present.insert(id_term(file.id));
   Part part(databases, build, record);
-  const std::string origin = added_origin_term();
-  for (auto posting = old_index.postlist_begin(origin); posting != old_index.postlist_end(origin);
-       ++posting) {
-    const Xapian::Document old = old_index.get_document(*posting);
-    try {
-      Article article = article_from_document_data(old.get_data());
-      if (present.contains(id_term(article.id))) continue;
-      const std::string id = article.id;
-      const std::string hash = old.get_value(schema::kContentHashSlot.slot);
-      part.store(id, [&](ArticleWriter& writer) {
-        return writer.build(std::move(article), hash, ArticleOrigin::added);
-      });
-    } catch (const BadInputError& e) {
-      record.skipped("(article " + std::to_string(*posting) + " added with `naviny add`)",
-                     std::string(e.what()) + "; add it again");
-    }
-  }
+  for_each_added_article(
+      old_index,
+      [&](Article article, const std::string& hash) {
+        if (present.contains(id_term(article.id))) return;
+        const std::string id = article.id;
+        part.store(id, [&](ArticleWriter& writer) {
+          return writer.build(std::move(article), hash, ArticleOrigin::added);
+        });
+      },
+      [&](const std::string& what, const std::string& reason) { record.skipped(what, reason); });
   part.finish(false);
 }
 
