@@ -127,6 +127,14 @@ TEST_F(QuerySyntax, EveryLanguagesQuotationMarksQuoteAPhrase) {
           {"»Голос Америки«", phrase},
           {"“Голос Америки”", phrase},
           {"title:Радио AND «Голос Америки»", phrase},
+          // Marks inside a phrase are part of it: a quoted name in a quoted phrase, or an
+          // opening mark left unclosed.
+          {"\"Радиостанция «Голос Америки»\"", phrase},
+          {"\"Радиостанция «Голос Америки\"", phrase},
+          {"«Радиостанция «Голос Америки»»", phrase},
+          {"„Радиостанция «Голос Америки»“", phrase},
+          {"«Радиостанция \"Голос Америки\"»", phrase},
+          {"«Голос Америки", phrase},
           {"Голос Америки", {"voice-apart.txt", "voice-phrase.txt"}},
       },
       sorted_ids);
