@@ -43,19 +43,17 @@ constexpr std::string_view kSyntaxCharacters = "\":()+-*";
 // A quotation mark and the marks that close what it opens.
 struct QuotationMark {
   std::string_view mark;
-  std::vector<std::string_view> closers;
+  std::string_view closer;
+  std::string_view other_closer = {};
+  bool closed_by(std::string_view m) const { return m == closer || m == other_closer; }
 };
 
 // Xapian's QueryParser reads ASCII and English curly double quotes as phrase quotes; readers
 // paste names with their own language's marks: «…» (ru, uk, be), „…“ and „…” (pl, cs, sk, bg,
 // de), »…« (sl).
-const std::vector<QuotationMark>& quotation_marks() {
-  static const std::vector<QuotationMark> marks{
-      {"\"", {"\""}}, {"«", {"»"}}, {"»", {"«"}}, {"„", {"“", "”"}},
-      {"‟", {"”"}},   {"“", {"”"}}, {"”", {"”"}},
-  };
-  return marks;
-}
+constexpr QuotationMark kQuotationMarks[] = {
+    {"\"", "\""}, {"«", "»"}, {"»", "«"}, {"„", "“", "”"}, {"‟", "”"}, {"“", "”"}, {"”", "”"},
+};
 
 // The query with a phrase in any language's quotation marks in ASCII ones. Marks inside a phrase
 // are part of it, not phrases of their own: a name quoted inside a quoted phrase ("Русской службы
@@ -68,21 +66,21 @@ std::string with_ascii_phrase_quotes(std::string_view text) {
   std::vector<const QuotationMark*> open;  // the outer phrase first, then the marks inside it
   while (!text.empty()) {
     const auto mark = std::ranges::find_if(
-        quotation_marks(), [&](const QuotationMark& m) { return text.starts_with(m.mark); });
-    if (mark == quotation_marks().end()) {
+        kQuotationMarks, [&](const QuotationMark& m) { return text.starts_with(m.mark); });
+    if (mark == std::end(kQuotationMarks)) {
       plain += text.front();
       text.remove_prefix(1);
       continue;
     }
     text.remove_prefix(mark->mark.size());
     const auto closed = std::find_if(open.rbegin(), open.rend(), [&](const QuotationMark* o) {
-      return std::ranges::find(o->closers, mark->mark) != o->closers.end();
+      return o->closed_by(mark->mark);
     });
     const bool closes = closed != open.rend();
     if (closes) {
       open.erase(std::prev(closed.base()), open.end());
     } else {
-      open.push_back(&*mark);
+      open.push_back(mark);
     }
     // Only the outer phrase's own marks are phrase quotes; the others read as a space.
     plain += open.empty() || (open.size() == 1 && !closes) ? '"' : ' ';
