@@ -435,6 +435,18 @@ bool differ_in_vowels_only(std::string_view a, std::string_view b) {
   return consonants(a) == consonants(b);
 }
 
+bool begins_as_said(std::string_view word, std::string_view beginning) {
+  constexpr Reading kReadings[] = {Reading::english, Reading::slavic};
+  for (const Reading word_reading : kReadings) {
+    const std::string said = skeleton(word, word_reading, true).take();
+    for (const Reading beginning_reading : kReadings) {
+      const std::string begun = skeleton(beginning, beginning_reading, true).take();
+      if (!begun.empty() && said.starts_with(begun)) return true;
+    }
+  }
+  return false;
+}
+
 bool is_bare_stem_of(std::string_view word, std::string_view name) {
   return word.size() >= kMinNameLetters && word.size() < name.size() && name.starts_with(word) &&
          std::ranges::all_of(name.substr(word.size()),

@@ -63,6 +63,11 @@ bool spelt_as_one_name(std::string_view a, std::string_view b);
 // are folded: they differ in vowels only (Saeed, Said).
 bool differ_in_vowels_only(std::string_view a, std::string_view b);
 
+// Whether a romanised word begins with the sounds of a romanised beginning, vowels as slots, under
+// some reading of each: the letter groups of kSpellingGroups are one sound, and a silent h none
+// (Джонсон, romanised dzhonson, begins as Johns does; Luksemburg not as Лукаш, lukash).
+bool begins_as_said(std::string_view word, std::string_view beginning);
+
 // Whether a romanised word is another with the vowels that end it cut off: Roman of Romania, a
 // name of its own, not a case form (those add an ending to the stem, or replace the vowel).
 bool is_bare_stem_of(std::string_view word, std::string_view name);

@@ -216,12 +216,14 @@ std::vector<Xapian::WritableDatabase> open_shards_for_writing(
   return shards;
 }
 
-void stamp_index(Xapian::WritableDatabase& db, const std::string& analyzer_fingerprint) {
+void stamp_index(Xapian::WritableDatabase& db, const std::string& analyzer_fingerprint,
+                 bool articles_changed) {
   db.set_metadata(std::string(schema::kMetaSchemaVersion), std::to_string(schema::kVersion));
   db.set_metadata(std::string(schema::kMetaAnalyzer), analyzer_fingerprint);
   db.set_metadata(std::string(schema::kMetaLastUpdate), utc_timestamp());
-  // The commit changes the database, which is no longer as `naviny compact` left it.
-  db.set_metadata(std::string(schema::kMetaCompacted), "");
+  // New or removed articles leave the tables no longer as `naviny compact` wrote them; a run
+  // that only restamps the metadata does not.
+  if (articles_changed) db.set_metadata(std::string(schema::kMetaCompacted), "");
 }
 
 }  // namespace naviny

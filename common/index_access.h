@@ -32,9 +32,11 @@ std::vector<Xapian::WritableDatabase> open_shards_for_writing(
 void check_shard_compatible(const Xapian::Database& shard, const std::string& description,
                             const std::string& remedy, const std::string& analyzer_fingerprint);
 
-// Records the schema version, analyzer fingerprint and time of this update, and that the database
-// is no longer compacted (schema::kMetaCompacted). Call before commit.
-void stamp_index(Xapian::WritableDatabase& db, const std::string& analyzer_fingerprint);
+// Records the schema version, analyzer fingerprint and time of this update, and, if articles were
+// added or removed, that the database is no longer compacted (schema::kMetaCompacted). Call
+// before commit.
+void stamp_index(Xapian::WritableDatabase& db, const std::string& analyzer_fingerprint,
+                 bool articles_changed);
 
 // Now in UTC, as "2026-12-06T18:30:00Z": the format of schema::kMetaLastUpdate.
 std::string utc_timestamp();

@@ -121,7 +121,7 @@ bool ArticleWriter::remove(const std::string& term) {
 void ArticleWriter::commit() {
   for (const auto& [word, count] : spelling_counts_) db_.add_spelling(word, count);
   spelling_counts_.clear();
-  stamp_index(db_, analyzer_->fingerprint());
+  stamp_index(db_, analyzer_->fingerprint(), pending_ > 0);
   db_.commit();
   pending_ = 0;
 }

@@ -138,12 +138,14 @@ bool first_vowels_agree_across_scripts(std::string_view latin, std::string_view 
 }
 
 // Whether a romanised spelling of a name in the other script begins as the typed letters do,
-// romanised: the same consonants, vowels aside, over as many letters, and the same vowel in the
-// first syllable (Лукаш* reaches Łukaszenka, not Luksemburg; Trump* Трамп).
+// romanised: the same consonants, vowels aside, over as many letters or as said (Johns* reaches
+// Джонсон, dzhonson), and the same vowel in the first syllable (Лукаш* reaches Łukaszenka, not
+// Luksemburg; Trump* Трамп).
 bool begins_like(std::string_view spelling, std::string_view typed, bool typed_in_latin) {
-  if (spelling.size() < typed.size()) return false;
   const std::string_view beginning = spelling.substr(0, typed.size());
-  if (!differ_in_vowels_only(typed, beginning)) return false;
+  const bool same_letters =
+      beginning.size() == typed.size() && differ_in_vowels_only(typed, beginning);
+  if (!same_letters && !begins_as_said(spelling, typed)) return false;
   return typed_in_latin ? first_vowels_agree_across_scripts(typed, beginning)
                         : first_vowels_agree_across_scripts(beginning, typed);
 }

@@ -27,8 +27,10 @@ struct Article {
 };
 
 // Trump in Latin letters (with Polish and Czech case endings) and in Cyrillic, Lukashenko in
-// Russian and Polish, a name whose key begins like his (Luksemburg), and a word whose stem is
-// shorter than its typed beginning (санкции, stem `sankts`, typed санкци*).
+// Russian and Polish, a name whose key begins like his (Luksemburg), Johnson in English and in
+// Russian (whose romanisation spells the English j as dzh), a name that begins with the same
+// letters but not the same sounds (Jonas), and a word whose stem is shorter than its typed
+// beginning (санкции, stem `sankts`, typed санкци*).
 constexpr Article kArticles[] = {
     {"trump_en.txt", "Visit\n\nPresident Trump spoke to the press in Washington."},
     {"trump_pl.txt",
@@ -41,6 +43,9 @@ constexpr Article kArticles[] = {
     {"lukaszenka_pl.txt", "Mińsk\n\nAleksander Łukaszenka spotkał się z ministrami."},
     {"luksemburg_pl.txt",
      "Europa\n\nPremier Luksemburga odwiedził Brukselę. Luksemburg jest mały."},
+    {"johnson_en.txt", "London\n\nBoris Johnson met the press."},
+    {"dzhonson_ru.txt", "Лондон\n\nБорис Джонсон встретился с журналистами."},
+    {"jonas_en.txt", "Vilnius\n\nJonas Valančiūnas returned home."},
     {"sanktsii_ru.txt", "Экономика\n\nЕвросоюз ввёл новые санкции против Минска."},
     {"weather_en.txt", "Weather\n\nRain and wind over the coast."},
 };
@@ -71,6 +76,9 @@ TEST_F(WildcardSearch, ABeginningFindsItsWordsInEveryScript) {
       // Łukaszenka romanises as Лукашенко does; Luksemburg only shares the beginning of a key.
       {"Лукаш*", {"lukashenko_ru.txt", "lukaszenka_pl.txt"}},
       {"санкци*", {"sanktsii_ru.txt"}},
+      // dzh is the English j: Johns* and Джонс* find Johnson in both scripts, and not Jonas.
+      {"Johns*", {"johnson_en.txt", "dzhonson_ru.txt"}},
+      {"Джонс*", {"johnson_en.txt", "dzhonson_ru.txt"}},
       {"title:Trump*", {"tramp_title_ru.txt"}},
       {"title:Трамп*", {"tramp_title_ru.txt"}},
   };
