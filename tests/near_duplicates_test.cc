@@ -10,24 +10,17 @@ namespace {
 using ::testing::HasSubstr;
 using ::testing::UnorderedElementsAre;
 
-constexpr const char* kAgencyText =
-    "Belarusian potash producer Belaruskali said on Monday that exports through the Lithuanian "
-    "port of Klaipeda had stopped after the railway operator refused to carry its cargo, and that "
-    "the company was looking for other routes through Russian ports on the Baltic Sea, which "
-    "would raise its costs and delay deliveries to customers in Brazil, India and China for "
-    "several months at least, according to a statement published on its website.";
-
 class NearDuplicates : public ::testing::Test {
  protected:
   void SetUp() override {
     std::filesystem::create_directories(dir_ / "corpus");
     testing::write_file(dir_ / "corpus/wire.txt",
-                        std::string("Potash exports stop\n\n") + kAgencyText);
+                        std::string("Potash exports stop\n\n") + testing::kAgencyText);
     // The same agency text on another site, under another title and with its own furniture.
     testing::write_file(
         dir_ / "corpus/site.txt",
-        std::string("Belaruskali halts Klaipeda exports\n\nBy our correspondent.\n") + kAgencyText +
-            "\nShare this article.");
+        std::string("Belaruskali halts Klaipeda exports\n\nBy our correspondent.\n") +
+            testing::kAgencyText + "\nShare this article.");
     testing::write_file(dir_ / "corpus/other.txt",
                         "Potash prices rise\n\nPotash prices rose for a third month as buyers in "
                         "Brazil and India worried about supply from Belarus, traders said.");

@@ -19,25 +19,19 @@ namespace {
 
 namespace fs = std::filesystem;
 
-constexpr const char* kAgencyText =
-    "Belarusian potash producer Belaruskali said on Monday that exports through the Lithuanian "
-    "port of Klaipeda had stopped after the railway operator refused to carry its cargo, and that "
-    "the company was looking for other routes through Russian ports on the Baltic Sea, which "
-    "would raise its costs and delay deliveries to customers in Brazil, India and China for "
-    "several months at least, according to a statement published on its website.";
-
 // The seed corpus, the mini fixtures, generated articles, and copies of one agency text at the
 // start, the middle and the end of the corpus, so that the copies fall into different parts.
 void write_corpus(const fs::path& corpus) {
   testing::copy_folder(testing::seed_corpus(), corpus);
   testing::copy_folder(testing::mini_corpus(), corpus / "mini");
   testing::write_generated_corpus(corpus / "generated", 60);
-  testing::write_file(corpus / "a-wire.txt", std::string("Potash exports stop\n\n") + kAgencyText);
+  testing::write_file(corpus / "a-wire.txt",
+                      std::string("Potash exports stop\n\n") + testing::kAgencyText);
   testing::write_file(corpus / "generated/000030-site.txt",
                       std::string("Belaruskali halts Klaipeda exports\n\nBy our correspondent.\n") +
-                          kAgencyText + "\nShare this article.");
-  testing::write_file(corpus / "zz-reprint.txt",
-                      std::string("Klaipeda route closed\n\n") + kAgencyText + "\nReprinted.");
+                          testing::kAgencyText + "\nShare this article.");
+  testing::write_file(corpus / "zz-reprint.txt", std::string("Klaipeda route closed\n\n") +
+                                                     testing::kAgencyText + "\nReprinted.");
 }
 
 std::map<std::string, Xapian::doccount> spellings(const fs::path& db) {
@@ -105,9 +99,9 @@ class ParallelBuild : public ::testing::TestWithParam<BuildCase> {
       first.insert(first.end(), {"--jobs", "1", corpus().string()});
       const testing::CliResult indexed = testing::run_cli(first);
       ASSERT_EQ(indexed.exit_code, 0) << indexed.err;
-      const testing::CliResult added =
-          testing::run_cli({"add", "--db", db.string(), "--id", "added-copy.txt", "-"},
-                           std::string("Wire copy\n\n") + kAgencyText + "\nAdded by hand.");
+      const testing::CliResult added = testing::run_cli(
+          {"add", "--db", db.string(), "--id", "added-copy.txt", "-"},
+          std::string("Wire copy\n\n") + testing::kAgencyText + "\nAdded by hand.");
       ASSERT_EQ(added.exit_code, 0) << added.err;
       arguments.push_back("--rebuild");
     }

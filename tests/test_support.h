@@ -28,6 +28,14 @@ class TempDir {
   std::filesystem::path path_;
 };
 
+// One agency report, for the tests that reprint it in several articles (near-duplicates).
+inline constexpr const char* kAgencyText =
+    "Belarusian potash producer Belaruskali said on Monday that exports through the Lithuanian "
+    "port of Klaipeda had stopped after the railway operator refused to carry its cargo, and that "
+    "the company was looking for other routes through Russian ports on the Baltic Sea, which "
+    "would raise its costs and delay deliveries to customers in Brazil, India and China for "
+    "several months at least, according to a statement published on its website.";
+
 std::filesystem::path source_dir();
 std::filesystem::path seed_corpus();  // corpus/ of the repository
 std::filesystem::path mini_corpus();  // tests/fixtures/mini
