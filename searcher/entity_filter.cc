@@ -256,6 +256,25 @@ std::vector<std::size_t> IndexGazetteer::entities_named_by_name(std::string_view
   return found;
 }
 
+Xapian::Query ranked_by_mentions_if_filters_only(const Xapian::Query& query) {
+  constexpr std::string_view kFilterPrefixes[] = {schema::kLang.prefix, schema::kSource.prefix,
+                                                  schema::kId.prefix, schema::kOrigin.prefix};
+  std::vector<std::string> entities;
+  for (auto term = query.get_unique_terms_begin(); term != query.get_unique_terms_end(); ++term) {
+    const std::string& text = *term;
+    if (text.starts_with(schema::kEntity.prefix)) {
+      entities.push_back(text);
+    } else if (std::ranges::none_of(kFilterPrefixes, [&](std::string_view prefix) {
+                 return text.starts_with(prefix);
+               })) {
+      return query;
+    }
+  }
+  if (entities.empty()) return query;
+  return Xapian::Query(Xapian::Query::OP_AND_MAYBE, query,
+                       Xapian::Query(Xapian::Query::OP_OR, entities.begin(), entities.end()));
+}
+
 Xapian::Query EntityFieldProcessor::operator()(const std::string& name) {
   try {
     return resolve(name);

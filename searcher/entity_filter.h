@@ -129,6 +129,12 @@ class IndexGazetteer {
 // it here instead of throwing, since an exception thrown through Xapian's QueryParser leaks.
 using EntityProblem = std::optional<std::string>;
 
+// A query of filters only (person:Putin, lang:pl) weighs every match 0, which would list the
+// articles in id order with score 0. Where it filters by entities, their terms are added as
+// weighted terms that match nothing more, so the articles that mention them most, for their
+// length, come first (an entity term's wdf is its mentions). Any other query is returned as it is.
+Xapian::Query ranked_by_mentions_if_filters_only(const Xapian::Query& query);
+
 // Turns "person:Лукашэнка" into the filter term of the entity any of whose aliases (or whose id)
 // the name matches. For an unknown name (the message lists the closest known entities) or one
 // that fits several entities, it records the problem and matches nothing.

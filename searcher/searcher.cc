@@ -253,7 +253,8 @@ SearchResults Searcher::search_once(const SearchRequest& request) {
   Xapian::Enquire enquire(state_->db);
   enquire.set_weighting_scheme(*ranking_weight(request.ranking));
   // Also on one database: Xapian would match a wildcard's letters as typed, not as search forms.
-  const Xapian::Query searched = with_wildcards_expanded(query, state_->db, *state_->analyzer);
+  const Xapian::Query searched = ranked_by_mentions_if_filters_only(
+      with_wildcards_expanded(query, state_->db, *state_->analyzer));
   // Near-duplicates (syndicated copies) show once, the best-ranked copy standing for its group;
   // set before feedback, so that five copies of one text are not the whole relevance model.
   if (!request.all_copies) enquire.set_collapse_key(schema::kDuplicateGroupSlot.slot);

@@ -2,6 +2,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <filesystem>
 #include <nlohmann/json.hpp>
 #include <sstream>
 
@@ -366,6 +367,45 @@ TEST_F(SeedEntities, FilterCombinesWithWords) {
   ASSERT_FALSE(both.empty());
   EXPECT_EQ(ids("person:Lukashenka sanctions"), both);
   EXPECT_THAT(ids("person:Putin AND person:Medvedev"), ElementsAre("000"));
+}
+
+// Articles that mention Putin three times, once, and not at all, of about one length.
+std::filesystem::path mentions_corpus() {
+  static const testing::TempDir dir;
+  testing::write_file(dir / "corpus" / "a-once.txt",
+                      "Talks\n\nThe ministers met in Minsk. Putin sent a letter. The talks went "
+                      "on for a day and ended without a statement.");
+  testing::write_file(dir / "corpus" / "b-thrice.txt",
+                      "Talks\n\nPutin met the ministers in Minsk. Putin spoke first. Later "
+                      "Putin left the talks before the statement.");
+  testing::write_file(dir / "corpus" / "c-never.txt",
+                      "Talks\n\nThe ministers met in Minsk. The talks went on for a day and "
+                      "ended without a statement or a letter.");
+  return dir / "corpus";
+}
+
+using EntityFilterRanking = testing::IndexedOnce<mentions_corpus>;
+
+// A filter alone weighs nothing; its results come ranked by the mentions of the entity, with a
+// score, not in id order with score 0.
+TEST_F(EntityFilterRanking, AFilterAloneRanksByMentions) {
+  Searcher searcher(db());
+  for (const std::string query : {"person:Putin", "person:Путин lang:en OR person:Putin"}) {
+    SCOPED_TRACE(query);
+    SearchRequest request;
+    request.query = query;
+    const SearchResults results = searcher.search(request);
+    ASSERT_EQ(results.hits.size(), 2u);
+    EXPECT_EQ(results.hits[0].id, "b-thrice.txt");
+    EXPECT_EQ(results.hits[1].id, "a-once.txt");
+    EXPECT_GT(results.hits[1].score, 0.0);
+    EXPECT_GT(results.hits[0].score, results.hits[1].score);
+  }
+}
+
+// With words, the words rank as before: the filter term adds no weight.
+TEST_F(EntityFilterRanking, AFilterWithWordsRanksByTheWords) {
+  EXPECT_THAT(testing::search_ids(db(), "person:Putin letter"), ElementsAre("a-once.txt"));
 }
 
 TEST_F(SeedEntities, FacetCountsEqualCountsOfFilteredSearches) {
