@@ -174,8 +174,7 @@ TEST(GazetteerTable, PartiesAreNamedByTheirMembers) {
       found += written + " -> " +
                (mention.entity ? gazetteer.entities()[*mention.entity].id : "unresolved") + "; ";
     }
-    EXPECT_THAT(found, ::testing::HasSubstr(std::string(c.mention) + " -> " + c.entity))
-        << c.text;
+    EXPECT_THAT(found, ::testing::HasSubstr(std::string(c.mention) + " -> " + c.entity)) << c.text;
   }
 }
 
