@@ -29,8 +29,9 @@ constexpr const char* kGazetteer =
     // The party's members, written in lower case, name it as the press uses them.
     "labour-party-uk\torg\tLabour Party (UK)\tLabour Party|Лейбористская партия|Partia "
     "Pracy|лейбористы|labouristé\t\n"
-    "us-congress\torg\tUS Congress\tUS Congress|Конгресс США|Kongres USA\tCongress|Конгресс|"
-    "Kongres\n"
+    "us-house\torg\tUS House of Representatives\tUS House of Representatives|Палата "
+    "представителей США|Izba Reprezentantów USA\tHouse of Representatives|Палата "
+    "представителей|Izba Reprezentantów\n"
     "russia\tplace\tRussia\tRussia|Россия|Rosja\t\n";
 
 std::filesystem::path org_corpus() {
@@ -51,12 +52,13 @@ std::filesystem::path org_corpus() {
         {"nato_pl.txt", "Sojusz\n\nPolska jest członkiem NATO od 1999 roku."},
         {"nato_ru.txt", "Саммит\n\nСаммит НАТО прошёл в Вильнюсе."},
         {"labour_en.txt", "Vote\n\nThe Labour Party won the vote in the north."},
-        {"labour_ru.txt", "Выборы\n\nЛейбористы победили на выборах в Уэльсе."},
-        {"labour_cs.txt", "Volby\n\nLabouristé zvítězili ve volbách."},
+        {"labour_ru.txt", "Выборы\n\nНа выборах в Уэльсе победили лейбористы."},
+        {"labour_cs.txt", "Volby\n\nVe volbách zvítězili labouristé."},
         {"labour_market_en.txt", "Jobs\n\nThe labour market grew in the north."},
-        {"congress_ru.txt", "Закон\n\nКонгресс США принял закон. Конгресс собрался в среду."},
-        {"congress_pl.txt", "Ustawa\n\nKongres USA przyjął ustawę."},
-        {"congress_other_pl.txt", "Zjazd\n\nKongres lekarzy odbył się w Krakowie."},
+        {"house_ru.txt", "Бюджет\n\nПалата представителей США одобрила бюджет."},
+        {"house_pl.txt",
+         "Budżet\n\nIzba Reprezentantów USA przyjęła budżet. Izba Reprezentantów "
+         "zbierze się znowu."},
         // Slovene nato, "then": the acronym's search form, written in lower case.
         {"then_sl.txt", "Cepivo\n\nNajprej končajo testiranje, nato jih pregleda regulator."},
     };
@@ -117,15 +119,14 @@ INSTANTIATE_TEST_SUITE_P(
         OrgCase{"AcronymLatin", "NATO", kNato}, OrgCase{"AcronymCyrillic", "НАТО", kNato},
         OrgCase{"AcronymPolishEnding", "NATO-u", kNato},
         OrgCase{"AcronymCyrillicEnding", "НАТО-у", kNato},
-        // A word for the party's members, typed in lower case and inflected, names the party as
-        // it does in article text: its articles in every language, not the common word
-        // (labour market).
-        OrgCase{"MembersRussianGenitive", "лейбористов", kLabour},
-        OrgCase{"MembersCzechGenitive", "labouristů", kLabour},
+        // A word for the party's members, typed in lower case, names the party as it does in
+        // article text: its articles in every language, not the common word (labour market).
+        OrgCase{"MembersRussian", "лейбористы", kLabour},
+        OrgCase{"MembersCzech", "labouristé", kLabour},
+        OrgCase{"MembersRussianInstrumental", "лейбористами", kLabour},
         // A generic short form typed in free text also finds the articles of the organisation
-        // it is a short form of, in the other script (Kongres, Конгресс США).
-        OrgCase{
-            "ShortFormInFreeText", "Kongres", {"congress_ru", "congress_pl", "congress_other_pl"}},
+        // it is a short form of, in the other script.
+        OrgCase{"ShortFormInFreeText", "\"Izba Reprezentantów\"", {"house_pl", "house_ru"}},
         // A generic short form that several organisations share may mean any of them: it finds
         // every article about them (ranked after those that write it, below).
         OrgCase{"SharedShortFormNamesAll", "MSZ", {"mfa_pl", "mfa_poland", "mfa_en", "mfa_ru"}}),
