@@ -352,6 +352,19 @@ EntityMentions EntityRecognizer::recognize(
   return full;
 }
 
+std::set<std::size_t> EntityRecognizer::organisations_short_formed_by(
+    const std::vector<AnalyzedWord>& words) const {
+  if (words.empty()) return {};
+  const std::vector<std::string> first_word_keys = keys_of_text_word(words.front());
+  auto [fit, named] = best_fit_at(by_first_word_, gazetteer_, one_word_alias_scripts_, words, 0,
+                                  first_word_keys, words.size());
+  if (fit.full) return {};
+  std::erase_if(named, [&](std::size_t entity) {
+    return gazetteer_.entities()[entity].type != EntityType::org;
+  });
+  return named;
+}
+
 std::set<std::size_t> EntityRecognizer::entities_named_by(
     const std::vector<AnalyzedWord>& words) const {
   if (words.empty()) return {};

@@ -100,6 +100,10 @@ class EntityRecognizer {
   // alias names the people whose surname it is a form of (Jinping, of Xi Jinping). The words must
   // be marked name_like where they are written as names.
   std::set<std::size_t> entities_named_by(const std::vector<AnalyzedWord>& words) const;
+  // The organisations whose short form `words` are when they name none in full (Kongres, Сенат,
+  // Izba Reprezentantów): a reader who types the generic word in free text may mean any of them.
+  // entities_named_by() leaves them out, as a filter must.
+  std::set<std::size_t> organisations_short_formed_by(const std::vector<AnalyzedWord>& words) const;
 
  private:
   // One-word aliases made of one part of people's full aliases (the first word: given names; the

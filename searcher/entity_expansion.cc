@@ -102,13 +102,26 @@ std::optional<Xapian::Query> entities_named_by_query(const Xapian::Query& query,
   }
   std::vector<Q> entities;
   std::unordered_set<std::string> seen;
-  for (const std::vector<std::string>& reading : readings) {
-    for (const std::string& id : gazetteer.ids_named_by(reading, name_like)) {
+  const auto add = [&](const std::vector<std::string>& ids) {
+    for (const std::string& id : ids) {
       if (seen.insert(id).second) entities.emplace_back(std::string(schema::kEntity.prefix) + id);
     }
+  };
+  for (const std::vector<std::string>& reading : readings) {
+    add(gazetteer.ids_named_by(reading, name_like));
+  }
+  double weight = kEntityNameWeight;
+  // A generic word that names no organisation in full (Kongres, Сенат, Izba Reprezentantów) may
+  // mean any organisation it is a short form of: their articles are found, in every language,
+  // below those that match the words themselves.
+  if (entities.empty()) {
+    for (const std::vector<std::string>& reading : readings) {
+      add(gazetteer.ids_short_formed_by(reading, name_like));
+    }
+    weight = kShortFormWeight;
   }
   if (entities.empty()) return std::nullopt;
-  return Q(Q::OP_SCALE_WEIGHT, Q(Q::OP_OR, entities.begin(), entities.end()), kEntityNameWeight);
+  return Q(Q::OP_SCALE_WEIGHT, Q(Q::OP_OR, entities.begin(), entities.end()), weight);
 }
 
 }  // namespace naviny

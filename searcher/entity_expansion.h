@@ -12,6 +12,8 @@ namespace naviny {
 
 // Weight of a match through an entity's filter term relative to a match of the search form.
 inline constexpr double kEntityNameWeight = 0.4;
+// The weight of the organisations a generic word is a short form of (entities_named_by_query).
+inline constexpr double kShortFormWeight = 0.2;
 
 // Adds to each plain word and each phrase of `query` that is an alias in the index's gazetteer
 // the filter terms of the entities it names, as a lower-weighted alternative. The articles the

@@ -215,18 +215,30 @@ const EntityRecognizer& IndexGazetteer::recognizer() {
   return *recognizer_;
 }
 
-std::vector<std::string> IndexGazetteer::ids_named_by(const std::vector<std::string>& typed,
+std::vector<AnalyzedWord> IndexGazetteer::query_words(const std::vector<std::string>& typed,
                                                       const std::vector<bool>& name_like) {
   std::vector<AnalyzedWord> words;
   for (std::size_t i = 0; i < typed.size(); ++i) {
     const Token token{0, typed[i].size(), typed[i]};
     words.push_back({token, analyzer_->analyze_word(typed[i]), false, name_like[i], false});
   }
+  return words;
+}
+
+std::vector<std::string> IndexGazetteer::ids_of(const std::set<std::size_t>& entities) {
   std::vector<std::string> ids;
-  for (const std::size_t entity : recognizer().entities_named_by(words)) {
-    ids.push_back(get().entities()[entity].id);
-  }
+  for (const std::size_t entity : entities) ids.push_back(get().entities()[entity].id);
   return ids;
+}
+
+std::vector<std::string> IndexGazetteer::ids_named_by(const std::vector<std::string>& typed,
+                                                      const std::vector<bool>& name_like) {
+  return ids_of(recognizer().entities_named_by(query_words(typed, name_like)));
+}
+
+std::vector<std::string> IndexGazetteer::ids_short_formed_by(const std::vector<std::string>& typed,
+                                                             const std::vector<bool>& name_like) {
+  return ids_of(recognizer().organisations_short_formed_by(query_words(typed, name_like)));
 }
 
 std::vector<std::size_t> IndexGazetteer::entities_named_by_name(std::string_view name,

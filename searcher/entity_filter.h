@@ -9,6 +9,7 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -53,6 +54,10 @@ class IndexGazetteer {
   // `name_like` says for each word whether it counts as written as a name.
   std::vector<std::string> ids_named_by(const std::vector<std::string>& typed,
                                         const std::vector<bool>& name_like);
+  // The ids of the organisations whose short form the query words `typed` are, where they name
+  // no entity in full (EntityRecognizer::organisations_short_formed_by).
+  std::vector<std::string> ids_short_formed_by(const std::vector<std::string>& typed,
+                                               const std::vector<bool>& name_like);
   // The entities (of `type`, if given) that `name`, every word of it taken as written as a name,
   // names by the same reading (indexes into get().entities()).
   std::vector<std::size_t> entities_named_by_name(std::string_view name,
@@ -110,6 +115,10 @@ class IndexGazetteer {
 
  private:
   bool alias_tables_current() const;
+  // Query words standing alone, as the recogniser reads them.
+  std::vector<AnalyzedWord> query_words(const std::vector<std::string>& typed,
+                                        const std::vector<bool>& name_like);
+  std::vector<std::string> ids_of(const std::set<std::size_t>& entities);
   // Calls on_alias(id, romanized) for each alias whose Gazetteer::lookup_key is the single search
   // form `search` and that is no name an s apart from the word spelt `spellings`; romanized is
   // empty for an alias of several words or an acronym.

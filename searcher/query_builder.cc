@@ -308,6 +308,17 @@ QueryBuilder::QueryBuilder(const Xapian::Database& db, std::shared_ptr<Analyzer>
             gazetteer_, problem_);
 }
 
+bool QueryBuilder::names_by_lower_case_alias(const AnalyzedWord& word) {
+  // The stored alias table first: most lower-case words are no alias of any kind, and asking the
+  // recogniser would parse the gazetteer.
+  const std::optional<std::vector<std::string>> ids =
+      gazetteer_->ids_by_search_form(word.forms.search, {});
+  if (!ids || ids->empty()) return false;
+  // Not name-like: only an alias written in lower case fits (республиканцы, the members of the
+  // party, names it in text; "labour" is no Labour).
+  return !gazetteer_->ids_named_by({word.token.word}, {false}).empty();
+}
+
 Xapian::Query QueryBuilder::build(const std::string& text, bool exact) {
   std::string cleaned = without_acronym_case_endings(with_ascii_phrase_quotes(text));
   for (char& c : cleaned) {
@@ -336,7 +347,7 @@ Xapian::Query QueryBuilder::build(const std::string& text, bool exact) {
       as_name =
           std::max(as_name, db_.get_termfreq(schema::name_spelling_term(*key, word.forms.exact)));
     }
-    if (written_as_name(db_, as_name, word.forms.exact))
+    if (written_as_name(db_, as_name, word.forms.exact) || names_by_lower_case_alias(word))
       query_names.names.insert(word.forms.search);
   }
   const ExpandWord expand = [&](const Xapian::Query& query) {

@@ -41,6 +41,9 @@ class QueryBuilder {
 
  private:
   Xapian::Query parse(Xapian::QueryParser& parser, const std::string& text);
+  // Whether a word typed in lower case is a form of an alias written so (лейбористы, the party's
+  // members), which names its entity in article text as it must in a query.
+  bool names_by_lower_case_alias(const AnalyzedWord& word);
 
   Xapian::Database db_;
   std::shared_ptr<Analyzer> analyzer_;

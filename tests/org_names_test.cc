@@ -26,6 +26,12 @@ constexpr const char* kGazetteer =
     "pfizer\torg\tPfizer\tPfizer|Пфайзер\t\n"
     "gazprom\torg\tGazprom\tGazprom|Газпром\t\n"
     "nato\torg\tNATO\tNATO|НАТО\t\n"
+    // The party's members, written in lower case, name it as the press uses them.
+    "labour-party-uk\torg\tLabour Party (UK)\tLabour Party|Лейбористская партия|Partia "
+    "Pracy|лейбористы|labouristé\t\n"
+    "us-house\torg\tUS House of Representatives\tUS House of Representatives|Палата "
+    "представителей США|Izba Reprezentantów USA\tHouse of Representatives|Палата "
+    "представителей|Izba Reprezentantów\n"
     "russia\tplace\tRussia\tRussia|Россия|Rosja\t\n";
 
 std::filesystem::path org_corpus() {
@@ -45,6 +51,14 @@ std::filesystem::path org_corpus() {
         {"gazprom_en.txt", "Gas\n\nGazprom raised its prices."},
         {"nato_pl.txt", "Sojusz\n\nPolska jest członkiem NATO od 1999 roku."},
         {"nato_ru.txt", "Саммит\n\nСаммит НАТО прошёл в Вильнюсе."},
+        {"labour_en.txt", "Vote\n\nThe Labour Party won the vote in the north."},
+        {"labour_ru.txt", "Выборы\n\nНа выборах в Уэльсе победили лейбористы."},
+        {"labour_cs.txt", "Volby\n\nVe volbách zvítězili labouristé."},
+        {"labour_market_en.txt", "Jobs\n\nThe labour market grew in the north."},
+        {"house_ru.txt", "Бюджет\n\nПалата представителей США одобрила бюджет."},
+        {"house_pl.txt",
+         "Budżet\n\nIzba Reprezentantów USA przyjęła budżet. Izba Reprezentantów "
+         "zbierze się znowu."},
         // Slovene nato, "then": the acronym's search form, written in lower case.
         {"then_sl.txt", "Cepivo\n\nNajprej končajo testiranje, nato jih pregleda regulator."},
     };
@@ -82,6 +96,7 @@ const std::vector<std::string> kRussianMinistry{"mfa_en", "mfa_ru", "mfa_pl"};
 const std::vector<std::string> kPfizer{"pfizer_en", "pfizer_ru"};
 const std::vector<std::string> kGazprom{"gazprom_ru", "gazprom_en"};
 const std::vector<std::string> kNato{"nato_pl", "nato_ru"};
+const std::vector<std::string> kLabour{"labour_en", "labour_ru", "labour_cs"};
 
 INSTANTIATE_TEST_SUITE_P(
     Table, OrgNames,
@@ -104,10 +119,37 @@ INSTANTIATE_TEST_SUITE_P(
         OrgCase{"AcronymLatin", "NATO", kNato}, OrgCase{"AcronymCyrillic", "НАТО", kNato},
         OrgCase{"AcronymPolishEnding", "NATO-u", kNato},
         OrgCase{"AcronymCyrillicEnding", "НАТО-у", kNato},
-        // A generic short form that several organisations share names none of them alone: the
-        // articles that write it, not every article about a foreign ministry.
-        OrgCase{"SharedShortFormNamesNone", "MSZ", {"mfa_pl", "mfa_poland"}}),
+        // A word for the party's members, typed in lower case, names the party as it does in
+        // article text: its articles in every language, not the common word (labour market).
+        OrgCase{"MembersRussian", "лейбористы", kLabour},
+        OrgCase{"MembersCzech", "labouristé", kLabour},
+        OrgCase{"MembersRussianInstrumental", "лейбористами", kLabour},
+        // A generic short form typed in free text also finds the articles of the organisation
+        // it is a short form of, in the other script.
+        OrgCase{"ShortFormInFreeText", "\"Izba Reprezentantów\"", {"house_pl", "house_ru"}},
+        // A generic short form that several organisations share may mean any of them: it finds
+        // every article about them (ranked after those that write it, below).
+        OrgCase{"SharedShortFormNamesAll", "MSZ", {"mfa_pl", "mfa_poland", "mfa_en", "mfa_ru"}}),
     [](const auto& test) { return std::string(test.param.name); });
+
+// Issue 19: where a form is ambiguous, free text searches every entity it may name and ranks the
+// likelier first. A generic word's own articles outrank those found through the organisations it
+// is a short form of.
+TEST(OrgShortForms, TheArticlesThatWriteTheWordComeFirst) {
+  const std::vector<std::string> ids = testing::search_ids(org_corpus(), "MSZ");
+  ASSERT_EQ(ids.size(), 4U);
+  EXPECT_THAT(std::vector<std::string>(ids.begin(), ids.begin() + 2),
+              UnorderedElementsAreArray({"mfa_pl.txt", "mfa_poland.txt"}));
+}
+
+// In a filter the generic word is still an error that lists the organisations it may mean.
+TEST(OrgShortForms, AFilterStillListsTheCandidates) {
+  const testing::CliResult result =
+      testing::run_cli({"search", "--db", org_corpus().string(), "org:MSZ"});
+  EXPECT_NE(result.exit_code, 0);
+  EXPECT_THAT(result.err, ::testing::HasSubstr("russia-foreign-ministry"));
+  EXPECT_THAT(result.err, ::testing::HasSubstr("poland-foreign-ministry"));
+}
 
 }  // namespace
 }  // namespace naviny
