@@ -80,15 +80,15 @@ std::optional<Fit> fit_at(const std::vector<AnalyzedWord>& words, std::size_t st
     // Across scripts a third of the letters may differ, and a stem hides more (Виргиния stems to
     // "virgin"); where the entity has a one-word alias in the word's own script, the word must be
     // a form of that (Davis is no Давос, Virgin no Виргиния).
-    const Script script = dominant_script(word.forms.exact);
-    if (script != dominant_script(alias.words[i].forms.exact) && scripts_named_in(script)) {
+    const Script script = word.forms.script;
+    if (script != alias.words[i].forms.script && scripts_named_in(script)) {
       return std::nullopt;
     }
     if (same_search_form
             ? !shared_stem_suffices(word, alias.words[i])
             : word.starts_sentence || !spelt_alike(word.forms, alias.words[i]) ||
                   names_an_s_apart(word.forms.romanized, script, alias.words[i].forms.romanized,
-                                   dominant_script(alias.words[i].forms.exact)) ||
+                                   alias.words[i].forms.script) ||
                   begins_a_name(words, start + i + 1)) {
       return std::nullopt;
     }
@@ -199,8 +199,7 @@ EntityRecognizer::EntityRecognizer(const Gazetteer& gazetteer)
   for (std::size_t i = 0; i < gazetteer.aliases().size(); ++i) {
     const Alias& alias = gazetteer.aliases()[i];
     if (alias.words.size() == 1) {
-      one_word_alias_scripts_[alias.entity].insert(
-          dominant_script(alias.words.front().forms.exact));
+      one_word_alias_scripts_[alias.entity].insert(alias.words.front().forms.script);
     }
     for (std::string& key : candidate_keys(alias.words.front().forms)) {
       by_first_word_.add(std::move(key), i);
@@ -221,7 +220,7 @@ void EntityRecognizer::NameParts::add(std::size_t entity, const AliasWord& part)
       })) {
     return;
   }
-  scripts_[entity].insert(dominant_script(part.forms.exact));
+  scripts_[entity].insert(part.forms.script);
   for (std::string& key : candidate_keys(part.forms)) by_key_.add(std::move(key), parts_.size());
   by_entity_[entity].push_back(parts_.size());
   parts_.push_back({entity, {part}, true});
