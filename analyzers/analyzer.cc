@@ -93,7 +93,8 @@ WordForms Analyzer::compute(std::string_view word) const {
   std::string unstemmed_romanized;
   // The same with Polish ę and ą read as plain e and a, when the word has them.
   std::string denasalized_romanized;
-  switch (dominant_script(forms.exact)) {
+  forms.script = dominant_script(forms.exact);
+  switch (forms.script) {
     case Script::cyrillic: {
       const std::string prepared = prepare_for_russian_stemmer(forms.exact);
       stemmed = parts_->russian(prepared);

@@ -57,6 +57,38 @@ struct Fit {
   auto operator<=>(const Fit&) const = default;
 };
 
+// The test a fit of `alias` at `word` starts with: it depends on the word's forms and name_like
+// only, so AliasCandidateMemo may remember it.
+bool begins(const AnalyzedWord& word, const Alias& alias) {
+  return alias.words.size() > 1 ? word_matches_in_longer_alias(word, alias.words.front())
+                                : word_matches(word, alias.words.front());
+}
+
+// The values `index` holds under `keys`, in the order of the keys, or those of them whose alias
+// (`alias_of` a value) `word` begins, as remembered in `memo` if one is given. `scratch` holds
+// the list when there is no memo.
+template <typename AliasOf>
+const std::vector<std::size_t>& candidates(const KeyIndex& index, char memo_tag,
+                                           const AnalyzedWord& word,
+                                           const std::vector<std::string>& keys,
+                                           AliasCandidateMemo* memo, AliasOf alias_of,
+                                           std::vector<std::size_t>& scratch) {
+  if (memo != nullptr) {
+    return memo->candidates(memo_tag, word, index, keys,
+                            [&](std::size_t value) { return begins(word, alias_of(value)); });
+  }
+  scratch.clear();
+  for (const std::string& key : keys) {
+    for (const auto& [_, value] : index.find(key)) scratch.push_back(value);
+  }
+  return scratch;
+}
+
+// Memo tags of the three indexes of aliases a word is looked up in.
+constexpr char kAliasesMemoTag = 'a';
+constexpr char kGivenNamesMemoTag = 'g';
+constexpr char kSurnamesMemoTag = 's';
+
 // `scripts_named_in` says, for a script, whether the alias's entity has a one-word alias written
 // in it.
 template <typename ScriptsNamedIn>
@@ -66,8 +98,7 @@ std::optional<Fit> fit_at(const std::vector<AnalyzedWord>& words, std::size_t st
   Fit fit{alias.words.size(), 0, !alias.short_form};
   for (std::size_t i = 0; i < alias.words.size(); ++i) {
     const AnalyzedWord& word = words[start + i];
-    if (!(alias.words.size() > 1 ? word_matches_in_longer_alias(word, alias.words[i])
-                                 : word_matches(word, alias.words[i]))) {
+    if (i == 0 ? !begins(word, alias) : !word_matches_in_longer_alias(word, alias.words[i])) {
       return std::nullopt;
     }
     const bool same_search_form = word.forms.search == alias.words[i].forms.search;
@@ -80,15 +111,15 @@ std::optional<Fit> fit_at(const std::vector<AnalyzedWord>& words, std::size_t st
     // Across scripts a third of the letters may differ, and a stem hides more (Виргиния stems to
     // "virgin"); where the entity has a one-word alias in the word's own script, the word must be
     // a form of that (Davis is no Давос, Virgin no Виргиния).
-    const Script script = dominant_script(word.forms.exact);
-    if (script != dominant_script(alias.words[i].forms.exact) && scripts_named_in(script)) {
+    const Script script = word.forms.script;
+    if (script != alias.words[i].forms.script && scripts_named_in(script)) {
       return std::nullopt;
     }
     if (same_search_form
             ? !shared_stem_suffices(word, alias.words[i])
             : word.starts_sentence || !spelt_alike(word.forms, alias.words[i]) ||
                   names_an_s_apart(word.forms.romanized, script, alias.words[i].forms.romanized,
-                                   dominant_script(alias.words[i].forms.exact)) ||
+                                   alias.words[i].forms.script) ||
                   begins_a_name(words, start + i + 1)) {
       return std::nullopt;
     }
@@ -102,21 +133,23 @@ std::pair<Fit, std::set<std::size_t>> best_fit_at(
     const KeyIndex& by_first_word, const Gazetteer& gazetteer,
     const std::vector<std::set<Script>>& one_word_alias_scripts,
     const std::vector<AnalyzedWord>& words, std::size_t start, const std::vector<std::string>& keys,
-    std::size_t length) {
+    std::size_t length, AliasCandidateMemo* memo = nullptr) {
   Fit best;
   std::set<std::size_t> best_entities;
-  for (const std::string& key : keys) {
-    for (const auto& [_, index] : by_first_word.find(key)) {
-      const Alias& alias = gazetteer.aliases()[index];
-      if (length != 0 && alias.words.size() != length) continue;
-      const std::optional<Fit> fit = fit_at(words, start, alias, [&](Script script) {
-        return one_word_alias_scripts[alias.entity].contains(script);
-      });
-      if (!fit || *fit < best) continue;
-      if (best < *fit) best_entities.clear();
-      best = *fit;
-      best_entities.insert(alias.entity);
-    }
+  std::vector<std::size_t> scratch;
+  for (const std::size_t index : candidates(
+           by_first_word, kAliasesMemoTag, words[start], keys, memo,
+           [&](std::size_t value) -> const Alias& { return gazetteer.aliases()[value]; },
+           scratch)) {
+    const Alias& alias = gazetteer.aliases()[index];
+    if (length != 0 && alias.words.size() != length) continue;
+    const std::optional<Fit> fit = fit_at(words, start, alias, [&](Script script) {
+      return one_word_alias_scripts[alias.entity].contains(script);
+    });
+    if (!fit || *fit < best) continue;
+    if (best < *fit) best_entities.clear();
+    best = *fit;
+    best_entities.insert(alias.entity);
   }
   return {best, best_entities};
 }
@@ -193,14 +226,13 @@ class LoneGivenNames {
 
 EntityRecognizer::EntityRecognizer(const Gazetteer& gazetteer)
     : one_word_alias_scripts_(gazetteer.entities().size()),
-      given_name_parts_(gazetteer.entities().size()),
-      surname_parts_(gazetteer.entities().size()),
+      given_name_parts_(gazetteer.entities().size(), kGivenNamesMemoTag),
+      surname_parts_(gazetteer.entities().size(), kSurnamesMemoTag),
       gazetteer_(gazetteer) {
   for (std::size_t i = 0; i < gazetteer.aliases().size(); ++i) {
     const Alias& alias = gazetteer.aliases()[i];
     if (alias.words.size() == 1) {
-      one_word_alias_scripts_[alias.entity].insert(
-          dominant_script(alias.words.front().forms.exact));
+      one_word_alias_scripts_[alias.entity].insert(alias.words.front().forms.script);
     }
     for (std::string& key : candidate_keys(alias.words.front().forms)) {
       by_first_word_.add(std::move(key), i);
@@ -221,25 +253,27 @@ void EntityRecognizer::NameParts::add(std::size_t entity, const AliasWord& part)
       })) {
     return;
   }
-  scripts_[entity].insert(dominant_script(part.forms.exact));
+  scripts_[entity].insert(part.forms.script);
   for (std::string& key : candidate_keys(part.forms)) by_key_.add(std::move(key), parts_.size());
   by_entity_[entity].push_back(parts_.size());
   parts_.push_back({entity, {part}, true});
 }
 
-std::set<std::size_t> EntityRecognizer::NameParts::people_at(
-    const std::vector<AnalyzedWord>& words, std::size_t i,
-    const std::vector<std::string>& keys) const {
+std::set<std::size_t> EntityRecognizer::NameParts::people_at(const std::vector<AnalyzedWord>& words,
+                                                             std::size_t i,
+                                                             const std::vector<std::string>& keys,
+                                                             AliasCandidateMemo* memo) const {
   std::set<std::size_t> people;
   if (!words[i].name_like) return people;
-  for (const std::string& key : keys) {
-    for (const auto& [_, index] : by_key_.find(key)) {
-      const Alias& part = parts_[index];
-      if (people.contains(part.entity)) continue;
-      if (fit_at(words, i, part,
-                 [&](Script script) { return scripts_[part.entity].contains(script); })) {
-        people.insert(part.entity);
-      }
+  std::vector<std::size_t> scratch;
+  for (const std::size_t index : candidates(
+           by_key_, memo_tag_, words[i], keys, memo,
+           [&](std::size_t value) -> const Alias& { return parts_[value]; }, scratch)) {
+    const Alias& part = parts_[index];
+    if (people.contains(part.entity)) continue;
+    if (fit_at(words, i, part,
+               [&](Script script) { return scripts_[part.entity].contains(script); })) {
+      people.insert(part.entity);
     }
   }
   return people;
@@ -274,12 +308,13 @@ std::optional<std::size_t> EntityRecognizer::named_by_initials(
 }
 
 std::multimap<std::size_t, EntityRecognizer::WordPosition> EntityRecognizer::surnames_in(
-    const std::vector<const std::vector<AnalyzedWord>*>& texts, const TextKeys& keys) const {
+    const std::vector<const std::vector<AnalyzedWord>*>& texts, const TextKeys& keys,
+    AliasCandidateMemo* memo) const {
   std::multimap<std::size_t, WordPosition> surnames;
   for (std::size_t text_index = 0; text_index < texts.size(); ++text_index) {
     for (std::size_t i = 0; i < texts[text_index]->size(); ++i) {
       for (const std::size_t person :
-           surname_parts_.people_at(*texts[text_index], i, keys[text_index][i])) {
+           surname_parts_.people_at(*texts[text_index], i, keys[text_index][i], memo)) {
         surnames.emplace(person, WordPosition{text_index, i});
       }
     }
@@ -289,7 +324,7 @@ std::multimap<std::size_t, EntityRecognizer::WordPosition> EntityRecognizer::sur
 
 EntityMentions EntityRecognizer::recognize(
     const std::vector<const std::vector<AnalyzedWord>*>& texts,
-    std::vector<RecognizedMention>* trace) const {
+    std::vector<RecognizedMention>* trace, AliasCandidateMemo* memo) const {
   EntityMentions full;
   struct ShortMention {
     std::set<std::size_t> entities;  // those it may name
@@ -304,15 +339,15 @@ EntityMentions EntityRecognizer::recognize(
       keys[text_index].push_back(keys_of_text_word(word));
     }
   }
-  LoneGivenNames lone_given_names(surnames_in(texts, keys));
+  LoneGivenNames lone_given_names(surnames_in(texts, keys, memo));
   for (std::size_t text_index = 0; text_index < texts.size(); ++text_index) {
     const std::vector<AnalyzedWord>& words = *texts[text_index];
     for (std::size_t i = 0; i < words.size();) {
       const std::vector<std::string>& word_keys = keys[text_index][i];
-      const auto [best, best_entities] =
-          best_fit_at(by_first_word_, gazetteer_, one_word_alias_scripts_, words, i, word_keys, 0);
+      const auto [best, best_entities] = best_fit_at(
+          by_first_word_, gazetteer_, one_word_alias_scripts_, words, i, word_keys, 0, memo);
       if (best.length == 0) {
-        lone_given_names.add(given_name_parts_.people_at(words, i, word_keys), words,
+        lone_given_names.add(given_name_parts_.people_at(words, i, word_keys, memo), words,
                              {text_index, i}, std::nullopt);
         ++i;
         continue;
@@ -328,7 +363,7 @@ EntityMentions EntityRecognizer::recognize(
       } else if (!best.full) {
         short_mentions.push_back({best_entities, mentions.size() - 1});
         if (best.length == 1) {
-          lone_given_names.add(given_name_parts_.people_at(words, i, word_keys), words,
+          lone_given_names.add(given_name_parts_.people_at(words, i, word_keys, memo), words,
                                {text_index, i}, mentions.size() - 1);
         }
       }

@@ -57,6 +57,46 @@ class KeyIndex {
   std::unordered_map<std::string_view, std::pair<std::size_t, std::size_t>> ranges_;
 };
 
+// Remembers, per word as written and whether it is written as a name, which of an index's aliases
+// it may begin: those whose first word it matches, the test every fit of an alias starts with and
+// which depends on nothing else. A word written as a name is looked up by its search form, its
+// name keys and its first three romanised letters, and meets dozens of aliases that way, most of
+// which it does not match; words repeat within an article and across articles, so indexing keeps
+// one memo for a whole run (without it, matching candidates was a quarter of indexing time).
+// Recognition finds the same mentions with or without one. Not thread-safe: one per thread.
+class AliasCandidateMemo {
+ public:
+  // The values `index` holds under `keys` (in the order of the keys, repeats kept) whose alias
+  // `word` may begin by `begins`, found once per `index_tag` (which names the index), word as
+  // written and name_like.
+  template <typename Begins>
+  const std::vector<std::size_t>& candidates(char index_tag, const AnalyzedWord& word,
+                                             const KeyIndex& index,
+                                             const std::vector<std::string>& keys, Begins begins) {
+    std::string memo_key;
+    memo_key.reserve(word.token.word.size() + 2);
+    memo_key += index_tag;
+    memo_key += word.name_like ? '1' : '0';
+    memo_key += word.token.word;
+    if (const auto found = candidates_.find(memo_key); found != candidates_.end()) {
+      return found->second;
+    }
+    if (candidates_.size() >= kMaxWords) candidates_.clear();
+    std::vector<std::size_t> beginning;
+    for (const std::string& key : keys) {
+      for (const auto& [_, value] : index.find(key)) {
+        if (begins(value)) beginning.push_back(value);
+      }
+    }
+    return candidates_.emplace(std::move(memo_key), std::move(beginning)).first->second;
+  }
+
+ private:
+  // Vocabulary grows with the corpus; past this many words the memo starts afresh.
+  static constexpr std::size_t kMaxWords = 500'000;
+  std::unordered_map<std::string, std::vector<std::size_t>> candidates_;
+};
+
 // Mentions per entity (index into Gazetteer::entities()) in one article.
 using EntityMentions = std::map<std::size_t, std::size_t>;
 
@@ -88,9 +128,11 @@ class EntityRecognizer {
 
   explicit EntityRecognizer(const Gazetteer& gazetteer);
 
-  // Appends each mention, resolved or not, to `trace` if one is given.
+  // Appends each mention, resolved or not, to `trace` if one is given. `memo`, if given, saves
+  // work across calls; it must be used with this recognizer only.
   EntityMentions recognize(const std::vector<const std::vector<AnalyzedWord>*>& texts,
-                           std::vector<RecognizedMention>* trace = nullptr) const;
+                           std::vector<RecognizedMention>* trace = nullptr,
+                           AliasCandidateMemo* memo = nullptr) const;
   const Gazetteer& gazetteer() const { return gazetteer_; }
 
   // The entities that `words` name when they stand alone, as a query word or phrase does: by the
@@ -110,12 +152,15 @@ class EntityRecognizer {
   // last: surnames), for finding a part written alone.
   class NameParts {
    public:
-    explicit NameParts(std::size_t entities) : by_entity_(entities), scripts_(entities) {}
+    // `memo_tag` names these parts in an AliasCandidateMemo.
+    NameParts(std::size_t entities, char memo_tag)
+        : by_entity_(entities), scripts_(entities), memo_tag_(memo_tag) {}
     void add(std::size_t entity, const AliasWord& part);
     void finish() { by_key_.sort(); }  // after the last add
     // The people one of whose parts words[i] is; `keys`: those words[i] is looked up by.
     std::set<std::size_t> people_at(const std::vector<AnalyzedWord>& words, std::size_t i,
-                                    const std::vector<std::string>& keys) const;
+                                    const std::vector<std::string>& keys,
+                                    AliasCandidateMemo* memo = nullptr) const;
     // Whether one of the entity's parts begins with this romanised letter.
     bool any_begins_with(std::size_t entity, char letter) const;
 
@@ -126,6 +171,7 @@ class EntityRecognizer {
     // Per entity, the scripts its parts are written in: a word must be a form of the part written
     // in its own script, if there is one, as for one-word aliases.
     std::vector<std::set<Script>> scripts_;
+    char memo_tag_;
   };
 
   // Alias indexes by the search form and name keys of their first word.
@@ -141,7 +187,8 @@ class EntityRecognizer {
   using TextKeys = std::vector<std::vector<std::vector<std::string>>>;
   // Where the article writes people's surnames, by person.
   std::multimap<std::size_t, WordPosition> surnames_in(
-      const std::vector<const std::vector<AnalyzedWord>*>& texts, const TextKeys& keys) const;
+      const std::vector<const std::vector<AnalyzedWord>*>& texts, const TextKeys& keys,
+      AliasCandidateMemo* memo) const;
   std::optional<std::size_t> named_by_initials(const std::vector<AnalyzedWord>& words,
                                                std::size_t first, std::size_t length,
                                                const std::set<std::size_t>& entities) const;

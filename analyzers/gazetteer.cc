@@ -101,7 +101,7 @@ bool begin_alike(std::string_view word, std::string_view alias) {
 
 bool in_one_script(const WordForms& word, const AliasWord& alias_word) {
   return !word.romanized.empty() && !alias_word.forms.romanized.empty() &&
-         dominant_script(word.exact) == dominant_script(alias_word.forms.exact);
+         word.script == alias_word.forms.script;
 }
 
 }  // namespace
@@ -140,8 +140,8 @@ bool names_an_s_apart(std::string_view word, Script word_script, std::string_vie
 
 bool shared_stem_suffices(const AnalyzedWord& word, const AliasWord& alias_word) {
   if (word.forms.romanized.empty() || alias_word.forms.romanized.empty()) return true;
-  if (names_an_s_apart(word.forms.romanized, dominant_script(word.forms.exact),
-                       alias_word.forms.romanized, dominant_script(alias_word.forms.exact))) {
+  if (names_an_s_apart(word.forms.romanized, word.forms.script, alias_word.forms.romanized,
+                       alias_word.forms.script)) {
     return false;
   }
   if (word.forms.search.size() >= kMinStemLetters) return true;
@@ -172,7 +172,7 @@ bool word_matches(const AnalyzedWord& word, const AliasWord& alias_word) {
     // In the alias's own script only: a Latin and a Cyrillic abbreviation that romanise alike are
     // two abbreviations (УК, the Criminal Code, is no UK; АП no AP). The gazetteer lists both
     // where they are one (KGB, КГБ).
-    if (dominant_script(word.forms.exact) != dominant_script(alias_word.forms.exact)) return false;
+    if (word.forms.script != alias_word.forms.script) return false;
     if (declined_acronym(word, alias_word)) return true;
     return word.forms.romanized.empty() || alias_word.forms.romanized.empty()
                ? word.forms.search == alias_word.forms.search
@@ -313,6 +313,7 @@ std::optional<Gazetteer> Gazetteer::from_analysed(std::string_view analysed, std
     for (std::size_t at = 3; at < fields.size(); at += kAliasWordFields) {
       AliasWord& word = alias.words.emplace_back();
       word.forms.exact = fields[at];
+      word.forms.script = dominant_script(word.forms.exact);
       word.forms.search = fields[at + 1];
       word.forms.name_keys = {std::string(fields[at + 2]), std::string(fields[at + 3])};
       word.forms.romanized = fields[at + 4];

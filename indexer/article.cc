@@ -1,5 +1,6 @@
 #include "indexer/article.h"
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <fstream>
@@ -131,10 +132,19 @@ Article parse_article(std::string_view bytes, std::string id) {
 }
 
 std::string read_article_stream(std::istream& in) {
-  std::string bytes(kMaxArticleBytes + 1, '\0');
-  in.read(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-  if (in.bad()) throw BadInputError("cannot be read (I/O error); check the disk or the pipe");
-  bytes.resize(static_cast<std::size_t>(in.gcount()));
+  // Read in chunks rather than into one kMaxArticleBytes + 1 buffer: zeroing and faulting in
+  // 8 MiB per article cost ~8 % of indexing, for articles that are a few KiB.
+  constexpr std::size_t kChunkBytes = 64 * 1024;
+  std::string bytes;
+  while (bytes.size() <= kMaxArticleBytes) {
+    const std::size_t before = bytes.size();
+    const std::size_t wanted = std::min(kChunkBytes, kMaxArticleBytes + 1 - before);
+    bytes.resize(before + wanted);
+    in.read(bytes.data() + before, static_cast<std::streamsize>(wanted));
+    if (in.bad()) throw BadInputError("cannot be read (I/O error); check the disk or the pipe");
+    bytes.resize(before + static_cast<std::size_t>(in.gcount()));
+    if (bytes.size() < before + wanted) break;
+  }
   return bytes;
 }
 

@@ -81,7 +81,7 @@ BuiltArticle ArticleWriter::build(Article article, const std::string& hash, Arti
   built.warnings = std::move(article.warnings);
   built.document =
       build_document(article, *analyzer_, hash, origin, gazetteer_.empty() ? nullptr : &recognizer_,
-                     &built.spelling_words);
+                     &built.spelling_words, &alias_memo_);
   return built;
 }
 

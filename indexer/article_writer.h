@@ -73,7 +73,8 @@ class ArticleWriter {
 
   // Parses and analyses an article: everything that need not read the database. May run on a
   // BuildWorker while write() runs on the thread that owns the database, as it touches only the
-  // analysis members (analyzer_, recognizer_, boilerplate_), which nothing else uses meanwhile.
+  // analysis members (analyzer_, recognizer_, alias_memo_, boilerplate_), which nothing else uses
+  // meanwhile.
   // Throws BadInputError if the bytes are not an article.
   BuiltArticle build(const std::string& id, std::string_view bytes, const std::string& hash,
                      ArticleOrigin origin) {
@@ -123,6 +124,7 @@ class ArticleWriter {
   CorpusSettings settings_;
   Gazetteer gazetteer_;
   EntityRecognizer recognizer_;
+  AliasCandidateMemo alias_memo_;  // for recognizer_
   BoilerplateFilter boilerplate_;
   bool settings_changed_;
   std::size_t pending_ = 0;

@@ -144,7 +144,8 @@ std::string added_origin_term() {
 Xapian::Document build_document(const Article& article, Analyzer& analyzer,
                                 const std::string& content_hash, ArticleOrigin origin,
                                 const EntityRecognizer* recognizer,
-                                std::vector<std::string>* spelling_words) {
+                                std::vector<std::string>* spelling_words,
+                                AliasCandidateMemo* memo) {
   Xapian::Document document;
   const std::vector<AnalyzedWord> body = analyze_words(analyzer, article.body);
   const std::vector<AnalyzedWord> title = analyze_words(analyzer, article.title, &body);
@@ -182,7 +183,7 @@ Xapian::Document build_document(const Article& article, Analyzer& analyzer,
     std::vector<RecognizedMention> mentions;
     add_entities(
         document, data,
-        ranked(recognizer->recognize({&title, &body}, &mentions), recognizer->gazetteer()));
+        ranked(recognizer->recognize({&title, &body}, &mentions, memo), recognizer->gazetteer()));
     add_mention_positions(document, mentions, recognizer->gazetteer(),
                           {schema::kTitleFirstPosition, schema::kBodyFirstPosition});
   }

@@ -23,12 +23,14 @@ enum class ArticleOrigin { corpus, added };
 
 // The Xapian document for an article: its terms under the schema's prefixes, its value slots
 // and its data record. `content_hash` identifies the file's bytes for incremental updates;
-// `recognizer`, when given, tags the gazetteer's entities; `spelling_words`, when given, receives
-// the romanized words worth suggesting for misspelt queries.
+// `recognizer`, when given, tags the gazetteer's entities (with `memo`, if given, for
+// `recognizer` only); `spelling_words`, when given, receives the romanized words worth suggesting
+// for misspelt queries.
 Xapian::Document build_document(const Article& article, Analyzer& analyzer,
                                 const std::string& content_hash, ArticleOrigin origin,
                                 const EntityRecognizer* recognizer = nullptr,
-                                std::vector<std::string>* spelling_words = nullptr);
+                                std::vector<std::string>* spelling_words = nullptr,
+                                AliasCandidateMemo* memo = nullptr);
 
 // The term that marks articles given to `naviny add` (schema::kOrigin).
 std::string added_origin_term();

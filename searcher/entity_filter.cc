@@ -146,6 +146,8 @@ std::optional<WordNaming> IndexGazetteer::entities_named_by_word(const WordForms
                             alias_word.forms.search = row.search;
                             alias_word.forms.romanized = row.romanized;
                             alias_word.forms.exact = row.exact;
+                            // Recognition compares scripts, kept beside the forms.
+                            alias_word.forms.script = dominant_script(row.exact);
                             if (spelt_alike(word, alias_word)) add(row.id, row.romanized);
                           });
   return naming;

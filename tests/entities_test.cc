@@ -298,6 +298,54 @@ TEST(GazetteerNames, ShortFormOfSeveralEntitiesResolvesToTheOneItNames) {
   EXPECT_THAT(ids_in("Выборы в Джорджии. Georgia voted."), ElementsAre("georgia-us-state:2"));
 }
 
+// Indexing remembers, per word as written and whether it is written as a name, which aliases it
+// may begin (AliasCandidateMemo, one per run): recognition with the memo, used across articles,
+// finds what it finds without. The texts write one word as a name and not ("May" opening a
+// sentence that also writes "may"), in two scripts and inflected, as a given name alone, as the
+// first word of a longer alias, as an acronym and declined acronym, so a memo keyed on less than
+// the word as written and name_like would hand one of them another's candidates.
+TEST(AliasCandidateMemo, RecognitionFindsTheSameMentionsWithAndWithoutIt) {
+  const std::vector<std::string> texts = {
+      "May we go? We may. Clifford May spoke, and May agreed.",
+      "May agreed with Clifford May on Monday.",
+      "Melania Trump came. Later Melania and Donald Trump left; Trump spoke.",
+      "Melania stayed. Мелания Трамп приехала, Мелания осталась.",
+      "New York and York. The new York office of the UN; ООН и НАТО, НАТОвские планы.",
+      "Joe Biden and Hunter Biden. Biden said. Байдена ждут. Джо Байден.",
+      "Кары ждут. Кары и Путин. Путина ждут, В. Путин и Путину.",
+      "Выборы в Джорджии. Georgia voted, Грузия и Georgii, Латвии и Литва.",
+      "Parlament Europejski i Parlamencie Europejskim; Evropska komisija, komisije.",
+      "Davis in Davos, Давос. Virgin and Виргиния. Associated Press, AP and АП.",
+  };
+  Analyzer analyzer;
+  const Gazetteer gazetteer = Gazetteer::parse(kGazetteer, "test gazetteer", analyzer);
+  const EntityRecognizer recognizer(gazetteer);
+  AliasCandidateMemo memo;
+  const auto recognized = [&](const std::string& text, AliasCandidateMemo* with) {
+    const std::vector<AnalyzedWord> words = analyze_words(analyzer, text);
+    std::vector<RecognizedMention> trace;
+    const EntityMentions mentions = recognizer.recognize({&words}, &trace, with);
+    std::vector<std::string> shown;
+    for (const auto& [entity, count] : mentions) {
+      shown.push_back(gazetteer.entities()[entity].id + ":" + std::to_string(count));
+    }
+    for (const RecognizedMention& mention : trace) {
+      shown.push_back(std::to_string(mention.first_word) + "+" + std::to_string(mention.words) +
+                      "=" + (mention.entity ? gazetteer.entities()[*mention.entity].id : "?"));
+    }
+    return shown;
+  };
+  std::size_t mentions_found = 0;
+  for (int pass = 0; pass < 2; ++pass) {  // the second pass reads what the first remembered
+    for (const std::string& text : texts) {
+      const std::vector<std::string> without = recognized(text, nullptr);
+      EXPECT_EQ(recognized(text, &memo), without) << text << " (pass " << pass << ")";
+      mentions_found += without.size();
+    }
+  }
+  EXPECT_GT(mentions_found, 2 * texts.size());
+}
+
 // The index stores the gazetteer analysed, so that a search reads it without analysing every
 // alias; read back, it recognises what the parsed one does, and only under its own stamp.
 TEST(AnalysedGazetteer, ReadBackItTagsAsTheParsedOneDoes) {
