@@ -271,16 +271,18 @@ std::vector<std::size_t> IndexGazetteer::entities_named_by_name(std::string_view
 }
 
 Xapian::Query ranked_by_mentions_if_filters_only(const Xapian::Query& query) {
-  constexpr std::string_view kFilterPrefixes[] = {schema::kLang.prefix, schema::kSource.prefix,
-                                                  schema::kId.prefix, schema::kOrigin.prefix};
+  // The query fields the schema declares boolean (id:, lang:, source:) filter without weight.
+  const auto is_boolean_field_term = [](const std::string& term) {
+    return std::ranges::any_of(schema::kPrefixes, [&](const schema::Prefix& prefix) {
+      return prefix.kind == schema::TermKind::boolean && term.starts_with(prefix.prefix);
+    });
+  };
   std::vector<std::string> entities;
   for (auto term = query.get_unique_terms_begin(); term != query.get_unique_terms_end(); ++term) {
     const std::string& text = *term;
     if (text.starts_with(schema::kEntity.prefix)) {
       entities.push_back(text);
-    } else if (std::ranges::none_of(kFilterPrefixes, [&](std::string_view prefix) {
-                 return text.starts_with(prefix);
-               })) {
+    } else if (!is_boolean_field_term(text)) {
       return query;
     }
   }
