@@ -27,11 +27,27 @@ std::vector<std::string> candidate_keys(const WordForms& forms) {
   return keys;
 }
 
+// The key of the first letters by which a word in lower case finds the aliases it may begin in
+// another case form (českého ministerstva zdravotnictví, of české ministerstvo zdravotnictví:
+// Czech and Slovene search forms keep their endings): those whose first word need not be
+// capitalised. Apart from the "r:" keys, so that the many lower-case words of a text walk only
+// these few aliases.
+std::optional<std::string> lower_case_prefix_key(const WordForms& forms) {
+  if (forms.romanized.size() < kCandidatePrefixLetters) return std::nullopt;
+  return "l:" + forms.romanized.substr(0, kCandidatePrefixLetters);
+}
+
 // The keys a word of text is looked up by: its search form, and for a word written as a name the
 // coarser keys as well.
 std::vector<std::string> keys_of_text_word(const AnalyzedWord& word) {
-  if (!word.name_like) return {"s:" + word.forms.search};
-  return candidate_keys(word.forms);
+  if (word.name_like) return candidate_keys(word.forms);
+  std::vector<std::string> keys;
+  keys.reserve(2);
+  keys.push_back("s:" + word.forms.search);
+  if (std::optional<std::string> key = lower_case_prefix_key(word.forms)) {
+    keys.push_back(std::move(*key));
+  }
+  return keys;
 }
 
 // Whether words[next] is a name written right after the previous word, with only a space
@@ -60,7 +76,8 @@ struct Fit {
 // The test a fit of `alias` at `word` starts with: it depends on the word's forms and name_like
 // only, so AliasCandidateMemo may remember it.
 bool begins(const AnalyzedWord& word, const Alias& alias) {
-  return alias.words.size() > 1 ? word_matches_in_longer_alias(word, alias.words.front())
+  return alias.words.size() > 1 ? word_matches_in_longer_alias(word, alias.words.front(),
+                                                               first_capital_optional(alias))
                                 : word_matches(word, alias.words.front());
 }
 
@@ -236,6 +253,11 @@ EntityRecognizer::EntityRecognizer(const Gazetteer& gazetteer)
     }
     for (std::string& key : candidate_keys(alias.words.front().forms)) {
       by_first_word_.add(std::move(key), i);
+    }
+    if (!alias.words.front().forms.capitalized || first_capital_optional(alias)) {
+      if (std::optional<std::string> key = lower_case_prefix_key(alias.words.front().forms)) {
+        by_first_word_.add(std::move(*key), i);
+      }
     }
     if (gazetteer.is_full_name_of_person(alias) && !alias.words.front().forms.romanized.empty()) {
       given_name_parts_.add(alias.entity, alias.words.front());

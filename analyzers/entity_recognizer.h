@@ -123,8 +123,9 @@ class EntityRecognizer {
   // Bump whenever a change to the rules changes which mentions they find, or what the indexer
   // stores of them: the next `naviny index` then re-tags every article. 9: entity terms carry the
   // positions of their mentions' words (searches still read an index tagged before, whose
-  // snippets cannot mark a mention).
-  static constexpr int kVersion = 9;
+  // snippets cannot mark a mention). 10: a multi-word alias whose later word is a name matches
+  // its first word in lower case, and lower-case words begin lower-case aliases in any case form.
+  static constexpr int kVersion = 10;
 
   explicit EntityRecognizer(const Gazetteer& gazetteer);
 

@@ -164,10 +164,11 @@ bool declined_acronym(const AnalyzedWord& word, const AliasWord& alias_word) {
          !starts_with_capital(ending) && letters <= kMaxAcronymEndingLetters;
 }
 
-bool word_matches(const AnalyzedWord& word, const AliasWord& alias_word) {
+bool word_matches(const AnalyzedWord& word, const AliasWord& alias_word, bool capital_optional) {
   // A capital that only opens a sentence is no evidence of a name: Крім ("besides") is no Krim,
   // Данные ("data") no Dania, when the article also writes the word in lower case.
-  if (alias_word.forms.capitalized && !word.name_like) return false;
+  const bool case_fits = word.name_like || !alias_word.forms.capitalized || capital_optional;
+  if (!case_fits) return false;
   if (alias_word.acronym) {
     // In the alias's own script only: a Latin and a Cyrillic abbreviation that romanise alike are
     // two abbreviations (УК, the Criminal Code, is no UK; АП no AP). The gazetteer lists both
@@ -182,17 +183,23 @@ bool word_matches(const AnalyzedWord& word, const AliasWord& alias_word) {
   // A word the alias writes in lower case is a common noun inside a longer name (Evropska
   // komisija, Европейски съвет): its inflections (komisije) need the key even in lower case, and
   // the name's capitalised words confirm it.
-  return (word.name_like || !alias_word.forms.capitalized) &&
-         (word.forms.name_keys.share_one_with(alias_word.forms.name_keys) ||
+  return (word.forms.name_keys.share_one_with(alias_word.forms.name_keys) ||
           (in_one_script(word.forms, alias_word) &&
            declined_with_changed_stem(word.forms.romanized, alias_word.forms.romanized)));
 }
 
-bool word_matches_in_longer_alias(const AnalyzedWord& word, const AliasWord& alias_word) {
-  return word_matches(word, alias_word) ||
-         ((word.name_like || !alias_word.forms.capitalized) && !alias_word.acronym &&
-          in_one_script(word.forms, alias_word) &&
+bool word_matches_in_longer_alias(const AnalyzedWord& word, const AliasWord& alias_word,
+                                  bool capital_optional) {
+  return word_matches(word, alias_word, capital_optional) ||
+         ((word.name_like || !alias_word.forms.capitalized || capital_optional) &&
+          !alias_word.acronym && in_one_script(word.forms, alias_word) &&
           same_script_variant(word.forms.romanized, alias_word.forms.romanized));
+}
+
+bool first_capital_optional(const Alias& alias) {
+  return alias.words.size() > 1 && !alias.words.front().acronym &&
+         std::any_of(alias.words.begin() + 1, alias.words.end(),
+                     [](const AliasWord& word) { return word.forms.capitalized; });
 }
 
 std::optional<std::vector<std::string_view>> gazetteer_columns(std::string_view line) {

@@ -118,13 +118,24 @@ std::vector<Entity> named_by_display_name(std::vector<Entity> entities, const st
 // written as a name or for an alias word in lower case, a shared name key. A capitalised alias word
 // matches only a word written as a name (AnalyzedWord::name_like), not one capitalised only because
 // it opens a sentence.
-bool word_matches(const AnalyzedWord& word, const AliasWord& alias_word);
+//
+// `capital_optional`: the alias word's capital may be missing from the text. An institution's
+// generic first word is capitalised by some writers and not by others (Министерство / министерство
+// здравоохранения Польши, Nejvyšší soud / nejvyšší soud USA); where a later word of the alias is
+// a name, that name, written as one in the text, is the evidence the capital would have been.
+bool word_matches(const AnalyzedWord& word, const AliasWord& alias_word,
+                  bool capital_optional = false);
 
 // word_matches, or the alias word in the same script with another ending (Parlamencie Europejskim,
 // Parlament Europejski): a Polish or Czech case form can change the consonants a name key is made
 // of. Only inside a longer alias, whose other words confirm it; alone, such a likeness is common
 // (Australia, Austria; Nature, NATO).
-bool word_matches_in_longer_alias(const AnalyzedWord& word, const AliasWord& alias_word);
+bool word_matches_in_longer_alias(const AnalyzedWord& word, const AliasWord& alias_word,
+                                  bool capital_optional = false);
+
+// Whether the first word of `alias` may match a word written in lower case (see word_matches):
+// the alias has more words, and a later one is capitalised.
+bool first_capital_optional(const Alias& alias);
 
 // Whether a word that shares only a name key with an alias word is also spelt like it. Name keys
 // are coarse (Джордж and Georgia, Мира and Marr share one); a one-word alias needs this more than

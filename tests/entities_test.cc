@@ -59,7 +59,13 @@ constexpr const char* kGazetteer =
     "david-davis\tperson\tDavid Davis\tDavid Davis\tDavis\n"
     "davos\tplace\tDavos\tDavos|Давос\t\n"
     "virginia\tplace\tVirginia\tVirginia|Виргиния\t\n"
-    "france\tplace\tFrance\tFrance|Francie\t\n";
+    "france\tplace\tFrance\tFrance|Francie\t\n"
+    "czechia-health-ministry\torg\tMinistry of Health of the Czech Republic\tMinisterstvo "
+    "zdravotnictví České republiky|české ministerstvo zdravotnictví\t\n"
+    "us-supreme-court\torg\tSupreme Court of the United States\tSupreme Court of the United "
+    "States|Верховный "
+    "суд США\t\n"
+    "white-house\torg\tWhite House\tWhite House|Белый дом\t\n";
 
 // Recognition over one text: "id:mentions" in gazetteer order.
 class Recognition : public ::testing::Test {
@@ -262,7 +268,19 @@ INSTANTIATE_TEST_SUITE_P(
         RecognitionCase{"Žena je v Ženevi. Сега е в Женева.", "geneva:2"},
         // A common noun of a longer name keeps its inflections in lower case (komisije).
         RecognitionCase{"Predlog Evropske komisije.", "european-commission:1"},
-        RecognitionCase{"Evropske države in komisije.", ""}));
+        RecognitionCase{"Evropske države in komisije.", ""},
+        // An institution's generic first word is written with a capital or without one, and a
+        // name later in the alias confirms it: Верховный суд США, верховный суд США.
+        RecognitionCase{"Решение принял верховный суд США.", "us-supreme-court:1"},
+        RecognitionCase{"Podle ministerstva zdravotnictví České republiky.",
+                        "czechia-health-ministry:1"},
+        // But not where no later word is a name, nor an acronym: белый дом is a white house.
+        RecognitionCase{"Вчера белый дом покрасили.", ""},
+        RecognitionCase{"Генсек оон сказал.", ""},
+        // A lower-case alias in another case (Czech search forms keep their endings).
+        RecognitionCase{"Podle českého ministerstva zdravotnictví je to tak.",
+                        "czechia-health-ministry:1"},
+        RecognitionCase{"Podle českému ministerstvu zdravotnictví.", "czechia-health-ministry:1"}));
 
 TEST(GazetteerNames, ShortFormOfSeveralEntitiesResolvesToTheOneItNames) {
   // "Georgia" is the country in English and the U.S. state in Polish and Czech: a short form of

@@ -43,6 +43,9 @@ std::filesystem::path org_corpus() {
         {"ec_cs.txt", "Rozhodnutí\n\nRozhodnutí Evropské komise bylo zveřejněno."},
         {"mfa_en.txt", "Statement\n\nThe Russian Foreign Ministry issued a statement."},
         {"mfa_ru.txt", "Заявление\n\nС заявлением выступило Министерство иностранных дел России."},
+        // The generic first word in lower case, as many writers have it.
+        {"mfa_ru_lower.txt",
+         "Протест\n\nВчера министерство иностранных дел России выразило протест."},
         {"mfa_pl.txt", "Oświadczenie\n\nMSZ Rosji wydało oświadczenie. MSZ nie podało szczegółów."},
         {"mfa_poland.txt", "Nota\n\nMinisterstwo Spraw Zagranicznych wysłało notę. MSZ czeka."},
         {"pfizer_en.txt", "Vaccine\n\nPfizer said the vaccine works."},
@@ -92,7 +95,7 @@ TEST_P(OrgNames, FindExactlyTheOrganisationsArticles) {
 }
 
 const std::vector<std::string> kCommission{"ec_en", "ec_uk", "ec_cs"};
-const std::vector<std::string> kRussianMinistry{"mfa_en", "mfa_ru", "mfa_pl"};
+const std::vector<std::string> kRussianMinistry{"mfa_en", "mfa_ru", "mfa_ru_lower", "mfa_pl"};
 const std::vector<std::string> kPfizer{"pfizer_en", "pfizer_ru"};
 const std::vector<std::string> kGazprom{"gazprom_ru", "gazprom_en"};
 const std::vector<std::string> kNato{"nato_pl", "nato_ru"};
@@ -109,6 +112,12 @@ INSTANTIATE_TEST_SUITE_P(
         OrgCase{"RussianInstrumental", "\"Министерством иностранных дел России\"",
                 kRussianMinistry},
         OrgCase{"PolishAcronymWithCountry", "\"MSZ Rosji\"", kRussianMinistry},
+        // An article that writes the generic first word in lower case, found by the name in
+        // any language and case: the country's name after that word confirms the organisation.
+        OrgCase{"LowerCaseInTextEnglishQuery", "\"Russian Foreign Ministry\"", kRussianMinistry},
+        OrgCase{"LowerCaseInTextAndQuery", "\"министерства иностранных дел России\"",
+                kRussianMinistry},
+        OrgCase{"LowerCaseFilter", "org:\"министерство иностранных дел России\"", kRussianMinistry},
         // A legal form before or after the name.
         OrgCase{"LegalFormAfter", "\"Pfizer Inc\"", kPfizer},
         OrgCase{"LegalFormAndCorporateWord", "\"Pfizer Holdings Plc\"", kPfizer},
@@ -129,7 +138,9 @@ INSTANTIATE_TEST_SUITE_P(
         OrgCase{"ShortFormInFreeText", "\"Izba Reprezentantów\"", {"house_pl", "house_ru"}},
         // A generic short form that several organisations share may mean any of them: it finds
         // every article about them (ranked after those that write it, below).
-        OrgCase{"SharedShortFormNamesAll", "MSZ", {"mfa_pl", "mfa_poland", "mfa_en", "mfa_ru"}}),
+        OrgCase{"SharedShortFormNamesAll",
+                "MSZ",
+                {"mfa_pl", "mfa_poland", "mfa_en", "mfa_ru", "mfa_ru_lower"}}),
     [](const auto& test) { return std::string(test.param.name); });
 
 // Issue 19: where a form is ambiguous, free text searches every entity it may name and ranks the
@@ -137,7 +148,7 @@ INSTANTIATE_TEST_SUITE_P(
 // is a short form of.
 TEST(OrgShortForms, TheArticlesThatWriteTheWordComeFirst) {
   const std::vector<std::string> ids = testing::search_ids(org_corpus(), "MSZ");
-  ASSERT_EQ(ids.size(), 4U);
+  ASSERT_EQ(ids.size(), 5U);
   EXPECT_THAT(std::vector<std::string>(ids.begin(), ids.begin() + 2),
               UnorderedElementsAreArray({"mfa_pl.txt", "mfa_poland.txt"}));
 }
