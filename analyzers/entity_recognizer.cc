@@ -77,7 +77,7 @@ struct Fit {
 // only, so AliasCandidateMemo may remember it.
 bool begins(const AnalyzedWord& word, const Alias& alias) {
   return alias.words.size() > 1 ? word_matches_in_longer_alias(word, alias.words.front(),
-                                                               first_capital_optional(alias))
+                                                               alias.first_word_may_be_lower_case)
                                 : word_matches(word, alias.words.front());
 }
 
@@ -254,7 +254,7 @@ EntityRecognizer::EntityRecognizer(const Gazetteer& gazetteer)
     for (std::string& key : candidate_keys(alias.words.front().forms)) {
       by_first_word_.add(std::move(key), i);
     }
-    if (!alias.words.front().forms.capitalized || first_capital_optional(alias)) {
+    if (!alias.words.front().forms.capitalized || alias.first_word_may_be_lower_case) {
       if (std::optional<std::string> key = lower_case_prefix_key(alias.words.front().forms)) {
         by_first_word_.add(std::move(*key), i);
       }

@@ -104,6 +104,13 @@ bool in_one_script(const WordForms& word, const AliasWord& alias_word) {
          word.script == alias_word.forms.script;
 }
 
+bool may_begin_in_lower_case(const Alias& alias, EntityType type) {
+  return alias.words.size() > 1 && !alias.words.front().acronym &&
+         !(type == EntityType::person && !alias.short_form) &&
+         std::any_of(alias.words.begin() + 1, alias.words.end(),
+                     [](const AliasWord& word) { return word.forms.capitalized; });
+}
+
 }  // namespace
 
 bool same_script_variant(std::string_view word, std::string_view alias) {
@@ -196,12 +203,6 @@ bool word_matches_in_longer_alias(const AnalyzedWord& word, const AliasWord& ali
           same_script_variant(word.forms.romanized, alias_word.forms.romanized));
 }
 
-bool first_capital_optional(const Alias& alias) {
-  return alias.words.size() > 1 && !alias.words.front().acronym &&
-         std::any_of(alias.words.begin() + 1, alias.words.end(),
-                     [](const AliasWord& word) { return word.forms.capitalized; });
-}
-
 std::optional<std::vector<std::string_view>> gazetteer_columns(std::string_view line) {
   if (trim(line).empty() || line.front() == '#') return std::nullopt;
   std::vector<std::string_view> columns = split(line, '\t');
@@ -240,7 +241,10 @@ Gazetteer Gazetteer::parse(std::string_view tsv, std::string_view source, Analyz
       for (const std::string_view alias : split(columns[column], '|')) {
         std::vector<AliasWord> words = alias_words(analyzer, alias);
         if (words.empty()) continue;
-        gazetteer.aliases_.push_back({entity, std::move(words), column == kShortFormsColumn});
+        Alias& added = gazetteer.aliases_.emplace_back(
+            Alias{entity, std::move(words), column == kShortFormsColumn});
+        added.first_word_may_be_lower_case =
+            may_begin_in_lower_case(added, gazetteer.entities_[entity].type);
       }
     }
   }
@@ -327,6 +331,8 @@ std::optional<Gazetteer> Gazetteer::from_analysed(std::string_view analysed, std
       word.forms.capitalized = fields[at + 5] == "1";
       word.acronym = fields[at + 6] == "1";
     }
+    alias.first_word_may_be_lower_case =
+        may_begin_in_lower_case(alias, gazetteer.entities_[*entity].type);
     gazetteer.aliases_.push_back(std::move(alias));
   });
   if (!well_formed) return std::nullopt;

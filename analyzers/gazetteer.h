@@ -48,6 +48,10 @@ struct Alias {
   // A short form (a bare surname such as "Biden" or "May") identifies the entity only in an
   // article that also has a full alias of it.
   bool short_form = false;
+  // Whether the first word may be written in lower case in text (word_matches' capital_optional):
+  // the alias has more words, a later one is capitalised, and the first is neither an acronym nor
+  // a person's given name (Slovene bo is no Beau, если no Эшли).
+  bool first_word_may_be_lower_case = false;
 };
 
 class Gazetteer {
@@ -132,10 +136,6 @@ bool word_matches(const AnalyzedWord& word, const AliasWord& alias_word,
 // (Australia, Austria; Nature, NATO).
 bool word_matches_in_longer_alias(const AnalyzedWord& word, const AliasWord& alias_word,
                                   bool capital_optional = false);
-
-// Whether the first word of `alias` may match a word written in lower case (see word_matches):
-// the alias has more words, and a later one is capitalised.
-bool first_capital_optional(const Alias& alias);
 
 // Whether a word that shares only a name key with an alias word is also spelt like it. Name keys
 // are coarse (Джордж and Georgia, Мира and Marr share one); a one-word alias needs this more than

@@ -21,6 +21,7 @@ constexpr const char* kGazetteer =
     "putin\tperson\tVladimir Putin\tVladimir Putin|Putin|Путин\t\n"
     "joe-biden\tperson\tJoe Biden\tJoe Biden|Джо Байден\tBiden|Байден\n"
     "hunter-biden\tperson\tHunter Biden\tHunter Biden|Хантер Байден\tBiden\n"
+    "beau-biden\tperson\tBeau Biden\tBeau Biden|Бо Байден\tBiden\n"
     "donald-trump\tperson\tDonald Trump\tDonald Trump|Trump|Трамп\t\n"
     "melania-trump\tperson\tMelania Trump\tMelania Trump|Мелания Трамп\tMelania\n"
     "eric-trump\tperson\tEric Trump\tEric Trump\t\n"
@@ -237,7 +238,7 @@ INSTANTIATE_TEST_SUITE_P(
         // begins, before or after the surname, in either script.
         RecognitionCase{"H. Biden spoke, then J. Biden.", "joe-biden:1,hunter-biden:1"},
         RecognitionCase{"Заявіў Лукашэнка А. Р.", "lukashenko:1"},
-        RecognitionCase{"B. Biden spoke.", ""},
+        RecognitionCase{"L. Biden spoke.", ""},
         // Across scripts a third of the letters may differ (Davis, Давос), but not where the
         // entity has an alias in the word's own script: Davis is then no form of Davos.
         RecognitionCase{"David Davis spoke. The Davis plan failed in Davos, в Давосе.",
@@ -277,6 +278,8 @@ INSTANTIATE_TEST_SUITE_P(
         // But not where no later word is a name, nor an acronym: белый дом is a white house.
         RecognitionCase{"Вчера белый дом покрасили.", ""},
         RecognitionCase{"Генсек оон сказал.", ""},
+        // Nor where the first word is a given name: Slovene bo ("will") is no Beau.
+        RecognitionCase{"Tako bo Biden rekel, je dodal Joe Biden.", "joe-biden:2"},
         // A lower-case alias in another case (Czech search forms keep their endings).
         RecognitionCase{"Podle českého ministerstva zdravotnictví je to tak.",
                         "czechia-health-ministry:1"},
