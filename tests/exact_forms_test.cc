@@ -148,7 +148,7 @@ TEST_F(ExactForms, SnippetsMarkTheWordsOfTheExactForms) {
       {"\"медведев заявил\"", true, "capitals.txt", {"МЕДВЕДЕВ", "ЗАЯВИЛ"}},
       {"Shpakovsky", false, "name.txt", {"Шпаковский"}},
       // Ordinary search marks every form of the words.
-      {"\"медведев заявил\"", false, "marks.txt", {"Медведева", "заявила", "Медведев", "заявил"}},
+      {"\"Медведев заявил\"", false, "marks.txt", {"Медведева", "заявила", "Медведев", "заявил"}},
   };
   for (const Case& c : cases) {
     EXPECT_EQ(marked(c.query, c.file, c.exact), c.marked) << c.query << " " << c.file;
