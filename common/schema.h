@@ -15,7 +15,7 @@
 namespace naviny::schema {
 
 // Bump when prefixes, slots or the document data format change; older indexes must be rebuilt.
-inline constexpr int kVersion = 3;
+inline constexpr int kVersion = 4;
 
 enum class TermKind {
   free_text,  // analysed words: ranked, with positions for phrases
@@ -35,7 +35,8 @@ inline constexpr Prefix kBody{"", "", TermKind::free_text,
                               "search form of title and body words, with positions"};
 inline constexpr Prefix kTitle{"title", "S", TermKind::free_text, "search form of title words"};
 inline constexpr Prefix kExact{"", "XE", TermKind::internal,
-                               "exact (case-folded) surface form of every word, for --exact"};
+                               "exact (case-folded) surface form of every word, for --exact; "
+                               "without positions (from schema version 4)"};
 inline constexpr Prefix kNameKey{
     "", "XK", TermKind::internal,
     "name keys of capitalised words, with positions; matched with a lower weight"};

@@ -89,7 +89,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const Xapian::Query query(Xapian::Query::OP_OR, terms.begin(), terms.end());
   Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
   const Xapian::docid docid = db.add_document(document);
-  const naviny::Snippet snippet = naviny::Highlighter(db, query).snippet(docid, article.body);
+  const naviny::Snippet snippet =
+      naviny::Highlighter(db, query, f.analyzer).snippet(docid, article.body);
   check(!naviny::first_invalid_utf8(snippet.text));
   std::size_t previous_end = 0;
   for (const auto& [begin, end] : snippet.highlights) {

@@ -9,6 +9,7 @@
 
 #include "analyzers/tokenizer.h"
 #include "common/schema.h"
+#include "searcher/exact_phrases.h"
 #include "searcher/query_rewrite.h"
 
 namespace naviny {
@@ -170,15 +171,18 @@ void append_shown(std::string& out, std::string_view text) {
 
 }  // namespace
 
-Highlighter::Highlighter(const Xapian::Database& db, const Xapian::Query& query) : db_(db) {
+Highlighter::Highlighter(const Xapian::Database& db, const Xapian::Query& query, Analyzer& analyzer,
+                         bool exact_query)
+    : db_(db), analyzer_(analyzer) {
   const std::string title(schema::kTitle.prefix);
   const std::string exact(schema::kExact.prefix);
   const std::string key(schema::kNameKey.prefix);
   const std::string spelling(schema::kNameSpelling.prefix);
   // A single word's key matches only the spellings the query lists under it (Wahl's key is also
-  // Welle's): those are highlighted by their exact-form terms, which have positions, and the key
-  // itself only where the query lists none (a phrase's second reading).
+  // Welle's): those are highlighted as exact forms, and the key itself only where the query lists
+  // none (a phrase's second reading).
   std::vector<std::string> keys_with_spellings;
+  std::vector<std::string> exact_forms;
   for (auto term = query.get_unique_terms_begin(); term != query.get_unique_terms_end(); ++term) {
     const std::string& t = *term;
     const std::size_t colon = t.find(':');
@@ -188,8 +192,13 @@ Highlighter::Highlighter(const Xapian::Database& db, const Xapian::Query& query)
       entity_terms_.push_back(t);
     } else if (t.starts_with(spelling) && colon != std::string::npos) {
       keys_with_spellings.push_back(key + t.substr(spelling.size(), colon - spelling.size()));
-      terms_.push_back(exact + t.substr(colon + 1));
-    } else if (t.starts_with(exact) || t.starts_with(key) || is_search_form_term(t)) {
+      exact_forms.push_back(t.substr(colon + 1));
+    } else if (t.starts_with(exact)) {
+      exact_forms.push_back(t.substr(exact.size()));
+    } else if (exact_query && is_search_form_term(t)) {
+      // Only in the phrases of exact forms rewritten onto them (exact_phrases.h), which match
+      // where the exact forms do.
+    } else if (t.starts_with(key) || is_search_form_term(t)) {
       terms_.push_back(t);
     } else if (t.starts_with(title)) {
       // A title: query highlights the same word in the body, where it has no title term.
@@ -199,9 +208,15 @@ Highlighter::Highlighter(const Xapian::Database& db, const Xapian::Query& query)
   std::erase_if(terms_, [&](const std::string& t) {
     return std::ranges::find(keys_with_spellings, t) != keys_with_spellings.end();
   });
-  for (std::vector<std::string>* terms : {&terms_, &entity_terms_}) {
+  for (std::vector<std::string>* terms : {&terms_, &entity_terms_, &exact_forms}) {
     std::sort(terms->begin(), terms->end());
     terms->erase(std::unique(terms->begin(), terms->end()), terms->end());
+  }
+  // Exact forms have no positions: a word of one is found among the words of its search forms.
+  for (const std::string& form : exact_forms) {
+    for (const std::string& search : search_forms_of_exact(form, analyzer_)) {
+      exact_forms_by_search_term_[search].push_back(form);
+    }
   }
 }
 
@@ -217,10 +232,20 @@ std::vector<std::size_t> Highlighter::body_words(Xapian::docid docid,
   return words;
 }
 
-std::vector<std::size_t> Highlighter::marked_words(Xapian::docid docid) const {
+std::vector<std::size_t> Highlighter::marked_words(Xapian::docid docid,
+                                                   const std::vector<std::string>& texts) const {
   std::vector<std::size_t> marked;
   for (const std::string& term : terms_) {
     for (const std::size_t word : body_words(docid, term)) marked.push_back(word);
+  }
+  for (const auto& [search_term, exact_forms] : exact_forms_by_search_term_) {
+    for (const std::size_t word : body_words(docid, search_term)) {
+      if (word < texts.size() &&
+          std::ranges::find(exact_forms, analyzer_.analyze_word(texts[word]).exact) !=
+              exact_forms.end()) {
+        marked.push_back(word);
+      }
+    }
   }
   std::sort(marked.begin(), marked.end());
   const auto is_marked = [&](std::size_t word) {
@@ -249,11 +274,15 @@ std::vector<std::size_t> Highlighter::marked_words(Xapian::docid docid) const {
 Snippet Highlighter::snippet(Xapian::docid docid, std::string_view text,
                              std::size_t max_characters) const {
   std::vector<Word> words;
+  std::vector<std::string> word_texts;
   Tokenizer tokenizer(text);
   Token token;
-  while (tokenizer.next(token)) words.push_back({token.begin, token.end, false});
+  while (tokenizer.next(token)) {
+    words.push_back({token.begin, token.end, false});
+    word_texts.push_back(std::move(token.word));
+  }
   if (!words.empty()) {
-    for (const std::size_t marked : marked_words(docid)) {
+    for (const std::size_t marked : marked_words(docid, word_texts)) {
       if (marked < words.size()) words[marked].marked = true;
     }
   }

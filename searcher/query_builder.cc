@@ -11,6 +11,7 @@
 #include "common/text.h"
 #include "searcher/base_forms.h"
 #include "searcher/entity_expansion.h"
+#include "searcher/exact_phrases.h"
 #include "searcher/field_filters.h"
 #include "searcher/name_spellings.h"
 #include "searcher/query_rewrite.h"
@@ -328,7 +329,7 @@ Xapian::Query QueryBuilder::build(const std::string& text, bool exact) {
     throw QueryError("the query is empty; give at least one word, e.g. `naviny search sanctions`");
   }
   reject_unknown_fields(cleaned);
-  if (exact) return parse(exact_parser_, cleaned);
+  if (exact) return with_exact_phrases_on_search_forms(parse(exact_parser_, cleaned), *analyzer_);
   word_keys_->clear();
   typed_capitals_->clear();
   // A lower-case "may" is the word the corpus writes that way: it has no other spellings under its

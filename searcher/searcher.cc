@@ -301,7 +301,8 @@ SearchResults Searcher::search_once(const SearchRequest& request) {
   }
   results.total_estimate = results.counts->results().value;
   results.missing_shards = state_->missing_shards;
-  Highlighter highlighter(state_->db, searched);  // with wildcards expanded, so they are marked
+  // With wildcards expanded, so they are marked.
+  Highlighter highlighter(state_->db, searched, *state_->analyzer, request.exact);
   std::vector<std::string> groups;  // of each hit that stands for hidden copies, else empty
   for (auto match = mset.begin(); match != mset.end(); ++match) {
     results.hits.push_back(state_->make_hit(match, request.snippets ? &highlighter : nullptr));

@@ -120,7 +120,8 @@ SearchResults Searcher::similar_once(const std::string& id, std::size_t limit) {
   results.missing_shards = state_->missing_shards;
   // Entities too: an article in another language often shares only those with the source.
   Highlighter highlighter(state_->db,
-                          Xapian::Query(Xapian::Query::OP_OR, words_query, entities_query));
+                          Xapian::Query(Xapian::Query::OP_OR, words_query, entities_query),
+                          *state_->analyzer);
   const Hit source_hit = state_->hit_of(db.get_document(*source), *source, nullptr);
   for (auto match = mset.begin(); match != mset.end(); ++match) {
     Hit hit = state_->make_hit(match, &highlighter);
