@@ -167,7 +167,8 @@ class EntityFieldProcessor : public Xapian::FieldProcessor {
 };
 
 // Counts the entities of every matching document (not only the shown page), from the entities
-// slot (a document's entity ids, one per line).
+// slot (a document's entity ids, one per line), as a spy of the page's own search. Searches of
+// local databases count from an ArticleTable instead (searcher/article_table.h).
 class EntityFacetSpy {
  public:
   // Over remote shards the spy must be one xapian-tcpsrv knows: Xapian's own ValueCountMatchSpy,

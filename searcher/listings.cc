@@ -94,11 +94,11 @@ EntityRef Searcher::State::entity_ref(const std::string& id, std::size_t count) 
 }
 
 std::vector<std::pair<std::string, std::vector<EntityRef>>> Searcher::facets(
-    const EntityFacetSpy& spy, std::size_t per_type) {
+    const std::map<std::string, std::size_t>& counts, std::size_t per_type) {
   std::vector<std::pair<std::string, std::vector<EntityRef>>> facets;
   for (const EntityType type : {EntityType::person, EntityType::org, EntityType::place}) {
     std::vector<EntityRef> refs;
-    for (const auto& [id, count] : spy.counts()) {
+    for (const auto& [id, count] : counts) {
       EntityRef ref = state_->entity_ref(id, count);
       if (ref.type == type_name(type)) refs.push_back(std::move(ref));
     }

@@ -21,6 +21,7 @@
 #include "common/schema.h"
 #include "common/shards.h"
 #include "common/text.h"
+#include "searcher/article_table.h"
 #include "searcher/entity_filter.h"
 #include "searcher/highlighter.h"
 #include "searcher/match_counter.h"
@@ -243,8 +244,8 @@ void Searcher::reopen() {
 void Searcher::catch_up() {
   if (changed(state_->identities)) {
     reopen();
-  } else {
-    state_->db.reopen();
+  } else if (state_->db.reopen()) {
+    state_->article_table_read.reset();
   }
 }
 
@@ -278,21 +279,35 @@ SearchResults Searcher::search_once(const SearchRequest& request) {
     enquire.set_sort_by_key_then_relevance((new DateSortKey(newest_first))->release(),
                                            newest_first);
   }
+  // Facets count every match. Locally a second pass, without weights or collapsing, tallies them
+  // from the article table, and the page's search stops early; over remote shards Xapian must
+  // look at every match of the page's search, with spies xapian-tcpsrv knows.
+  const bool tallied = request.facets > 0 && state_->can_tally();
   EntityFacetSpy facet_spy(state_->remote);
-  if (request.facets > 0) enquire.add_matchspy(facet_spy.spy());
+  if (request.facets > 0 && !tallied) enquire.add_matchspy(facet_spy.spy());
   MatchCounter counter(state_->remote);
-  if (!request.all_copies) enquire.add_matchspy(counter.spy());
-  // Facets count every match, so Xapian must look at them all.
+  if (!request.all_copies && !tallied) enquire.add_matchspy(counter.spy());
   const Xapian::doccount articles = state_->db.get_doccount();
   const Xapian::doccount check_at_least =
-      request.facets > 0 ? articles : matches_to_check(request.count_bound, articles);
+      tallied ? 0
+              : (request.facets > 0 ? articles : matches_to_check(request.count_bound, articles));
   const Xapian::MSet mset =
       enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
                        static_cast<Xapian::doccount>(request.limit), check_at_least);
+  std::optional<TableTally> tally;
+  if (tallied) {
+    tally.emplace(state_->article_table());
+    tally->count(state_->shards, enquire.get_query());
+  }
   SearchResults results;
   results.query = request.query;
   results.offset = request.offset;
-  if (request.all_copies) {
+  if (tally) {
+    results.counts = MatchCounts{
+        {tally->articles(), true},
+        request.all_copies ? std::nullopt
+                           : std::optional<MatchCount>(MatchCount{tally->stories(), true})};
+  } else if (request.all_copies) {
     results.counts = MatchCounts{stated_count(mset.get_matches_lower_bound(),
                                               mset.get_matches_upper_bound(), request.count_bound),
                                  std::nullopt};
@@ -305,11 +320,18 @@ SearchResults Searcher::search_once(const SearchRequest& request) {
   Highlighter highlighter(state_->db, searched, *state_->analyzer, request.exact);
   std::vector<std::string> groups;  // of each hit that stands for hidden copies, else empty
   for (auto match = mset.begin(); match != mset.end(); ++match) {
-    results.hits.push_back(state_->make_hit(match, request.snippets ? &highlighter : nullptr));
-    groups.push_back(match.get_collapse_count() > 0 ? match.get_collapse_key() : std::string());
+    Hit& hit = results.hits.emplace_back(
+        state_->make_hit(match, request.snippets ? &highlighter : nullptr));
+    // The page's search stopped early, so its collapse counts may fall short.
+    if (tally && !request.all_copies) hit.hidden_copies = tally->other_copies(*match);
+    groups.push_back(hit.hidden_copies > 0
+                         ? match.get_document().get_value(schema::kDuplicateGroupSlot.slot)
+                         : std::string());
   }
   state_->list_copies(enquire.get_query(), groups, results.hits);
-  if (request.facets > 0) results.facets = facets(facet_spy, request.facets);
+  if (request.facets > 0) {
+    results.facets = facets(tally ? tally->entity_counts() : facet_spy.counts(), request.facets);
+  }
   return results;
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <filesystem>
+#include <map>
 #include <memory>
 #include <vector>
 
@@ -8,8 +9,6 @@
 #include "searcher/timeline.h"
 
 namespace naviny {
-
-class EntityFacetSpy;
 
 // What to do about a remote shard that cannot be reached.
 enum class MissingShards {
@@ -62,8 +61,10 @@ class Searcher {
  private:
   SearchResults similar_once(const std::string& id, std::size_t limit);
   StoredArticle article_once(const std::string& id);
-  std::vector<std::pair<std::string, std::vector<EntityRef>>> facets(const EntityFacetSpy& spy,
-                                                                     std::size_t per_type);
+  // The `per_type` entities of each type with the most matching articles in `counts` (id ->
+  // articles).
+  std::vector<std::pair<std::string, std::vector<EntityRef>>> facets(
+      const std::map<std::string, std::size_t>& counts, std::size_t per_type);
   SearchResults search_once(const SearchRequest& request);
   IndexStats stats_once();
   Timeline timeline_once(const std::string& query, bool exact);

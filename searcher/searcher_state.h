@@ -6,6 +6,7 @@
 
 #include <xapian.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <limits>
 #include <memory>
@@ -14,6 +15,7 @@
 
 #include "analyzers/analyzer.h"
 #include "common/shards.h"
+#include "searcher/article_table.h"
 #include "searcher/entity_filter.h"
 #include "searcher/highlighter.h"
 #include "searcher/query_builder.h"
@@ -61,6 +63,18 @@ struct Searcher::State {
   std::shared_ptr<IndexGazetteer> gazetteer;
   QueryBuilder builder;
   SpellingSuggester spelling;
+  // Read at the first facet search of local shards, again after the index changed.
+  std::unique_ptr<ArticleTable> article_table_read;
+
+  // Whether facet searches count from an ArticleTable: not over Xapian's remote protocol.
+  bool can_tally() const {
+    return !remote && std::all_of(shards.begin(), shards.end(),
+                                  [](const Xapian::Database& shard) { return shard.size() == 1; });
+  }
+  const ArticleTable& article_table() {
+    if (!article_table_read) article_table_read = std::make_unique<ArticleTable>(shards);
+    return *article_table_read;
+  }
 
   // The entity with this id as a result names it, with `count` mentions.
   EntityRef entity_ref(const std::string& id, std::size_t count);
