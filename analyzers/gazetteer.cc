@@ -105,8 +105,8 @@ bool in_one_script(const WordForms& word, const AliasWord& alias_word) {
 }
 
 bool may_begin_in_lower_case(const Alias& alias, EntityType type) {
-  return alias.words.size() > 1 && !alias.words.front().acronym &&
-         !(type == EntityType::person && !alias.short_form) &&
+  return alias.words.size() > 1 && !alias.words.front().acronym && !alias.short_form &&
+         type != EntityType::person &&
          std::any_of(alias.words.begin() + 1, alias.words.end(),
                      [](const AliasWord& word) { return word.forms.capitalized; });
 }

@@ -49,8 +49,9 @@ struct Alias {
   // article that also has a full alias of it.
   bool short_form = false;
   // Whether the first word may be written in lower case in text (word_matches' capital_optional):
-  // the alias has more words, a later one is capitalised, and the first is neither an acronym nor
-  // a person's given name (Slovene bo is no Beau, если no Эшли).
+  // a full alias of more words, not a person's (Slovene bo is no Beau, если no Эшли), a later word
+  // capitalised, the first no acronym. Not a short form: "the Atlantic" (The Atlantic's) would
+  // take the words of "the Atlantic Council".
   bool first_word_may_be_lower_case = false;
 };
 

@@ -66,7 +66,9 @@ constexpr const char* kGazetteer =
     "us-supreme-court\torg\tSupreme Court of the United States\tSupreme Court of the United "
     "States|Верховный "
     "суд США\t\n"
-    "white-house\torg\tWhite House\tWhite House|Белый дом\t\n";
+    "white-house\torg\tWhite House\tWhite House|Белый дом\t\n"
+    "the-atlantic\torg\tThe Atlantic\tThe Atlantic Monthly\tThe Atlantic\n"
+    "atlantic-council\torg\tAtlantic Council\tAtlantic Council\t\n";
 
 // Recognition over one text: "id:mentions" in gazetteer order.
 class Recognition : public ::testing::Test {
@@ -280,6 +282,8 @@ INSTANTIATE_TEST_SUITE_P(
         RecognitionCase{"Генсек оон сказал.", ""},
         // Nor where the first word is a given name: Slovene bo ("will") is no Beau.
         RecognitionCase{"Tako bo Biden rekel, je dodal Joe Biden.", "joe-biden:2"},
+        // Nor a short form, whose lower-case first word would take the words of a longer name.
+        RecognitionCase{"An article for the Atlantic Council.", "atlantic-council:1"},
         // A lower-case alias in another case (Czech search forms keep their endings).
         RecognitionCase{"Podle českého ministerstva zdravotnictví je to tak.",
                         "czechia-health-ministry:1"},
