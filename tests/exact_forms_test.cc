@@ -19,11 +19,7 @@ namespace {
 
 using ::testing::UnorderedElementsAreArray;
 
-struct Article {
-  std::string file;
-  std::string title;
-  std::string body;
-};
+using Article = testing::TitledArticle;
 
 const std::vector<Article>& articles() {
   static const std::vector<Article> list = {
@@ -43,19 +39,8 @@ const std::vector<Article>& articles() {
   return list;
 }
 
-class ExactForms : public ::testing::Test {
+class ExactForms : public testing::IndexedArticles<articles> {
  protected:
-  static void SetUpTestSuite() {
-    dir_ = std::make_unique<testing::TempDir>();
-    for (const Article& article : articles()) {
-      testing::write_file(*dir_ / "corpus" / article.file,
-                          article.title + "\n\n" + article.body + "\n");
-    }
-    testing::index_or_fail(*dir_ / "corpus", db());
-  }
-  static void TearDownTestSuite() { dir_.reset(); }
-  static std::filesystem::path db() { return *dir_ / "db"; }
-
   // The words marked in the snippet of `file` among the results of `query`.
   static std::vector<std::string> marked(const std::string& query, const std::string& file,
                                          bool exact) {
@@ -75,9 +60,6 @@ class ExactForms : public ::testing::Test {
     ADD_FAILURE() << query << " does not find " << file;
     return {};
   }
-
- private:
-  static inline std::unique_ptr<testing::TempDir> dir_;
 };
 
 // The exact-form terms keep their wdf (how often the article writes the form) but no positions;

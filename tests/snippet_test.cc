@@ -55,11 +55,7 @@ std::string georgian(std::size_t count) {
                 count);
 }
 
-struct Article {
-  std::string file;
-  std::string title;
-  std::string body;
-};
+using Article = testing::TitledArticle;
 
 // Every article the tests below search, indexed once with the bundled gazetteer.
 const std::vector<Article>& articles() {
@@ -84,19 +80,8 @@ const std::vector<Article>& articles() {
   return list;
 }
 
-class Snippets : public ::testing::Test {
+class Snippets : public testing::IndexedArticles<articles> {
  protected:
-  static void SetUpTestSuite() {
-    dir_ = std::make_unique<testing::TempDir>();
-    for (const Article& article : articles()) {
-      testing::write_file(*dir_ / "corpus" / article.file,
-                          article.title + "\n\n" + article.body + "\n");
-    }
-    testing::index_or_fail(*dir_ / "corpus", db());
-  }
-  static void TearDownTestSuite() { dir_.reset(); }
-  static std::filesystem::path db() { return *dir_ / "db"; }
-
   // The snippet of article `file` among the results of `query`; fails the test if it is not found.
   static Snippet snippet_of(const std::string& query, const std::string& file) {
     Searcher searcher(db());
@@ -110,9 +95,6 @@ class Snippets : public ::testing::Test {
     EXPECT_NE(hit, results.hits.end()) << query << " does not find " << file;
     return hit == results.hits.end() ? Snippet{} : hit->snippet;
   }
-
- private:
-  static inline std::unique_ptr<testing::TempDir> dir_;
 };
 
 std::vector<std::string> marked_words(const Snippet& snippet) {

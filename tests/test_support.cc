@@ -72,6 +72,13 @@ CliResult run_cli(const std::vector<std::string>& arguments,
   return {code, out.str(), err.str()};
 }
 
+void write_articles(const std::filesystem::path& folder,
+                    const std::vector<TitledArticle>& articles) {
+  for (const TitledArticle& article : articles) {
+    write_file(folder / article.file, article.title + "\n\n" + article.body + "\n");
+  }
+}
+
 void index_or_fail(const fs::path& corpus, const fs::path& db) {
   const CliResult result = run_cli({"index", "--db", db.string(), corpus.string()});
   ASSERT_EQ(result.exit_code, 0) << result.err;

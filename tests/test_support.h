@@ -86,6 +86,34 @@ void IndexedOnce<Corpus>::SetUpTestSuite() {
   index_or_fail(Corpus(), db());
 }
 
+// An article of a corpus that a test writes: a file whose first line is the title.
+struct TitledArticle {
+  std::string file;
+  std::string title;
+  std::string body;
+};
+
+// Writes each article into `folder`: its title, a blank line, its body.
+void write_articles(const std::filesystem::path& folder,
+                    const std::vector<TitledArticle>& articles);
+
+// A fixture whose test suite shares one index of the articles `Articles()` lists, written and
+// indexed before the suite's first test and removed after its last, in a folder of its own.
+template <const std::vector<TitledArticle>& (*Articles)()>
+class IndexedArticles : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    dir_ = std::make_unique<TempDir>();
+    write_articles(*dir_ / "corpus", Articles());
+    index_or_fail(*dir_ / "corpus", db());
+  }
+  static void TearDownTestSuite() { dir_.reset(); }
+  static std::filesystem::path db() { return *dir_ / "db"; }
+
+ private:
+  static inline std::unique_ptr<TempDir> dir_;
+};
+
 // Writes `count` small articles, 000000.txt onwards, into `folder`; the same every time. Every
 // third (0, 3, 6, ...) mentions potash; every article mentions Minsk.
 void write_generated_corpus(const std::filesystem::path& folder, std::size_t count);
