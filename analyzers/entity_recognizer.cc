@@ -254,7 +254,7 @@ EntityRecognizer::EntityRecognizer(const Gazetteer& gazetteer)
     for (std::string& key : candidate_keys(alias.words.front().forms)) {
       by_first_word_.add(std::move(key), i);
     }
-    if (!alias.words.front().forms.capitalized || alias.first_word_may_be_lower_case) {
+    if (alias.first_word_may_be_lower_case) {
       if (std::optional<std::string> key = lower_case_prefix_key(alias.words.front().forms)) {
         by_first_word_.add(std::move(*key), i);
       }

@@ -105,10 +105,16 @@ bool in_one_script(const WordForms& word, const AliasWord& alias_word) {
 }
 
 bool may_begin_in_lower_case(const Alias& alias, EntityType type) {
+  if (!alias.words.front().forms.capitalized) return true;
   return alias.words.size() > 1 && !alias.words.front().acronym && !alias.short_form &&
          type != EntityType::person &&
          std::any_of(alias.words.begin() + 1, alias.words.end(),
                      [](const AliasWord& word) { return word.forms.capitalized; });
+}
+
+// Whether the word's case lets it match the alias word: see word_matches.
+bool case_fits(const AnalyzedWord& word, const AliasWord& alias_word, bool capital_optional) {
+  return word.name_like || !alias_word.forms.capitalized || capital_optional;
 }
 
 }  // namespace
@@ -174,8 +180,7 @@ bool declined_acronym(const AnalyzedWord& word, const AliasWord& alias_word) {
 bool word_matches(const AnalyzedWord& word, const AliasWord& alias_word, bool capital_optional) {
   // A capital that only opens a sentence is no evidence of a name: Крім ("besides") is no Krim,
   // Данные ("data") no Dania, when the article also writes the word in lower case.
-  const bool case_fits = word.name_like || !alias_word.forms.capitalized || capital_optional;
-  if (!case_fits) return false;
+  if (!case_fits(word, alias_word, capital_optional)) return false;
   if (alias_word.acronym) {
     // In the alias's own script only: a Latin and a Cyrillic abbreviation that romanise alike are
     // two abbreviations (УК, the Criminal Code, is no UK; АП no AP). The gazetteer lists both
@@ -198,8 +203,8 @@ bool word_matches(const AnalyzedWord& word, const AliasWord& alias_word, bool ca
 bool word_matches_in_longer_alias(const AnalyzedWord& word, const AliasWord& alias_word,
                                   bool capital_optional) {
   return word_matches(word, alias_word, capital_optional) ||
-         ((word.name_like || !alias_word.forms.capitalized || capital_optional) &&
-          !alias_word.acronym && in_one_script(word.forms, alias_word) &&
+         (case_fits(word, alias_word, capital_optional) && !alias_word.acronym &&
+          in_one_script(word.forms, alias_word) &&
           same_script_variant(word.forms.romanized, alias_word.forms.romanized));
 }
 

@@ -48,10 +48,10 @@ struct Alias {
   // A short form (a bare surname such as "Biden" or "May") identifies the entity only in an
   // article that also has a full alias of it.
   bool short_form = false;
-  // Whether the first word may be written in lower case in text (word_matches' capital_optional):
-  // a full alias of more words, not a person's (Slovene bo is no Beau, если no Эшли), a later word
-  // capitalised, the first no acronym. Not a short form: "the Atlantic" (The Atlantic's) would
-  // take the words of "the Atlantic Council".
+  // Whether the first word may be written in lower case in text: it is so in the gazetteer, or
+  // (word_matches' capital_optional) the alias is a full alias of more words, not a person's
+  // (Slovene bo is no Beau, если no Эшли), a later word capitalised, the first no acronym. Not a
+  // short form: "the Atlantic" (The Atlantic's) would take the words of "the Atlantic Council".
   bool first_word_may_be_lower_case = false;
 };
 

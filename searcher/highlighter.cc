@@ -279,7 +279,8 @@ Snippet Highlighter::snippet(Xapian::docid docid, std::string_view text,
   Token token;
   while (tokenizer.next(token)) {
     words.push_back({token.begin, token.end, false});
-    word_texts.push_back(std::move(token.word));
+    // Read only to tell an exact form's words among its search forms' (marked_words).
+    if (!exact_forms_by_search_term_.empty()) word_texts.push_back(std::move(token.word));
   }
   if (!words.empty()) {
     for (const std::size_t marked : marked_words(docid, word_texts)) {

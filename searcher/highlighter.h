@@ -51,7 +51,7 @@ class Highlighter {
 
  private:
   // Numbers (from 0) of the body words to mark, in order, without duplicates; `texts`: the
-  // body's words as the tokenizer gives them.
+  // body's words as the tokenizer gives them, read only if the query has exact forms.
   std::vector<std::size_t> marked_words(Xapian::docid docid,
                                         const std::vector<std::string>& texts) const;
   // Numbers of the body words indexed under `term`, in order.
