@@ -127,9 +127,8 @@ TEST(GazetteerTable, EveryAliasNamesItsOwnEntityAlone) {
 
 // How the press of each language names a party by its members, in a sentence (Bulgarian definite
 // forms, Russian and Polish cases): the party, and where a longer name of another organisation
-// holds the word, that one. A Czech or Slovene case form of a lower-case alias (republikánů,
-// demokratov) is not recognised yet: those languages have no stemmer, and name keys are made for
-// capitalised words only.
+// holds the word, that one. Czech and Slovene have no stemmer: their case forms of a lower-case
+// alias (republikánů, demokratov) are recognised by spelling.
 struct MemberMention {
   const char* text;
   const char* mention;  // the words tagged
@@ -141,6 +140,8 @@ constexpr MemberMention kMemberMentions[] = {
     {"Голоса республиканцев разделились.", "республиканцев", "republican-party-us"},
     {"Republikanie odrzucili ustawę.", "Republikanie", "republican-party-us"},
     {"Podle nich republikáni prohráli.", "republikáni", "republican-party-us"},
+    {"Podle republikánů je to špatně.", "republikánů", "republican-party-us"},
+    {"Glasovi demokratov so odločili.", "demokratov", "democratic-party-us"},
     {"Републиканците спечелиха Сената.", "Републиканците", "republican-party-us"},
     {"Demokraci wygrali wybory.", "Demokraci", "democratic-party-us"},
     {"Демократите оспориха резултата.", "Демократите", "democratic-party-us"},

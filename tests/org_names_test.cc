@@ -57,6 +57,7 @@ std::filesystem::path org_corpus() {
         {"labour_en.txt", "Vote\n\nThe Labour Party won the vote in the north."},
         {"labour_ru.txt", "Выборы\n\nНа выборах в Уэльсе победили лейбористы."},
         {"labour_cs.txt", "Volby\n\nVe volbách zvítězili labouristé."},
+        {"labour_cs_genitive.txt", "Průzkum\n\nPodpora labouristů v průzkumech klesá."},
         {"labour_market_en.txt", "Jobs\n\nThe labour market grew in the north."},
         {"house_ru.txt", "Бюджет\n\nПалата представителей США одобрила бюджет."},
         {"house_pl.txt",
@@ -99,7 +100,8 @@ const std::vector<std::string> kRussianMinistry{"mfa_en", "mfa_ru", "mfa_ru_lowe
 const std::vector<std::string> kPfizer{"pfizer_en", "pfizer_ru"};
 const std::vector<std::string> kGazprom{"gazprom_ru", "gazprom_en"};
 const std::vector<std::string> kNato{"nato_pl", "nato_ru"};
-const std::vector<std::string> kLabour{"labour_en", "labour_ru", "labour_cs"};
+const std::vector<std::string> kLabour{"labour_en", "labour_ru", "labour_cs",
+                                      "labour_cs_genitive"};
 
 INSTANTIATE_TEST_SUITE_P(
     Table, OrgNames,
@@ -133,6 +135,9 @@ INSTANTIATE_TEST_SUITE_P(
         OrgCase{"MembersRussian", "лейбористы", kLabour},
         OrgCase{"MembersCzech", "labouristé", kLabour},
         OrgCase{"MembersRussianInstrumental", "лейбористами", kLabour},
+        // Czech has no stemmer: the genitive plural, which the corpus writes, has another search
+        // form than the alias; it names the party through the alias spelt alike, as in text.
+        OrgCase{"MembersCzechGenitivePlural", "labouristů", kLabour},
         // A generic short form typed in free text also finds the articles of the organisation
         // it is a short form of, in the other script.
         OrgCase{"ShortFormInFreeText", "\"Izba Reprezentantów\"", {"house_pl", "house_ru"}},
