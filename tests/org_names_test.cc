@@ -100,8 +100,7 @@ const std::vector<std::string> kRussianMinistry{"mfa_en", "mfa_ru", "mfa_ru_lowe
 const std::vector<std::string> kPfizer{"pfizer_en", "pfizer_ru"};
 const std::vector<std::string> kGazprom{"gazprom_ru", "gazprom_en"};
 const std::vector<std::string> kNato{"nato_pl", "nato_ru"};
-const std::vector<std::string> kLabour{"labour_en", "labour_ru", "labour_cs",
-                                      "labour_cs_genitive"};
+const std::vector<std::string> kLabour{"labour_en", "labour_ru", "labour_cs", "labour_cs_genitive"};
 
 INSTANTIATE_TEST_SUITE_P(
     Table, OrgNames,
