@@ -125,7 +125,9 @@ class EntityRecognizer {
   // positions of their mentions' words (searches still read an index tagged before, whose
   // snippets cannot mark a mention). 10: a multi-word alias whose later word is a name matches
   // its first word in lower case, and lower-case words begin lower-case aliases in any case form.
-  static constexpr int kVersion = 10;
+  // 11: a one-letter variant keeps its syllables, and a consonant ending follows an alias's final
+  // vowels only as an ending of a vowel-final name (same_script_variant).
+  static constexpr int kVersion = 11;
 
   explicit EntityRecognizer(const Gazetteer& gazetteer);
 

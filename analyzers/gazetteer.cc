@@ -23,6 +23,9 @@ constexpr std::size_t kShortFormsColumn = 4;
 constexpr std::size_t kSourceColumn = 5;
 constexpr std::size_t kMinStemLetters = 5;
 constexpr std::size_t kMinNameStemLetters = 3;  // Per-u, Kub-a
+// The case endings beginning with a consonant that follow a name's final vowel, romanised.
+constexpr std::string_view kEndingsAfterAVowel[] = {"ho", "mu", "m",  "mi", "kh",
+                                                    "ch", "ta", "to", "te", "t"};
 constexpr std::size_t kMinOneLetterApartLetters = 6;
 
 constexpr std::size_t kMaxAcronymEndingLetters = 3;
@@ -58,7 +61,8 @@ namespace {
 
 // Two words of one script that are one name differ in their endings (Kypr, Kypru; Rosja, Rosji;
 // Spojené, Spojeného), or in one letter of a long word (Песков, Пєсков) other than the last,
-// which is the ending's (Francis is no Francie, Czech for France). A third of their
+// which is the ending's (Francis is no Francie, Czech for France), and not one that makes or
+// unmakes a syllable (Пакстън, Paxton in Bulgarian, is no Пакистан). A third of their
 // letters, enough between scripts, lets other words of the same script in: Пушков is no Песков,
 // Деня no Дания, Cooper no Ciper (Cyprus in Slovene).
 bool same_script_ending_variant(std::string_view word, std::string_view alias) {
@@ -70,9 +74,19 @@ bool same_script_ending_variant(std::string_view word, std::string_view alias) {
   // ending softens is declined_with_changed_stem's (Polsce).
   const auto stem_and_case_ending = [&](std::size_t stem) {
     const std::string_view ending = word.substr(std::min(stem, word.size()));
+    // Where the word keeps vowels the stem leaves off the alias, a consonant may follow them only
+    // as an ending added to a whole vowel-final name: Czech and Russian -ho, -mu, -m (Kennedyho,
+    // Навальным), Russian plural -ми, -х, the Bulgarian article (Комисията). Else the word goes
+    // on as another word: Franciszem is no form of Francie.
+    const std::size_t shared = common_prefix_size(word, alias);
+    const std::string_view after_shared = word.substr(std::min(shared, word.size()));
+    const bool ending_after_alias_vowels =
+        shared <= stem || after_shared.empty() || is_latin_vowel(after_shared.front()) ||
+        after_shared.front() == 'j' ||
+        std::ranges::find(kEndingsAfterAVowel, after_shared) != std::end(kEndingsAfterAVowel);
     // A stem shorter than kMinNameStemLetters is too weak, unless it is the whole alias (Kim Jong
     // Un-a): Dan is no Dania.
-    return (stem >= kMinNameStemLetters || stem == alias.size()) &&
+    return (stem >= kMinNameStemLetters || stem == alias.size()) && ending_after_alias_vowels &&
            word.starts_with(alias.substr(0, stem)) &&
            word.size() - common_prefix_size(word, alias) <= kMaxCaseEndingLetters &&
            (ending.empty() ? stem == alias.size() || alias.substr(stem) == "y"
@@ -89,7 +103,8 @@ bool same_script_ending_variant(std::string_view word, std::string_view alias) {
   }
   return word == alias || stem_and_case_ending(alias.size()) || stem_and_case_ending(stem) ||
          (std::min(word.size(), alias.size()) >= kMinOneLetterApartLetters &&
-          edit_distance(word, alias) <= 1 && word.back() == alias.back());
+          edit_distance(word, alias) <= 1 && word.back() == alias.back() &&
+          syllables(word) == syllables(alias));
 }
 
 // Romanisations of one name differ mostly towards the end, where the case endings are (Avstriji,
@@ -123,7 +138,10 @@ bool same_script_variant(std::string_view word, std::string_view alias) {
   if (same_script_ending_variant(word, alias)) return true;
   const std::string shorter_word = without_fleeting_e(word);
   const std::string shorter_alias = without_fleeting_e(alias);
-  return (!shorter_word.empty() && same_script_ending_variant(shorter_word, alias)) ||
+  // A word that loses a fleeting e is a nominative, no longer than the alias's case form once
+  // without it (Niemiec, Niemcy): Franciszem, without its e, is no France and a case ending.
+  return (!shorter_word.empty() && shorter_word.size() <= alias.size() &&
+          same_script_ending_variant(shorter_word, alias)) ||
          (!shorter_alias.empty() && same_script_ending_variant(word, shorter_alias)) ||
          declined_with_changed_stem(word, alias);
 }

@@ -395,6 +395,8 @@ bool ends_like_a_case_ending(std::string_view romanized) {
           (size > 1 && romanized[size - 1] == 'm' && is_syllable_vowel(romanized[size - 2])));
 }
 
+}  // namespace
+
 std::size_t syllables(std::string_view romanized) {
   std::size_t count = 0;
   for (std::size_t i = 0; i < romanized.size(); ++i) {
@@ -403,6 +405,8 @@ std::size_t syllables(std::string_view romanized) {
   }
   return count;
 }
+
+namespace {
 
 std::size_t english_syllables(std::string_view romanized) {
   const bool silent_e = romanized.size() > 3 && romanized.ends_with('e') &&

@@ -88,4 +88,7 @@ bool first_vowels_agree(std::string_view a, std::string_view b);
 // a long one may lose an unstressed vowel (Salisbury, Солсбери).
 bool syllables_agree(std::string_view typed, bool typed_in_latin, std::string_view spelling);
 
+// The syllables of a romanised word: its groups of vowels.
+std::size_t syllables(std::string_view romanized);
+
 }  // namespace naviny

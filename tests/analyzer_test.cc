@@ -267,6 +267,14 @@ TEST(SameScriptVariant, CaseFormsOfTheAliasOrItsStemButNotOtherWords) {
       {"norwegian", "norwegen", false},
       {"francis", "france", false},   // no Slavic case ending ends in s
       {"francis", "francie", false},  // nor may the letter apart be the last
+      // Franciszem (of Franciszek) keeps Francie's i and goes on with consonants: another word
+      {"francishem", "francie", false},
+      {"francishem", "france", false},   // nor is it France once its e is dropped
+      {"niemiec", "niemcy", true},       // the fleeting e of a nominative
+      {"navalnym", "navalny", true},     // -m after the name's final vowel
+      {"komisiyata", "komisiya", true},  // the Bulgarian article after -я
+      {"pakstan", "pakistan", false},    // Пакстън (Paxton): the letter apart is a syllable
+      {"pyeskova", "peskova", true},     // the letter apart keeps the syllables
   };
   for (const Pair& pair : pairs) {
     EXPECT_EQ(same_script_variant(pair.word, pair.alias), pair.one_name)

@@ -52,6 +52,10 @@ std::filesystem::path any_form_corpus() {
         {"lukasz_pl.txt", "Mecz\n\nŁukasz Osiński zdobył bramkę. Łukasz cieszył się z gola."},
         {"tsikhanouskaya_be.txt", "Сустрэча\n\nСвятлана Ціханоўская сустрэлася з паслом."},
         {"sechenov_ru.txt", "Конференция\n\nВ Сеченовском университете прошла конференция."},
+        {"paxton_bg.txt", "Иск\n\nГлавният прокурор на Тексас Кен Пакстън внесе иск."},
+        {"pakistan_ru.txt", "Протесты\n\nВ Пакистане прошли протесты."},
+        {"pope_pl.txt", "Audiencja\n\nPrezydent spotkał się z papieżem Franciszem."},
+        {"france_pl.txt", "Wizyta\n\nPrezydent przyjechał do Francji."},
     };
     for (const auto& [file, text] : articles) testing::write_file(dir / "corpus" / file, text);
     testing::index_or_fail(dir / "corpus", dir / "db");
@@ -142,7 +146,11 @@ INSTANTIATE_TEST_SUITE_P(
         StrictCase{"AStemmerCutIntoAGivenName", "Łukaszence", "lukashenko_pl.txt", "lukasz_pl.txt"},
         // Polish c is ц: Cichanowska shares no key with Сеченовском read as English.
         StrictCase{"PolishCIsNoEnglishC", "Cichanowska", "tsikhanouskaya_be.txt",
-                   "sechenov_ru.txt"}),
+                   "sechenov_ru.txt"},
+        // Пакстън (Paxton in Bulgarian) is one letter from Пакистан, but that letter is a syllable.
+        StrictCase{"ALetterApartThatIsASyllable", "Пакстън", "paxton_bg.txt", "pakistan_ru.txt"},
+        // Franciszem (of Franciszek) begins like Francie (France) but goes on as another word.
+        StrictCase{"AnotherWordAfterTheAliasVowels", "Franciszem", "pope_pl.txt", "france_pl.txt"}),
     [](const ::testing::TestParamInfo<StrictCase>& param) {
       return std::string(param.param.name);
     });
