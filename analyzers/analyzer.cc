@@ -71,9 +71,8 @@ Analyzer::Analyzer() : parts_(std::make_unique<Parts>()) {
 Analyzer::~Analyzer() = default;
 
 const WordForms& Analyzer::analyze_word(std::string_view word) {
-  const std::string key(word);
-  auto found = cache_.find(key);
-  if (found == cache_.end()) found = cache_.emplace(key, compute(word)).first;
+  auto found = cache_.find(word);
+  if (found == cache_.end()) found = cache_.emplace(std::string(word), compute(word)).first;
   return found->second;
 }
 
