@@ -5,6 +5,7 @@
 #include <xapian.h>
 
 #include <algorithm>
+#include <functional>
 #include <unordered_set>
 
 #include "analyzers/case_folder.h"
@@ -27,6 +28,10 @@ bool cut_surname_suffix(std::string_view word, std::string_view stem) {
 
 // Vocabulary grows with the corpus; past this many distinct words the memo starts afresh.
 constexpr std::size_t kMaxCachedWords = 1'000'000;
+
+// Up to this many capitalised words at the start of a sentence, analyze_words looks for each
+// among the words written in lower case instead of building a set of them.
+constexpr std::ptrdiff_t kMaxScansForLowerCase = 2;
 
 // Whether the text between two words ends a sentence.
 bool ends_sentence(std::string_view gap) {
@@ -71,9 +76,8 @@ Analyzer::Analyzer() : parts_(std::make_unique<Parts>()) {
 Analyzer::~Analyzer() = default;
 
 const WordForms& Analyzer::analyze_word(std::string_view word) {
-  const std::string key(word);
-  auto found = cache_.find(key);
-  if (found == cache_.end()) found = cache_.emplace(key, compute(word)).first;
+  auto found = cache_.find(word);
+  if (found == cache_.end()) found = cache_.emplace(std::string(word), compute(word)).first;
   return found->second;
 }
 
@@ -147,17 +151,36 @@ std::vector<AnalyzedWord> analyze_words(Analyzer& analyzer, std::string_view tex
         text.substr(token.begin, token.end + (period_follows ? 1 : 0) - token.begin));
     words.push_back({token, forms, starts_sentence, false, initials});
   });
+  const std::vector<const std::vector<AnalyzedWord>*> lists = {&words, context};
+  // A title has one or two capitalised words that open a sentence: looking each up in the words
+  // is cheaper than hashing every lower-case word of the article, which a body needs.
+  const auto opens_sentence_capitalised = [](const AnalyzedWord& word) {
+    return word.forms.capitalized && word.starts_sentence;
+  };
+  std::function<bool(const std::string&)> written_in_lower_case;
   std::unordered_set<std::string_view> lower_case_forms;
-  for (const std::vector<AnalyzedWord>* list :
-       {static_cast<const std::vector<AnalyzedWord>*>(&words), context}) {
-    if (list == nullptr) continue;
-    for (const AnalyzedWord& word : *list) {
-      if (!word.forms.capitalized) lower_case_forms.insert(word.forms.search);
+  if (std::ranges::count_if(words, opens_sentence_capitalised) <= kMaxScansForLowerCase) {
+    written_in_lower_case = [&](const std::string& search) {
+      return std::ranges::any_of(lists, [&](const std::vector<AnalyzedWord>* list) {
+        return list != nullptr && std::ranges::any_of(*list, [&](const AnalyzedWord& word) {
+                 return !word.forms.capitalized && word.forms.search == search;
+               });
+      });
+    };
+  } else {
+    for (const std::vector<AnalyzedWord>* list : lists) {
+      if (list == nullptr) continue;
+      for (const AnalyzedWord& word : *list) {
+        if (!word.forms.capitalized) lower_case_forms.insert(word.forms.search);
+      }
     }
+    written_in_lower_case = [&](const std::string& search) {
+      return lower_case_forms.contains(search);
+    };
   }
   for (AnalyzedWord& word : words) {
     word.name_like = word.forms.capitalized &&
-                     (!word.starts_sentence || !lower_case_forms.contains(word.forms.search));
+                     (!word.starts_sentence || !written_in_lower_case(word.forms.search));
   }
   return words;
 }

@@ -11,12 +11,12 @@
 #include <memory>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "analyzers/name_key.h"
 #include "analyzers/script.h"
 #include "analyzers/tokenizer.h"
+#include "common/hash.h"
 
 namespace naviny {
 
@@ -67,7 +67,7 @@ class Analyzer {
 
   struct Parts;
   std::unique_ptr<Parts> parts_;
-  std::unordered_map<std::string, WordForms> cache_;
+  StringMap<WordForms> cache_;
   std::string fingerprint_;
 };
 

@@ -81,31 +81,25 @@ bool begins(const AnalyzedWord& word, const Alias& alias) {
                                 : word_matches(word, alias.words.front());
 }
 
-// The values `index` holds under `keys`, in the order of the keys, or those of them whose alias
-// (`alias_of` a value) `word` begins, as remembered in `memo` if one is given. `scratch` holds
-// the list when there is no memo.
+// The values `index` holds under the keys `word` is looked up by, in the order of the keys, whose
+// alias (`alias_of` a value) `word` begins, as remembered in `known`, the memo's entry for `word`.
+// The keys are built only when the memo does not know the word yet.
 template <typename AliasOf>
-const std::vector<std::size_t>& candidates(const KeyIndex& index, char memo_tag,
+const std::vector<std::size_t>& candidates(const KeyIndex& index, std::size_t memo_index,
                                            const AnalyzedWord& word,
-                                           const std::vector<std::string>& keys,
-                                           AliasCandidateMemo* memo, AliasOf alias_of,
-                                           std::vector<std::size_t>& scratch) {
-  if (memo != nullptr) {
-    return memo->candidates(memo_tag, word, index, keys,
-                            [&](std::size_t value) { return begins(word, alias_of(value)); });
-  }
-  scratch.clear();
-  for (const std::string& key : keys) {
-    for (const auto& [_, value] : index.find(key)) scratch.push_back(value);
-  }
-  return scratch;
+                                           AliasCandidateMemo::Word& known, AliasOf alias_of) {
+  return known.candidates(
+      memo_index, index, [&] { return keys_of_text_word(word); },
+      [&](std::size_t value) { return begins(word, alias_of(value)); });
 }
 
-// Memo tags of the three indexes of aliases a word is looked up in.
-constexpr char kAliasesMemoTag = 'a';
-constexpr char kGivenNamesMemoTag = 'g';
-constexpr char kSurnamesMemoTag = 's';
+// The numbers of the three indexes of aliases a word is looked up in, in an AliasCandidateMemo.
+constexpr std::size_t kAliasesMemoIndex = 0;
+constexpr std::size_t kGivenNamesMemoIndex = 1;
+constexpr std::size_t kSurnamesMemoIndex = 2;
+static_assert(AliasCandidateMemo::kIndexes == 3);
 
+// `alias` must be a candidate of words[start] (candidates()), which words[start] begins.
 // `scripts_named_in` says, for a script, whether the alias's entity has a one-word alias written
 // in it.
 template <typename ScriptsNamedIn>
@@ -115,9 +109,7 @@ std::optional<Fit> fit_at(const std::vector<AnalyzedWord>& words, std::size_t st
   Fit fit{alias.words.size(), 0, !alias.short_form};
   for (std::size_t i = 0; i < alias.words.size(); ++i) {
     const AnalyzedWord& word = words[start + i];
-    if (i == 0 ? !begins(word, alias) : !word_matches_in_longer_alias(word, alias.words[i])) {
-      return std::nullopt;
-    }
+    if (i > 0 && !word_matches_in_longer_alias(word, alias.words[i])) return std::nullopt;
     const bool same_search_form = word.forms.search == alias.words[i].forms.search;
     if (same_search_form) ++fit.by_search_form;
     fit.letters_in_common +=
@@ -144,20 +136,18 @@ std::optional<Fit> fit_at(const std::vector<AnalyzedWord>& words, std::size_t st
   return fit;
 }
 
-// The entities of the aliases that fit best at words[start], and how well; `keys`: those
-// words[start] is looked up by; `length`, if not 0, the only length of alias wanted.
+// The entities of the aliases that fit best at words[start], and how well; `known`: the memo's
+// entry for words[start]; `length`, if not 0, the only length of alias wanted.
 std::pair<Fit, std::set<std::size_t>> best_fit_at(
     const KeyIndex& by_first_word, const Gazetteer& gazetteer,
     const std::vector<std::set<Script>>& one_word_alias_scripts,
-    const std::vector<AnalyzedWord>& words, std::size_t start, const std::vector<std::string>& keys,
-    std::size_t length, AliasCandidateMemo* memo = nullptr) {
+    const std::vector<AnalyzedWord>& words, std::size_t start, AliasCandidateMemo::Word& known,
+    std::size_t length) {
   Fit best;
   std::set<std::size_t> best_entities;
-  std::vector<std::size_t> scratch;
-  for (const std::size_t index : candidates(
-           by_first_word, kAliasesMemoTag, words[start], keys, memo,
-           [&](std::size_t value) -> const Alias& { return gazetteer.aliases()[value]; },
-           scratch)) {
+  for (const std::size_t index :
+       candidates(by_first_word, kAliasesMemoIndex, words[start], known,
+                  [&](std::size_t value) -> const Alias& { return gazetteer.aliases()[value]; })) {
     const Alias& alias = gazetteer.aliases()[index];
     if (length != 0 && alias.words.size() != length) continue;
     const std::optional<Fit> fit = fit_at(words, start, alias, [&](Script script) {
@@ -243,8 +233,8 @@ class LoneGivenNames {
 
 EntityRecognizer::EntityRecognizer(const Gazetteer& gazetteer)
     : one_word_alias_scripts_(gazetteer.entities().size()),
-      given_name_parts_(gazetteer.entities().size(), kGivenNamesMemoTag),
-      surname_parts_(gazetteer.entities().size(), kSurnamesMemoTag),
+      given_name_parts_(gazetteer.entities().size(), kGivenNamesMemoIndex),
+      surname_parts_(gazetteer.entities().size(), kSurnamesMemoIndex),
       gazetteer_(gazetteer) {
   for (std::size_t i = 0; i < gazetteer.aliases().size(); ++i) {
     const Alias& alias = gazetteer.aliases()[i];
@@ -281,16 +271,13 @@ void EntityRecognizer::NameParts::add(std::size_t entity, const AliasWord& part)
   parts_.push_back({entity, {part}, true});
 }
 
-std::set<std::size_t> EntityRecognizer::NameParts::people_at(const std::vector<AnalyzedWord>& words,
-                                                             std::size_t i,
-                                                             const std::vector<std::string>& keys,
-                                                             AliasCandidateMemo* memo) const {
+std::set<std::size_t> EntityRecognizer::NameParts::people_at(
+    const std::vector<AnalyzedWord>& words, std::size_t i, AliasCandidateMemo::Word& known) const {
   std::set<std::size_t> people;
   if (!words[i].name_like) return people;
-  std::vector<std::size_t> scratch;
-  for (const std::size_t index : candidates(
-           by_key_, memo_tag_, words[i], keys, memo,
-           [&](std::size_t value) -> const Alias& { return parts_[value]; }, scratch)) {
+  for (const std::size_t index :
+       candidates(by_key_, memo_index_, words[i], known,
+                  [&](std::size_t value) -> const Alias& { return parts_[value]; })) {
     const Alias& part = parts_[index];
     if (people.contains(part.entity)) continue;
     if (fit_at(words, i, part,
@@ -330,13 +317,12 @@ std::optional<std::size_t> EntityRecognizer::named_by_initials(
 }
 
 std::multimap<std::size_t, EntityRecognizer::WordPosition> EntityRecognizer::surnames_in(
-    const std::vector<const std::vector<AnalyzedWord>*>& texts, const TextKeys& keys,
-    AliasCandidateMemo* memo) const {
+    const std::vector<const std::vector<AnalyzedWord>*>& texts, const TextMemo& known) const {
   std::multimap<std::size_t, WordPosition> surnames;
   for (std::size_t text_index = 0; text_index < texts.size(); ++text_index) {
     for (std::size_t i = 0; i < texts[text_index]->size(); ++i) {
       for (const std::size_t person :
-           surname_parts_.people_at(*texts[text_index], i, keys[text_index][i], memo)) {
+           surname_parts_.people_at(*texts[text_index], i, *known[text_index][i])) {
         surnames.emplace(person, WordPosition{text_index, i});
       }
     }
@@ -355,21 +341,25 @@ EntityMentions EntityRecognizer::recognize(
   std::vector<ShortMention> short_mentions;
   std::vector<RecognizedMention> ignored;
   std::vector<RecognizedMention>& mentions = trace != nullptr ? *trace : ignored;
-  TextKeys keys(texts.size());
+  AliasCandidateMemo memo_of_this_call;
+  if (memo == nullptr) memo = &memo_of_this_call;
+  memo->forget_if_full();
+  TextMemo known(texts.size());
   for (std::size_t text_index = 0; text_index < texts.size(); ++text_index) {
+    known[text_index].reserve(texts[text_index]->size());
     for (const AnalyzedWord& word : *texts[text_index]) {
-      keys[text_index].push_back(keys_of_text_word(word));
+      known[text_index].push_back(&memo->word(word));
     }
   }
-  LoneGivenNames lone_given_names(surnames_in(texts, keys, memo));
+  LoneGivenNames lone_given_names(surnames_in(texts, known));
   for (std::size_t text_index = 0; text_index < texts.size(); ++text_index) {
     const std::vector<AnalyzedWord>& words = *texts[text_index];
     for (std::size_t i = 0; i < words.size();) {
-      const std::vector<std::string>& word_keys = keys[text_index][i];
-      const auto [best, best_entities] = best_fit_at(
-          by_first_word_, gazetteer_, one_word_alias_scripts_, words, i, word_keys, 0, memo);
+      AliasCandidateMemo::Word& word_known = *known[text_index][i];
+      const auto [best, best_entities] =
+          best_fit_at(by_first_word_, gazetteer_, one_word_alias_scripts_, words, i, word_known, 0);
       if (best.length == 0) {
-        lone_given_names.add(given_name_parts_.people_at(words, i, word_keys, memo), words,
+        lone_given_names.add(given_name_parts_.people_at(words, i, word_known), words,
                              {text_index, i}, std::nullopt);
         ++i;
         continue;
@@ -385,7 +375,7 @@ EntityMentions EntityRecognizer::recognize(
       } else if (!best.full) {
         short_mentions.push_back({best_entities, mentions.size() - 1});
         if (best.length == 1) {
-          lone_given_names.add(given_name_parts_.people_at(words, i, word_keys, memo), words,
+          lone_given_names.add(given_name_parts_.people_at(words, i, word_known), words,
                                {text_index, i}, mentions.size() - 1);
         }
       }
@@ -412,9 +402,10 @@ EntityMentions EntityRecognizer::recognize(
 std::set<std::size_t> EntityRecognizer::organisations_short_formed_by(
     const std::vector<AnalyzedWord>& words) const {
   if (words.empty()) return {};
-  const std::vector<std::string> first_word_keys = keys_of_text_word(words.front());
+  AliasCandidateMemo memo;
+  AliasCandidateMemo::Word& first_word_known = memo.word(words.front());
   auto [fit, named] = best_fit_at(by_first_word_, gazetteer_, one_word_alias_scripts_, words, 0,
-                                  first_word_keys, words.size());
+                                  first_word_known, words.size());
   if (fit.full) return {};
   std::erase_if(named, [&](std::size_t entity) {
     return gazetteer_.entities()[entity].type != EntityType::org;
@@ -425,9 +416,10 @@ std::set<std::size_t> EntityRecognizer::organisations_short_formed_by(
 std::set<std::size_t> EntityRecognizer::entities_named_by(
     const std::vector<AnalyzedWord>& words) const {
   if (words.empty()) return {};
-  const std::vector<std::string> first_word_keys = keys_of_text_word(words.front());
+  AliasCandidateMemo memo;
+  AliasCandidateMemo::Word& first_word_known = memo.word(words.front());
   auto [fit, named] = best_fit_at(by_first_word_, gazetteer_, one_word_alias_scripts_, words, 0,
-                                  first_word_keys, words.size());
+                                  first_word_known, words.size());
   // An organisation's short form is a generic word (Сенат, MSZ, the Commission) that stands for
   // it only after the article has named it in full; alone it names none.
   if (!fit.full) {
@@ -436,7 +428,7 @@ std::set<std::size_t> EntityRecognizer::entities_named_by(
     });
   }
   if (!named.empty()) return named;
-  if (words.size() == 1) return surname_parts_.people_at(words, 0, first_word_keys);
+  if (words.size() == 1) return surname_parts_.people_at(words, 0, first_word_known);
   // "Pfizer Inc", "ПАО Газпром": the company the words left name.
   const auto [first, last] = without_legal_forms(words);
   if (last - first == words.size()) return named;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <algorithm>
+#include <array>
 #include <cstddef>
 #include <functional>
 #include <map>
@@ -16,6 +17,7 @@
 #include "analyzers/analyzer.h"
 #include "analyzers/gazetteer.h"
 #include "analyzers/script.h"
+#include "common/hash.h"
 
 namespace naviny {
 
@@ -66,35 +68,52 @@ class KeyIndex {
 // Recognition finds the same mentions with or without one. Not thread-safe: one per thread.
 class AliasCandidateMemo {
  public:
-  // The values `index` holds under `keys` (in the order of the keys, repeats kept) whose alias
-  // `word` may begin by `begins`, found once per `index_tag` (which names the index), word as
-  // written and name_like.
-  template <typename Begins>
-  const std::vector<std::size_t>& candidates(char index_tag, const AnalyzedWord& word,
-                                             const KeyIndex& index,
-                                             const std::vector<std::string>& keys, Begins begins) {
-    std::string memo_key;
-    memo_key.reserve(word.token.word.size() + 2);
-    memo_key += index_tag;
-    memo_key += word.name_like ? '1' : '0';
-    memo_key += word.token.word;
-    if (const auto found = candidates_.find(memo_key); found != candidates_.end()) {
-      return found->second;
-    }
-    if (candidates_.size() >= kMaxWords) candidates_.clear();
-    std::vector<std::size_t> beginning;
-    for (const std::string& key : keys) {
-      for (const auto& [_, value] : index.find(key)) {
-        if (begins(value)) beginning.push_back(value);
+  // How many indexes of aliases a word may be looked up in (EntityRecognizer has three).
+  static constexpr std::size_t kIndexes = 3;
+
+  // What the memo knows of one word: per index, its candidates, once asked for.
+  class Word {
+   public:
+    // The values `index` (number `index_number`) holds under the keys `keys_of()` returns (in the
+    // order of the keys, repeats kept) whose alias the word may begin by `begins`, found once.
+    template <typename KeysOf, typename Begins>
+    const std::vector<std::size_t>& candidates(std::size_t index_number, const KeyIndex& index,
+                                               KeysOf keys_of, Begins begins) {
+      std::optional<std::vector<std::size_t>>& known = candidates_[index_number];
+      if (!known) {
+        std::vector<std::size_t> beginning;
+        for (const std::string& key : keys_of()) {
+          for (const auto& [_, value] : index.find(key)) {
+            if (begins(value)) beginning.push_back(value);
+          }
+        }
+        known = std::move(beginning);
       }
+      return *known;
     }
-    return candidates_.emplace(std::move(memo_key), std::move(beginning)).first->second;
+
+   private:
+    std::array<std::optional<std::vector<std::size_t>>, kIndexes> candidates_;
+  };
+
+  // The memo's entry for `word`: one look-up per word of a text, however many indexes it is
+  // looked up in. Valid until the next forget_if_full().
+  Word& word(const AnalyzedWord& word) {
+    StringMap<Word>& words = words_[word.name_like ? 1 : 0];
+    if (const auto found = words.find(word.token.word); found != words.end()) return found->second;
+    return words.emplace(word.token.word, Word()).first->second;
+  }
+  // Vocabulary grows with the corpus: past kMaxWords words the memo starts afresh. Called before
+  // a text's words are looked up, so that no entry is dropped while in use.
+  void forget_if_full() {
+    if (words_[0].size() + words_[1].size() >= kMaxWords) {
+      for (StringMap<Word>& words : words_) words.clear();
+    }
   }
 
  private:
-  // Vocabulary grows with the corpus; past this many words the memo starts afresh.
   static constexpr std::size_t kMaxWords = 500'000;
-  std::unordered_map<std::string, std::vector<std::size_t>> candidates_;
+  std::array<StringMap<Word>, 2> words_;  // by name_like
 };
 
 // Mentions per entity (index into Gazetteer::entities()) in one article.
@@ -155,15 +174,14 @@ class EntityRecognizer {
   // last: surnames), for finding a part written alone.
   class NameParts {
    public:
-    // `memo_tag` names these parts in an AliasCandidateMemo.
-    NameParts(std::size_t entities, char memo_tag)
-        : by_entity_(entities), scripts_(entities), memo_tag_(memo_tag) {}
+    // `memo_index` numbers these parts among the indexes an AliasCandidateMemo knows.
+    NameParts(std::size_t entities, std::size_t memo_index)
+        : by_entity_(entities), scripts_(entities), memo_index_(memo_index) {}
     void add(std::size_t entity, const AliasWord& part);
     void finish() { by_key_.sort(); }  // after the last add
-    // The people one of whose parts words[i] is; `keys`: those words[i] is looked up by.
+    // The people one of whose parts words[i] is; `known`: the memo's entry for words[i].
     std::set<std::size_t> people_at(const std::vector<AnalyzedWord>& words, std::size_t i,
-                                    const std::vector<std::string>& keys,
-                                    AliasCandidateMemo* memo = nullptr) const;
+                                    AliasCandidateMemo::Word& known) const;
     // Whether one of the entity's parts begins with this romanised letter.
     bool any_begins_with(std::size_t entity, char letter) const;
 
@@ -174,7 +192,7 @@ class EntityRecognizer {
     // Per entity, the scripts its parts are written in: a word must be a form of the part written
     // in its own script, if there is one, as for one-word aliases.
     std::vector<std::set<Script>> scripts_;
-    char memo_tag_;
+    std::size_t memo_index_;
   };
 
   // Alias indexes by the search form and name keys of their first word.
@@ -186,12 +204,11 @@ class EntityRecognizer {
   const Gazetteer& gazetteer_;
 
   using WordPosition = std::pair<std::size_t, std::size_t>;  // text, word
-  // Per text, per word, the keys the word is looked up by.
-  using TextKeys = std::vector<std::vector<std::vector<std::string>>>;
+  // Per text, per word, the memo's entry for the word.
+  using TextMemo = std::vector<std::vector<AliasCandidateMemo::Word*>>;
   // Where the article writes people's surnames, by person.
   std::multimap<std::size_t, WordPosition> surnames_in(
-      const std::vector<const std::vector<AnalyzedWord>*>& texts, const TextKeys& keys,
-      AliasCandidateMemo* memo) const;
+      const std::vector<const std::vector<AnalyzedWord>*>& texts, const TextMemo& known) const;
   std::optional<std::size_t> named_by_initials(const std::vector<AnalyzedWord>& words,
                                                std::size_t first, std::size_t length,
                                                const std::set<std::size_t>& entities) const;

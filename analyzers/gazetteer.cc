@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <charconv>
 #include <set>
+#include <utility>
 
 #include "analyzers/declension.h"
 #include "analyzers/name_key.h"
@@ -59,6 +60,17 @@ std::optional<EntityType> parse_type(std::string_view name) {
 
 namespace {
 
+// Whether edit_distance(a, b) <= 1: one letter replaced, added or dropped at the first place the
+// two differ. Without edit_distance's table, as it runs on many candidate aliases per article.
+bool at_most_one_edit_apart(std::string_view a, std::string_view b) {
+  if (a.size() > b.size()) std::swap(a, b);
+  if (b.size() - a.size() > 1) return false;
+  const std::size_t same = common_prefix_size(a, b);
+  if (same == a.size()) return true;
+  return a.size() == b.size() ? a.substr(same + 1) == b.substr(same + 1)
+                              : a.substr(same) == b.substr(same + 1);
+}
+
 // Two words of one script that are one name differ in their endings (Kypr, Kypru; Rosja, Rosji;
 // Spojené, Spojeného), or in one letter of a long word (Песков, Пєсков) other than the last,
 // which is the ending's (Francis is no Francie, Czech for France), and not one that makes or
@@ -103,7 +115,7 @@ bool same_script_ending_variant(std::string_view word, std::string_view alias) {
   }
   return word == alias || stem_and_case_ending(alias.size()) || stem_and_case_ending(stem) ||
          (std::min(word.size(), alias.size()) >= kMinOneLetterApartLetters &&
-          edit_distance(word, alias) <= 1 && word.back() == alias.back() &&
+          word.back() == alias.back() && at_most_one_edit_apart(word, alias) &&
           syllables(word) == syllables(alias));
 }
 

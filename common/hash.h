@@ -3,6 +3,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 
 namespace naviny {
 
@@ -24,5 +25,18 @@ inline std::string to_hex(std::uint64_t value) {
     hex[static_cast<std::size_t>(i)] = kDigits[value & 0xF];
   return hex;
 }
+
+// Hashes a std::string key as the std::string_view it is looked up by: with StringMap, a find by
+// a view builds no string (one allocation per look-up of a long word, in the analysis of every
+// word of every article).
+struct StringViewHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view text) const {
+    return std::hash<std::string_view>{}(text);
+  }
+};
+
+template <typename Value>
+using StringMap = std::unordered_map<std::string, Value, StringViewHash, std::equal_to<>>;
 
 }  // namespace naviny

@@ -4,21 +4,12 @@
 #include <string_view>
 #include <unordered_map>
 
+#include "common/hash.h"
 #include "common/schema.h"
 #include "common/text.h"
 
 namespace naviny {
 namespace {
-
-struct StringHash {
-  using is_transparent = void;
-  std::size_t operator()(std::string_view text) const {
-    return std::hash<std::string_view>{}(text);
-  }
-};
-
-template <typename Value>
-using StringTable = std::unordered_map<std::string, Value, StringHash, std::equal_to<>>;
 
 // Calls on_value(docid, value) for each document with a value in `slot`, in document id order.
 template <typename OnValue>
@@ -31,7 +22,7 @@ void for_each_value(const Xapian::Database& db, Xapian::valueno slot, OnValue&& 
 }  // namespace
 
 ArticleTable::ArticleTable(const std::vector<Xapian::Database>& shards) : shards_(shards.size()) {
-  StringTable<std::uint32_t> numbers;  // entity id -> number
+  StringMap<std::uint32_t> numbers;  // entity id -> number
   for (std::size_t s = 0; s < shards.size(); ++s) {
     Shard& shard = shards_[s];
     shard.entities_begin.assign(std::size_t{shards[s].get_lastdocid()} + 2, 0);
@@ -58,7 +49,7 @@ ArticleTable::ArticleTable(const std::vector<Xapian::Database>& shards) : shards
   }
 
   // Every group numbered first, by its value across the shards; then only those of two or more.
-  StringTable<std::uint32_t> groups;
+  StringMap<std::uint32_t> groups;
   std::vector<std::uint32_t> members{0};  // by group number; 0: no group
   for (std::size_t s = 0; s < shards.size(); ++s) {
     Shard& shard = shards_[s];
