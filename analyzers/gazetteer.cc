@@ -88,13 +88,16 @@ bool same_script_ending_variant(std::string_view word, std::string_view alias) {
     const std::string_view ending = word.substr(std::min(stem, word.size()));
     // Where the word keeps vowels the stem leaves off the alias, a consonant may follow them only
     // as an ending added to a whole vowel-final name: Czech and Russian -ho, -mu, -m (Kennedyho,
-    // Навальным), Russian plural -ми, -х, the Bulgarian article (Комисията). Else the word goes
+    // Навальным), Russian plural -ми, -х, the Bulgarian article (Комисията), the -v-/-w- of a
+    // possessive or dative (Slovene Cuomov, Czech Cuomovi, Polish Cuomowi). Else the word goes
     // on as another word: Franciszem is no form of Francie.
     const std::size_t shared = common_prefix_size(word, alias);
     const std::string_view after_shared = word.substr(std::min(shared, word.size()));
     const bool ending_after_alias_vowels =
         shared <= stem || after_shared.empty() || is_latin_vowel(after_shared.front()) ||
         after_shared.front() == 'j' ||
+        ((after_shared.front() == 'v' || after_shared.front() == 'w') &&
+         after_shared.size() <= kMaxCaseEndingLetters) ||
         std::ranges::find(kEndingsAfterAVowel, after_shared) != std::end(kEndingsAfterAVowel);
     // A stem shorter than kMinNameStemLetters is too weak, unless it is the whole alias (Kim Jong
     // Un-a): Dan is no Dania.

@@ -269,9 +269,11 @@ TEST(SameScriptVariant, CaseFormsOfTheAliasOrItsStemButNotOtherWords) {
       {"francis", "francie", false},  // nor may the letter apart be the last
       // Franciszem (of Franciszek) keeps Francie's i and goes on with consonants: another word
       {"francishem", "francie", false},
-      {"francishem", "france", false},   // nor is it France once its e is dropped
-      {"niemiec", "niemcy", true},       // the fleeting e of a nominative
-      {"navalnym", "navalny", true},     // -m after the name's final vowel
+      {"francishem", "france", false},  // nor is it France once its e is dropped
+      {"niemiec", "niemcy", true},      // the fleeting e of a nominative
+      {"navalnym", "navalny", true},    // -m after the name's final vowel
+      {"cuomov", "cuomo", true},        // Slovene possessive; Czech Cuomovi, Polish Cuomowi
+      {"cuomowi", "cuomo", true},
       {"komisiyata", "komisiya", true},  // the Bulgarian article after -я
       {"pakstan", "pakistan", false},    // Пакстън (Paxton): the letter apart is a syllable
       {"pyeskova", "peskova", true},     // the letter apart keeps the syllables
