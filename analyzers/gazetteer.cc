@@ -71,6 +71,17 @@ bool at_most_one_edit_apart(std::string_view a, std::string_view b) {
                               : a.substr(same) == b.substr(same + 1);
 }
 
+// Whether `rest`, the letters a word has after all of an alias's final vowels, can be a case
+// ending: one that begins with a vowel or j, or a consonant ending added to a whole vowel-final
+// name: Czech and Russian -ho, -mu, -m (Kennedyho, Навальным), Russian plural -ми, -х, the
+// Bulgarian article (Комисията), the -v-/-w- of a possessive or dative (Slovene Cuomov, Czech
+// Cuomovi, Polish Cuomowi). Else the word goes on as another word: Franciszem is no Francie.
+bool ends_after_a_final_vowel(std::string_view rest) {
+  if (rest.empty() || is_latin_vowel(rest.front()) || rest.front() == 'j') return true;
+  if (rest.front() == 'v' || rest.front() == 'w') return rest.size() <= kMaxCaseEndingLetters;
+  return std::ranges::find(kEndingsAfterAVowel, rest) != std::end(kEndingsAfterAVowel);
+}
+
 // Two words of one script that are one name differ in their endings (Kypr, Kypru; Rosja, Rosji;
 // Spojené, Spojeného), or in one letter of a long word (Песков, Пєсков) other than the last,
 // which is the ending's (Francis is no Francie, Czech for France), and not one that makes or
@@ -86,27 +97,18 @@ bool same_script_ending_variant(std::string_view word, std::string_view alias) {
   // ending softens is declined_with_changed_stem's (Polsce).
   const auto stem_and_case_ending = [&](std::size_t stem) {
     const std::string_view ending = word.substr(std::min(stem, word.size()));
-    // Where the word keeps vowels the stem leaves off the alias, a consonant may follow them only
-    // as an ending added to a whole vowel-final name: Czech and Russian -ho, -mu, -m (Kennedyho,
-    // Навальным), Russian plural -ми, -х, the Bulgarian article (Комисията), the -v-/-w- of a
-    // possessive or dative (Slovene Cuomov, Czech Cuomovi, Polish Cuomowi). Else the word goes
-    // on as another word: Franciszem is no form of Francie.
-    const std::size_t shared = common_prefix_size(word, alias);
-    const std::string_view after_shared = word.substr(std::min(shared, word.size()));
-    const bool ending_after_alias_vowels =
-        shared <= stem || after_shared.empty() || is_latin_vowel(after_shared.front()) ||
-        after_shared.front() == 'j' ||
-        ((after_shared.front() == 'v' || after_shared.front() == 'w') &&
-         after_shared.size() <= kMaxCaseEndingLetters) ||
-        std::ranges::find(kEndingsAfterAVowel, after_shared) != std::end(kEndingsAfterAVowel);
     // A stem shorter than kMinNameStemLetters is too weak, unless it is the whole alias (Kim Jong
     // Un-a): Dan is no Dania.
-    return (stem >= kMinNameStemLetters || stem == alias.size()) && ending_after_alias_vowels &&
-           word.starts_with(alias.substr(0, stem)) &&
-           word.size() - common_prefix_size(word, alias) <= kMaxCaseEndingLetters &&
+    if ((stem < kMinNameStemLetters && stem != alias.size()) ||
+        !word.starts_with(alias.substr(0, stem))) {
+      return false;
+    }
+    const std::size_t shared = common_prefix_size(word, alias);
+    return word.size() - shared <= kMaxCaseEndingLetters &&
            (ending.empty() ? stem == alias.size() || alias.substr(stem) == "y"
                            : (is_latin_vowel(ending.front()) || ending.front() == 'j') &&
-                                 !ending.ends_with('s'));
+                                 !ending.ends_with('s')) &&
+           (shared <= stem || ends_after_a_final_vowel(word.substr(shared)));
   };
   // No Slavic nominative ends in u: an alias that does is indeclinable (Peru, Baku; Перо is no
   // form of Перу). Cyrillic я and ю romanise as ya and yu: the y is the ending's, a vowel before

@@ -312,8 +312,8 @@ QueryBuilder::QueryBuilder(const Xapian::Database& db, std::shared_ptr<Analyzer>
 bool QueryBuilder::names_by_lower_case_alias(const AnalyzedWord& word) {
   // The stored alias table first: most lower-case words are no alias of any kind, and asking the
   // recogniser would parse the gazetteer.
-  // By search form or, for a case form whose stem the stemmer cut otherwise (republikánů of
-  // republikáni), by a one-word alias spelt alike under its name keys.
+  // By search form or, for a case form whose search form is not the alias's (Czech has no
+  // stemmer: republikánů, republikáni), by a one-word alias spelt alike under its name keys.
   const std::optional<WordNaming> naming = gazetteer_->entities_named_by_word(word.forms);
   if (!naming || naming->ids.empty()) return false;
   // Not name-like: only an alias written in lower case fits (республиканцы, the members of the
