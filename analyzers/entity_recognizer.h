@@ -145,8 +145,9 @@ class EntityRecognizer {
   // snippets cannot mark a mention). 10: a multi-word alias whose later word is a name matches
   // its first word in lower case, and lower-case words begin lower-case aliases in any case form.
   // 11: a one-letter variant keeps its syllables, and a consonant ending follows an alias's final
-  // vowels only as an ending of a vowel-final name (same_script_variant).
-  static constexpr int kVersion = 11;
+  // vowels only as an ending of a vowel-final name (same_script_variant). 12: the entities the
+  // title mentions have a term of their own (schema::kTitleEntity), for title:NAME.
+  static constexpr int kVersion = 12;
 
   explicit EntityRecognizer(const Gazetteer& gazetteer);
 

@@ -75,6 +75,12 @@ inline constexpr Prefix kEntity{
     "", "XENT", TermKind::internal,
     "gazetteer entity id, one term per entity mentioned; wdf = mentions; positions: the words "
     "of each mention (from recogniser version 9)"};
+// title:NAME finds the titles that mention the entity in any form the recogniser knows
+// (title:Bidena finds "Байден в Варшаве"), which no spelling of the typed word reaches.
+inline constexpr Prefix kTitleEntity{
+    "", "XTENT", TermKind::internal,
+    "gazetteer entity id, one boolean term per entity mentioned in the title (from recogniser "
+    "version 12)"};
 
 inline constexpr Prefix kDuplicateBand{"", "XDUP", TermKind::internal,
                                        "band number, a colon and 9 bits of the article's simhash "
@@ -97,8 +103,9 @@ inline std::string_view exact_form_of_name_spelling(std::string_view term) {
   return colon == std::string_view::npos ? std::string_view() : term.substr(colon + 1);
 }
 
-inline constexpr std::array kPrefixes{kBody, kTitle,  kExact,  kNameKey, kNameSpelling, kId,
-                                      kLang, kSource, kEntity, kOrigin,  kDuplicateBand};
+inline constexpr std::array kPrefixes{kBody,         kTitle,       kExact,  kNameKey,
+                                      kNameSpelling, kId,          kLang,   kSource,
+                                      kEntity,       kTitleEntity, kOrigin, kDuplicateBand};
 
 // Query fields that filter by entity: the name after the colon (any alias, in any script, or the
 // entity id) is resolved through the gazetteer to kEntity terms. `type` empty: any type.

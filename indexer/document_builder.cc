@@ -115,6 +115,16 @@ void add_mention_positions(Xapian::Document& document, const std::vector<Recogni
   }
 }
 
+// Boolean: the entity terms weigh a title match, and the document length stays as it was.
+void add_title_entities(Xapian::Document& document, const std::vector<RecognizedMention>& trace,
+                        const Gazetteer& gazetteer, std::size_t title_text) {
+  for (const RecognizedMention& mention : trace) {
+    if (mention.entity && mention.text == title_text) {
+      add_boolean_term(document, schema::kTitleEntity, gazetteer.entities()[*mention.entity].id);
+    }
+  }
+}
+
 ArticleData document_data(const Article& article) {
   return {.id = article.id,
           .title = article.title,
@@ -194,6 +204,7 @@ Xapian::Document build_document(const Article& article, Analyzer& analyzer,
         ranked(recognizer->recognize({&title, &body}, &mentions, memo), recognizer->gazetteer()));
     add_mention_positions(document, mentions, recognizer->gazetteer(),
                           {schema::kTitleFirstPosition, schema::kBodyFirstPosition});
+    add_title_entities(document, mentions, recognizer->gazetteer(), 0);
   }
   document.set_data(encode_article_data(data));
   return document;

@@ -232,7 +232,12 @@ Xapian::Query with_base_forms(const Xapian::Query& query, const Xapian::Database
       return with_base_forms(part, db, gazetteer, words, names, expand);
     });
   }
-  const std::string term = *query.get_terms_begin();
+  // title:Bidna finds the titles that write Biden, as Bidna finds the articles.
+  const std::string_view title(schema::kTitle.prefix);
+  const std::string typed_term = *query.get_terms_begin();
+  const bool in_title = typed_term.starts_with(title);
+  const std::string field = in_title ? std::string(title) : std::string();
+  const std::string term = typed_term.substr(field.size());
   const auto word = words.find(term);
   if (!is_search_form_term(term) || !names.names.contains(term) || word == words.end()) {
     return query;
@@ -247,15 +252,17 @@ Xapian::Query with_base_forms(const Xapian::Query& query, const Xapian::Database
     // A word that names an entity finds the entity's articles in every language already; its base
     // forms would only weigh them twice. They are looked for only to tell whether its stem is a
     // cut into another name, as a derivational ending is (Łukaszence).
+    // Titles are the exception: a title whose name the recogniser left unresolved (Biden, in an
+    // article that names two Bidens) has no entity term of the title.
     const bool names_an_entity = !gazetteer.ids_named_by({typed}, {true}).empty();
     const bool cut_deep =
         typed_forms.romanized.size() >= typed_forms.search.size() + kMinDerivationalCutLetters;
-    if (names_an_entity && !cut_deep) continue;
+    if (names_an_entity && !cut_deep && !in_title) continue;
     std::vector<std::string> bases = base_forms_in_index(db, analyzer, typed_forms);
     for (const std::string& base : bases) {
       base_terms.push_back(analyzer.analyze_word(capitalised ? with_capital(base) : base).search);
     }
-    if (names_an_entity) continue;
+    if (names_an_entity && !in_title) continue;
     // A case form of an entity's name whose base form the corpus happens not to write (Varšavo,
     // with no Varšava) still names the entity.
     if (bases.empty()) bases = base_forms_naming_entities(gazetteer, typed_forms);
@@ -267,13 +274,15 @@ Xapian::Query with_base_forms(const Xapian::Query& query, const Xapian::Database
       names.names.insert(forms.search);
       if (capitalised) names.typed_capitalised.emplace(forms.search, forms.exact);
       // Below the form typed, which ranks first where the article writes it.
-      alternatives.emplace_back(Q::OP_SCALE_WEIGHT, expand(Q(forms.search)), kNameKeyWeight);
+      alternatives.emplace_back(Q::OP_SCALE_WEIGHT, expand(Q(field + forms.search)),
+                                kNameKeyWeight);
     }
   }
   // The English stemmer may cut a Slavic case form into another name: Łukaszence (Łukaszenka) to
   // the stem of Łukasz. Where every base form keeps more of the word than that, the typed form
   // is matched as written instead.
-  if (typed_words.size() == 1 && !base_terms.empty() &&
+  // Exact forms are not kept by field, so a title word stays as the stemmer made it.
+  if (!in_title && typed_words.size() == 1 && !base_terms.empty() &&
       std::ranges::all_of(base_terms, [&](const std::string& base_term) {
         return base_term.size() > term.size() && base_term.starts_with(term);
       })) {

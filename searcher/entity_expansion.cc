@@ -56,31 +56,16 @@ std::optional<Xapian::Query> acronym_as_written(const Xapian::Query& query,
   return Xapian::Query(Xapian::Query::OP_OR, spellings.begin(), spellings.end());
 }
 
-}  // namespace
+// The entities a plain word or phrase names, and the weight a match through them has.
+struct NamedEntities {
+  std::vector<std::string> ids;
+  double weight = kEntityNameWeight;
+};
 
-Xapian::Query with_entities_named(const Xapian::Query& query, IndexGazetteer& gazetteer,
-                                  const std::unordered_set<std::string>& names,
-                                  const QueryWordKeys& words) {
-  using Q = Xapian::Query;
-  if (query.get_type() != Q::LEAF_TERM && query.get_type() != Q::OP_PHRASE) {
-    return with_subqueries_rewritten(
-        query, [&](const Q& part) { return with_entities_named(part, gazetteer, names, words); });
-  }
-  // Words ADJ/N apart (a phrase with a wider window) are two words, not one name.
-  if (query.get_type() == Q::OP_PHRASE && window_of(query) > query.get_num_subqueries()) {
-    return query;
-  }
-  const std::optional<Q> entities = entities_named_by_query(query, gazetteer, names, words);
-  if (!entities) return query;
-  const std::optional<Q> acronym = acronym_as_written(query, gazetteer, words);
-  return Q(Q::OP_OR, acronym ? *acronym : query, *entities);
-}
-
-std::optional<Xapian::Query> entities_named_by_query(const Xapian::Query& query,
-                                                     IndexGazetteer& gazetteer,
-                                                     const std::unordered_set<std::string>& names,
-                                                     const QueryWordKeys& words) {
-  using Q = Xapian::Query;
+std::optional<NamedEntities> entity_ids_named_by(const Xapian::Query& query,
+                                                 IndexGazetteer& gazetteer,
+                                                 const std::unordered_set<std::string>& names,
+                                                 const QueryWordKeys& words) {
   const std::vector<std::string> terms = search_form_terms_of(query);
   if (terms.empty() || (terms.size() == 1 && !names.contains(terms.front()))) return std::nullopt;
   // Each reading of the words as typed; a word typed twice, once with a capital, has two.
@@ -100,28 +85,104 @@ std::optional<Xapian::Query> entities_named_by_query(const Xapian::Query& query,
     }
     readings = std::move(longer);
   }
-  std::vector<Q> entities;
+  NamedEntities named;
   std::unordered_set<std::string> seen;
   const auto add = [&](const std::vector<std::string>& ids) {
     for (const std::string& id : ids) {
-      if (seen.insert(id).second) entities.emplace_back(std::string(schema::kEntity.prefix) + id);
+      if (seen.insert(id).second) named.ids.push_back(id);
     }
   };
   for (const std::vector<std::string>& reading : readings) {
     add(gazetteer.ids_named_by(reading, name_like));
   }
-  double weight = kEntityNameWeight;
   // A generic word that names no organisation in full (Kongres, Сенат, Izba Reprezentantów) may
   // mean any organisation it is a short form of: their articles are found, in every language,
   // below those that match the words themselves.
-  if (entities.empty()) {
+  if (named.ids.empty()) {
     for (const std::vector<std::string>& reading : readings) {
       add(gazetteer.ids_short_formed_by(reading, name_like));
     }
-    weight = kShortFormWeight;
+    named.weight = kShortFormWeight;
   }
-  if (entities.empty()) return std::nullopt;
-  return Q(Q::OP_SCALE_WEIGHT, Q(Q::OP_OR, entities.begin(), entities.end()), weight);
+  if (named.ids.empty()) return std::nullopt;
+  return named;
+}
+
+// The entity terms of what `query` names, weighted; in a title, only the articles whose title
+// mentions the entity, weighed by all their mentions of it, as in free text.
+std::optional<Xapian::Query> entity_terms(const Xapian::Query& query, IndexGazetteer& gazetteer,
+                                          const std::unordered_set<std::string>& names,
+                                          const QueryWordKeys& words, bool in_title) {
+  using Q = Xapian::Query;
+  const std::optional<NamedEntities> named = entity_ids_named_by(query, gazetteer, names, words);
+  if (!named) return std::nullopt;
+  std::vector<Q> entities;
+  for (const std::string& id : named->ids) {
+    const Q mentions(std::string(schema::kEntity.prefix) + id);
+    entities.push_back(
+        in_title ? Q(Q::OP_FILTER, mentions, Q(std::string(schema::kTitleEntity.prefix) + id))
+                 : mentions);
+  }
+  return Q(Q::OP_SCALE_WEIGHT, Q(Q::OP_OR, entities.begin(), entities.end()), named->weight);
+}
+
+// title:WORD or title:"A PHRASE" as the words without the title prefix; null for anything else.
+std::optional<Xapian::Query> title_words(const Xapian::Query& query) {
+  using Q = Xapian::Query;
+  const std::string_view title(schema::kTitle.prefix);
+  std::vector<Q> words;
+  const auto add = [&](const Q& leaf) {
+    const std::string term = *leaf.get_terms_begin();
+    if (!term.starts_with(title) || !is_search_form_term(term.substr(title.size()))) return false;
+    words.emplace_back(term.substr(title.size()));
+    return true;
+  };
+  if (query.get_type() == Q::LEAF_TERM) {
+    return add(query) ? std::optional<Q>(words.front()) : std::nullopt;
+  }
+  for (std::size_t i = 0; i < query.get_num_subqueries(); ++i) {
+    const Q word = query.get_subquery(i);
+    if (word.get_type() != Q::LEAF_TERM || !add(word)) return std::nullopt;
+  }
+  return Q(Q::OP_PHRASE, words.begin(), words.end(), window_of(query));
+}
+
+}  // namespace
+
+Xapian::Query with_entities_named(const Xapian::Query& query, IndexGazetteer& gazetteer,
+                                  const std::unordered_set<std::string>& names,
+                                  const QueryWordKeys& words) {
+  using Q = Xapian::Query;
+  if (query.get_type() != Q::LEAF_TERM && query.get_type() != Q::OP_PHRASE) {
+    return with_subqueries_rewritten(
+        query, [&](const Q& part) { return with_entities_named(part, gazetteer, names, words); });
+  }
+  // Words ADJ/N apart (a phrase with a wider window) are two words, not one name.
+  if (query.get_type() == Q::OP_PHRASE && window_of(query) > query.get_num_subqueries()) {
+    return query;
+  }
+  if (const std::optional<Q> in_title = title_words(query)) {
+    const std::optional<Q> entities = entities_named_in_title(*in_title, gazetteer, names, words);
+    return entities ? Q(Q::OP_OR, query, *entities) : query;
+  }
+  const std::optional<Q> entities = entities_named_by_query(query, gazetteer, names, words);
+  if (!entities) return query;
+  const std::optional<Q> acronym = acronym_as_written(query, gazetteer, words);
+  return Q(Q::OP_OR, acronym ? *acronym : query, *entities);
+}
+
+std::optional<Xapian::Query> entities_named_by_query(const Xapian::Query& query,
+                                                     IndexGazetteer& gazetteer,
+                                                     const std::unordered_set<std::string>& names,
+                                                     const QueryWordKeys& words) {
+  return entity_terms(query, gazetteer, names, words, false);
+}
+
+std::optional<Xapian::Query> entities_named_in_title(const Xapian::Query& query,
+                                                     IndexGazetteer& gazetteer,
+                                                     const std::unordered_set<std::string>& names,
+                                                     const QueryWordKeys& words) {
+  return entity_terms(query, gazetteer, names, words, true);
 }
 
 }  // namespace naviny

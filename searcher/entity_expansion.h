@@ -21,8 +21,9 @@ inline constexpr double kShortFormWeight = 0.2;
 // Швеция for Sweden, Unia Europejska for the European Union), which no spelling rule reaches.
 // A single word counts only if its search form is in `names` (the query words typed with a
 // capital or written as names by the corpus), and names an entity by ids_by_search_form, given
-// what the query stemmer saw of it in `words`. Field terms, NEAR and scaled subqueries are left
-// as they are.
+// what the query stemmer saw of it in `words`. A title:WORD or title:"PHRASE" finds the articles
+// whose titles mention the entities it names. Other field terms, NEAR and scaled subqueries are
+// left as they are.
 Xapian::Query with_entities_named(const Xapian::Query& query, IndexGazetteer& gazetteer,
                                   const std::unordered_set<std::string>& names,
                                   const QueryWordKeys& words);
@@ -30,6 +31,13 @@ Xapian::Query with_entities_named(const Xapian::Query& query, IndexGazetteer& ga
 // The filter terms of the entities that a plain word or phrase names, by the rules of
 // with_entities_named, weighted as it weighs them; null if it names none.
 std::optional<Xapian::Query> entities_named_by_query(const Xapian::Query& query,
+                                                     IndexGazetteer& gazetteer,
+                                                     const std::unordered_set<std::string>& names,
+                                                     const QueryWordKeys& words);
+
+// The same for words typed after title: (given without the prefix): the articles whose titles
+// mention the entities they name, weighted by the article's mentions.
+std::optional<Xapian::Query> entities_named_in_title(const Xapian::Query& query,
                                                      IndexGazetteer& gazetteer,
                                                      const std::unordered_set<std::string>& names,
                                                      const QueryWordKeys& words);

@@ -229,6 +229,59 @@ TEST(AnyFormTitle, ANameInTheTitleIsFoundInEitherScript) {
               UnorderedElementsAreArray(titles));
 }
 
+// Titles that name their entity in one form each, and articles that name it only in the body.
+std::filesystem::path titles_corpus() {
+  static const testing::TempDir dir;
+  static const bool written = [] {
+    const std::vector<std::pair<std::string, std::string>> articles{
+        {"biden_pl.txt", "Rozmowa z Bidenem\n\nPrezydent Joe Biden rozmawiał z premierem."},
+        {"biden_ru.txt", "Байден выступил в Конгрессе\n\nДжо Байден выступил с речью."},
+        {"biden_cs.txt", "Biden vyhrál\n\nVolby vyhrál Biden."},
+        {"biden_body.txt", "Weather report\n\nJoe Biden spoke about the rain."},
+        {"germany_de.txt", "Deutschland wählt\n\nDie Wahl findet am Sonntag statt."},
+        {"germany_ru.txt", "Выборы в Германии\n\nВыборы прошли в воскресенье."},
+        {"germany_body.txt", "Wybory\n\nW Niemczech odbyły się wybory."},
+        {"commission_uk.txt", "Європейська комісія оштрафувала Google\n\nШтраф склав мільярд."},
+        {"commission_pl.txt", "Komisja Europejska nałożyła karę\n\nKara wynosi miliard euro."},
+        {"commission_body.txt", "Fine\n\nThe European Commission fined the company."},
+    };
+    for (const auto& [file, text] : articles) testing::write_file(dir / "corpus" / file, text);
+    testing::index_or_fail(dir / "corpus", dir / "db");
+    return true;
+  }();
+  (void)written;
+  return dir / "db";
+}
+
+class AnyFormInTitle : public ::testing::TestWithParam<AnyFormCase> {};
+
+// title: with a case form or a translation finds every title that names the entity, and no
+// article that names it only in the body.
+TEST_P(AnyFormInTitle, FindsEveryTitleThatNamesTheEntity) {
+  EXPECT_THAT(testing::search_ids(titles_corpus(), GetParam().query),
+              UnorderedElementsAreArray(GetParam().expected));
+}
+
+const std::vector<std::string> kBidenTitles{"biden_pl.txt", "biden_ru.txt", "biden_cs.txt"};
+const std::vector<std::string> kGermanyTitles{"germany_de.txt", "germany_ru.txt"};
+const std::vector<std::string> kCommissionTitles{"commission_uk.txt", "commission_pl.txt"};
+
+INSTANTIATE_TEST_SUITE_P(
+    Table, AnyFormInTitle,
+    ::testing::Values(
+        AnyFormCase{"PolishGenitive", "title:Bidena", "pl", kBidenTitles},
+        AnyFormCase{"CzechInstrumental", "title:Bidenem", "cs", kBidenTitles},
+        AnyFormCase{"RussianGenitive", "title:Байдена", "ru", kBidenTitles},
+        AnyFormCase{"PolishLocativeOfATranslatedName", "title:Niemczech", "pl", kGermanyTitles},
+        AnyFormCase{"CzechLocativeOfATranslatedName", "title:Německu", "cs", kGermanyTitles},
+        AnyFormCase{"PolishPhraseInTheGenitive", "title:\"Komisji Europejskiej\"", "pl",
+                    kCommissionTitles},
+        AnyFormCase{"UkrainianPhraseInTheInstrumental", "title:\"Європейською комісією\"", "uk",
+                    kCommissionTitles}),
+    [](const ::testing::TestParamInfo<AnyFormCase>& param) {
+      return std::string(param.param.name);
+    });
+
 struct BaseFormCase {
   const char* typed;
   const char* base;
