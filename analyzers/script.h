@@ -7,6 +7,19 @@ namespace naviny {
 
 enum class Script { latin, cyrillic, other };
 
+// A letter for each script, as the index's alias tables write the scripts an entity is named in.
+constexpr char script_letter(Script script) {
+  switch (script) {
+    case Script::latin:
+      return 'l';
+    case Script::cyrillic:
+      return 'c';
+    case Script::other:
+      break;
+  }
+  return 'o';
+}
+
 // The alphabet most letters of a (case-folded) word belong to; ties go to Cyrillic, as in
 // read_lookalikes_in_word_script.
 Script dominant_script(std::string_view folded_word);

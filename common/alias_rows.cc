@@ -23,7 +23,7 @@ std::string encode_row(const AliasRow& row) {
 }
 
 std::string encode_row(const AliasWordRow& row) {
-  return joined({row.id, row.search, row.romanized, row.exact});
+  return joined({row.id, row.search, row.romanized, row.exact, row.scripts});
 }
 
 std::string encode_row(const GivenNameRow& row) {
@@ -39,8 +39,10 @@ std::optional<AliasRow> decode_alias_row(std::string_view line) {
 
 std::optional<AliasWordRow> decode_alias_word_row(std::string_view line) {
   const std::vector<std::string_view> fields = split(line, '\t');
-  if (fields.size() != 4) return std::nullopt;
-  return AliasWordRow{fields[0], fields[1], fields[2], fields[3]};
+  if (fields.size() == 4) return AliasWordRow{fields[0], fields[1], fields[2], fields[3], {}};
+  if (fields.size() == 5)
+    return AliasWordRow{fields[0], fields[1], fields[2], fields[3], fields[4]};
+  return std::nullopt;
 }
 
 std::optional<GivenNameRow> decode_given_name_row(std::string_view line) {

@@ -25,6 +25,9 @@ struct AliasWordRow {
   std::string_view search;
   std::string_view romanized;
   std::string_view exact;
+  // The scripts the entity has one-word aliases in, a letter each (script_letter); empty in
+  // tables written before 2026-12-07, which do not say.
+  std::string_view scripts;
 };
 
 // Under schema::kMetaGivenNamePrefix + a name key: the first word of a person's full alias.

@@ -224,8 +224,12 @@ inline constexpr std::string_view kMetaAliasTableHash = "naviny.alias_table";
 inline std::string alias_table_stamp_without_spellings(std::string_view gazetteer_hash) {
   return std::string(gazetteer_hash) + " words given-names";
 }
-inline std::string alias_table_stamp(std::string_view gazetteer_hash) {
+// The layout before alias words carried the scripts their entities are named in (2026-12-07).
+inline std::string alias_table_stamp_without_scripts(std::string_view gazetteer_hash) {
   return alias_table_stamp_without_spellings(gazetteer_hash) + " spellings";
+}
+inline std::string alias_table_stamp(std::string_view gazetteer_hash) {
+  return alias_table_stamp_without_scripts(gazetteer_hash) + " scripts";
 }
 
 }  // namespace naviny::schema

@@ -4,6 +4,7 @@
 #include <set>
 #include <vector>
 
+#include "analyzers/script.h"
 #include "common/alias_rows.h"
 #include "common/schema.h"
 
@@ -58,6 +59,14 @@ void store_alias_table(Xapian::WritableDatabase& db, const Gazetteer& gazetteer,
   clear_metadata_under(db, word_prefix);
   const std::string given_name_prefix(schema::kMetaGivenNamePrefix);
   clear_metadata_under(db, given_name_prefix);
+  // The scripts each entity has a one-word alias in, as recognition compares them.
+  std::vector<std::string> scripts_named_in(gazetteer.entities().size());
+  for (const Alias& alias : gazetteer.aliases()) {
+    if (alias.words.size() != 1) continue;
+    std::string& scripts = scripts_named_in[alias.entity];
+    const char letter = script_letter(alias.words.front().forms.script);
+    if (scripts.find(letter) == std::string::npos) scripts += letter;
+  }
   std::map<std::string, std::set<std::string>> ids_by_key;
   std::map<std::string, std::set<std::string>> words_by_key;
   std::map<std::string, std::set<std::string>> given_names_by_key;
@@ -75,9 +84,9 @@ void store_alias_table(Xapian::WritableDatabase& db, const Gazetteer& gazetteer,
                      encode_row(GivenNameRow{id, given_name.forms.romanized}));
     }
     if (!one_word) continue;
-    add_under_keys(
-        words_by_key, word_prefix, first,
-        encode_row(AliasWordRow{id, first.forms.search, first.forms.romanized, first.forms.exact}));
+    add_under_keys(words_by_key, word_prefix, first,
+                   encode_row(AliasWordRow{id, first.forms.search, first.forms.romanized,
+                                           first.forms.exact, scripts_named_in[alias.entity]}));
   }
   store_lines(db, ids_by_key);
   store_lines(db, words_by_key);

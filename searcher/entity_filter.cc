@@ -68,6 +68,7 @@ bool IndexGazetteer::alias_tables_current() const {
   // names an s apart, until the next `naviny index` rewrites its tables.
   const std::string stamp = db_.get_metadata(std::string(schema::kMetaAliasTableHash));
   return stamp == schema::alias_table_stamp(gazetteer_hash) ||
+         stamp == schema::alias_table_stamp_without_scripts(gazetteer_hash) ||
          stamp == schema::alias_table_stamp_without_spellings(gazetteer_hash);
 }
 
@@ -83,14 +84,24 @@ template <typename OnAlias>
 void IndexGazetteer::for_each_alias_of_search_form(
     const std::string& search, const std::vector<QueryWordNames::Spelling>& spellings,
     OnAlias on_alias) {
-  // An alias counts unless it is a name an s apart from the word: one of several words and an
-  // acronym (lines without a spelling) always count.
+  // An alias counts where recognition would take the word for it with no sentence around
+  // (shared_stem_suffices): not if it is a name an s apart, and for a short stem only if spelt
+  // alike (Кенни and Кения both stem to "ken"). One of several words and an acronym (lines
+  // without a spelling) always count.
   for_each_row_under_keys(
       db_, schema::kMetaAliasPrefix, {search}, decode_alias_row, [&](const AliasRow& row) {
         if (row.exact.empty()) return on_alias(row.id, std::string_view());
-        if (spellings.empty() || std::ranges::none_of(spellings, [&](const auto& spelling) {
-              return names_an_s_apart(spelling.romanized, spelling.script, row.romanized,
-                                      dominant_script(row.exact));
+        AliasWord alias_word;
+        alias_word.forms.search = search;
+        alias_word.forms.romanized = row.romanized;
+        alias_word.forms.exact = row.exact;
+        alias_word.forms.script = dominant_script(row.exact);
+        if (spellings.empty() || std::ranges::all_of(spellings, [&](const auto& spelling) {
+              AnalyzedWord word;
+              word.forms.search = search;
+              word.forms.romanized = spelling.romanized;
+              word.forms.script = spelling.script;
+              return shared_stem_suffices(word, alias_word);
             })) {
           on_alias(row.id, row.romanized);
         }
@@ -139,6 +150,7 @@ std::optional<WordNaming> IndexGazetteer::entities_named_by_word(const WordForms
   // though it shares a key with Латвия and is spelt close to it.
   if (!naming.ids.empty()) return naming;
   naming.by_likeness = true;
+  const char word_script = script_letter(word.script);
   for_each_row_under_keys(db_, schema::kMetaAliasWordPrefix,
                           {word.name_keys.primary, word.name_keys.alternate}, decode_alias_word_row,
                           [&](const AliasWordRow& row) {
@@ -148,6 +160,13 @@ std::optional<WordNaming> IndexGazetteer::entities_named_by_word(const WordForms
                             alias_word.forms.exact = row.exact;
                             // Recognition compares scripts, kept beside the forms.
                             alias_word.forms.script = dominant_script(row.exact);
+                            // As in recognition: where the entity has a one-word alias in the
+                            // word's own script, the word must be a form of that one (Кенни is no
+                            // Kenya, whose Cyrillic name is Кения).
+                            if (alias_word.forms.script != word.script &&
+                                row.scripts.find(word_script) != std::string_view::npos) {
+                              return;
+                            }
                             if (spelt_alike(word, alias_word)) add(row.id, row.romanized);
                           });
   return naming;

@@ -23,6 +23,15 @@ bool keeps_syllables(const SpellingCandidate& c, const Spelling& typed) {
          syllables_agree(typed.romanized, typed.script == Script::latin, c.word.romanized);
 }
 
+// A short typed word meets, under its keys, only its own case forms and its spellings with other
+// vowels where the corpus has it as typed, or where it names an entity: the entity's articles
+// then come through its aliases, in every script, and a letter is a third of the name (Kenya is
+// no Kenny, nor Кенни).
+bool held_to_its_letters(const SpellingCandidate& c, const Spelling& typed) {
+  const bool names_entities = c.typed_entities != nullptr && !c.typed_entities->empty();
+  return typed.romanized.size() <= kMaxShortNameLetters && (c.typed_in_corpus || names_entities);
+}
+
 // In its own script, the word is spelt as the same name (spelt_as_one_name: Łukaszenka ~
 // Lukashenko, not Welle ~ Wahl) with the same first vowel (Baker is no Booker), is not the typed
 // word with its final vowels cut off (Roman is no Romania) nor a name an s apart (Francis is no
@@ -32,8 +41,7 @@ bool keeps_syllables(const SpellingCandidate& c, const Spelling& typed) {
 bool alike_in_its_script(const SpellingCandidate& c) {
   return any_typed(c, [&](const Spelling& typed) {
     const std::string& word = c.word.romanized;
-    if (typed.script == c.script && c.typed_in_corpus &&
-        typed.romanized.size() <= kMaxShortNameLetters &&
+    if (typed.script == c.script && held_to_its_letters(c, typed) &&
         !differ_in_vowels_only(typed.romanized, word)) {
       return same_script_variant(word, typed.romanized);
     }
@@ -46,9 +54,14 @@ bool alike_in_its_script(const SpellingCandidate& c) {
 }
 
 // In the other script, the word shares the vowel of the first syllable (Yellen is no Юлиян) and
-// keeps the syllables.
+// keeps the syllables; a short name held to its letters differs from it in vowels only.
 bool alike_across_scripts(const SpellingCandidate& c) {
+  const bool names_entities = c.typed_entities != nullptr && !c.typed_entities->empty();
   return any_typed(c, [&](const Spelling& typed) {
+    if (names_entities && held_to_its_letters(c, typed) &&
+        !differ_in_vowels_only(typed.romanized, c.word.romanized)) {
+      return false;
+    }
     return typed.script != c.script && first_vowels_agree(typed.romanized, c.word.romanized) &&
            keeps_syllables(c, typed);
   });

@@ -27,11 +27,17 @@ TEST(AliasRows, RoundTrip) {
   EXPECT_EQ(phrase->id, "european-union");
   EXPECT_TRUE(phrase->exact.empty());
 
-  const std::string word_line = encode_row(AliasWordRow{"nato", "nato", "nato", "нато"});
+  const std::string word_line = encode_row(AliasWordRow{"nato", "nato", "nato", "нато", "lc"});
   const auto word = decode_alias_word_row(word_line);
   ASSERT_TRUE(word);
   EXPECT_EQ(word->search, "nato");
   EXPECT_EQ(word->exact, "нато");
+  EXPECT_EQ(word->scripts, "lc");
+  // A table written before rows carried their entity's scripts still reads, saying none.
+  const auto older = decode_alias_word_row("nato\tnato\tnato\tнато");
+  ASSERT_TRUE(older);
+  EXPECT_EQ(older->exact, "нато");
+  EXPECT_TRUE(older->scripts.empty());
 
   const std::string given_line = encode_row(GivenNameRow{"maria-zakharova", "mariya"});
   const auto given = decode_given_name_row(given_line);

@@ -56,6 +56,14 @@ std::filesystem::path any_form_corpus() {
         {"pakistan_ru.txt", "Протесты\n\nВ Пакистане прошли протесты."},
         {"pope_pl.txt", "Audiencja\n\nPrezydent spotkał się z papieżem Franciszem."},
         {"france_pl.txt", "Wizyta\n\nPrezydent przyjechał do Francji."},
+        {"chile_pl.txt", "Protesty\n\nW Chile trwają protesty."},
+        {"davos_ru.txt", "Форум\n\nВ Давосе открылся форум."},
+        {"davis_pl.txt", "Brexit\n\nWypowiedź Davisa wywołała burzę w Londynie."},
+        {"hongkong_cs.txt", "Protesty\n\nV Hongkongu pokračují protesty."},
+        {"hongkong_bg.txt", "Протести\n\nПротестите в Хонконг продължават."},
+        {"hongkong_en.txt", "Protests\n\nProtests go on in Hong Kong."},
+        {"hill_ru.txt", "Показания\n\nФиона Хилл дала показания в Конгрессе."},
+        {"hill_en.txt", "Testimony\n\nFiona Hill testified before Congress."},
     };
     for (const auto& [file, text] : articles) testing::write_file(dir / "corpus" / file, text);
     testing::index_or_fail(dir / "corpus", dir / "db");
@@ -107,6 +115,15 @@ INSTANTIATE_TEST_SUITE_P(
         // A case form whose name key is cut elsewhere than its base form's (Varšav-o, Varšav-a).
         AnyFormCase{"SloveneAccusative", "Varšavo", "sl", kWarsaw},
         AnyFormCase{"CzechLocativeOfWarsaw", "Varšavě", "cs", kWarsaw},
+        // Where a language writes a name as one word (Hongkong, Хонконг), the gazetteer has it.
+        AnyFormCase{"ANameWrittenAsOneWord",
+                    "Hongkongu",
+                    "cs",
+                    {"hongkong_cs.txt", "hongkong_bg.txt", "hongkong_en.txt"}},
+        AnyFormCase{"ANameWrittenAsTwoWords",
+                    "\"Hong Kong\"",
+                    "en",
+                    {"hongkong_cs.txt", "hongkong_bg.txt", "hongkong_en.txt"}},
         // A place the gazetteer does not know: the case form meets its base form in the corpus.
         AnyFormCase{"NameOutsideTheGazetteer", "Dublinu", "cs", kDublin},
         AnyFormCase{"LowerCase", "niemczech", "pl", kGermany},
@@ -150,7 +167,13 @@ INSTANTIATE_TEST_SUITE_P(
         // Пакстън (Paxton in Bulgarian) is one letter from Пакистан, but that letter is a syllable.
         StrictCase{"ALetterApartThatIsASyllable", "Пакстън", "paxton_bg.txt", "pakistan_ru.txt"},
         // Franciszem (of Franciszek) begins like Francie (France) but goes on as another word.
-        StrictCase{"AnotherWordAfterTheAliasVowels", "Franciszem", "pope_pl.txt", "france_pl.txt"}),
+        StrictCase{"AnotherWordAfterTheAliasVowels", "Franciszem", "pope_pl.txt", "france_pl.txt"},
+        // Chile shares a key with Хилл and Hill (Fiona Hill); a short name of an entity meets
+        // under its keys only its spellings with other vowels.
+        StrictCase{"AShortNameOfAnEntityInTheOtherScript", "Chile", "chile_pl.txt", "hill_ru.txt"},
+        StrictCase{"AShortNameOfAnEntityTypedInCyrillic", "Чили", "chile_pl.txt", "hill_en.txt"},
+        // Davisa (of Davis) is spelt close to Давос, but Davos has a Latin name to compare with.
+        StrictCase{"ANameOfTheEntityInTheWordsOwnScript", "Davos", "davos_ru.txt", "davis_pl.txt"}),
     [](const ::testing::TestParamInfo<StrictCase>& param) {
       return std::string(param.param.name);
     });
