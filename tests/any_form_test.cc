@@ -20,57 +20,64 @@ using ::testing::IsSupersetOf;
 using ::testing::Not;
 using ::testing::UnorderedElementsAreArray;
 
-// Short articles in several languages, tagged with the bundled gazetteer. Each names its entity
-// in one case form only, so a query finds the others only by reading the form it was given.
+// (file name, text) of each article of a corpus.
+using Articles = std::vector<std::pair<std::string, std::string>>;
+
+// The index of `articles`, tagged with the bundled gazetteer, in `dir`.
+std::filesystem::path indexed(const testing::TempDir& dir, const Articles& articles) {
+  for (const auto& [file, text] : articles) testing::write_file(dir / "corpus" / file, text);
+  testing::index_or_fail(dir / "corpus", dir / "db");
+  return dir / "db";
+}
+
+// Short articles in several languages. Each names its entity in one case form only, so a query
+// finds the others only by reading the form it was given.
 std::filesystem::path any_form_corpus() {
   static const testing::TempDir dir;
-  static const bool written = [] {
-    const std::vector<std::pair<std::string, std::string>> articles{
-        {"germany_en.txt", "Election\n\nVoters in Germany went to the polls on Sunday."},
-        {"germany_ru.txt", "Выборы\n\nВ Германии прошли выборы в бундестаг."},
-        {"germany_pl.txt", "Wybory\n\nW Niemczech odbyły się wybory do Bundestagu."},
-        {"germany_cs.txt", "Volby\n\nV Německu se konaly volby do Spolkového sněmu."},
-        {"russia_en.txt", "Sanctions\n\nThe union imposed sanctions on Russia."},
-        {"russia_uk.txt", "Санкції\n\nСоюз запровадив санкції проти Росії."},
-        {"russia_pl.txt", "Sankcje\n\nUnia nałożyła sankcje na Rosję."},
-        {"warsaw_en.txt", "Summit\n\nLeaders met in Warsaw on Friday."},
-        {"warsaw_pl.txt", "Szczyt\n\nPrzywódcy spotkali się w Warszawie."},
-        {"lukashenko_uk.txt", "Вибори\n\nОлександр Лукашенко заявив про вибори."},
-        {"lukashenko_pl.txt", "Spotkanie\n\nAleksander Łukaszenka spotkał się z ambasadorem."},
-        {"lukashevich.txt", "Interview\n\nAlexander Lukashevich spoke to the press."},
-        {"putin_pl.txt", "Rozmowa\n\nKanclerz zadzwoniła do prezydenta. Putinowi przekazano list."},
-        {"putin_ru.txt", "Звонок\n\nВладимир Путин провёл переговоры с канцлером."},
-        {"dublin_en.txt", "Talks\n\nThe talks in Dublin ended without a deal."},
-        {"dublin_bg.txt", "Преговори\n\nПреговорите в Дъблин приключиха."},
-        {"dublin_cs.txt", "Jednání\n\nJednání v Dublinu skončila bez dohody."},
-        {"johnson_en.txt", "Boris Johnson resigns\n\nThe prime minister resigned on Thursday."},
-        {"johnson_ru.txt", "Джонсон ушёл в отставку\n\nПремьер-министр подал в отставку."},
-        {"johnson_body.txt", "Weather\n\nBoris Johnson spoke about the rain."},
-        {"barnier_ru.txt", "Переговоры\n\nМишель Барнье провёл переговоры в Лондоне."},
-        {"bernie_uk.txt",
-         "Мітинг\n\nБерні Сандерс виступив на мітингу. Берні закликав голосувати."},
-        {"lukasz_pl.txt", "Mecz\n\nŁukasz Osiński zdobył bramkę. Łukasz cieszył się z gola."},
-        {"tsikhanouskaya_be.txt", "Сустрэча\n\nСвятлана Ціханоўская сустрэлася з паслом."},
-        {"sechenov_ru.txt", "Конференция\n\nВ Сеченовском университете прошла конференция."},
-        {"paxton_bg.txt", "Иск\n\nГлавният прокурор на Тексас Кен Пакстън внесе иск."},
-        {"pakistan_ru.txt", "Протесты\n\nВ Пакистане прошли протесты."},
-        {"pope_pl.txt", "Audiencja\n\nPrezydent spotkał się z papieżem Franciszem."},
-        {"france_pl.txt", "Wizyta\n\nPrezydent przyjechał do Francji."},
-        {"chile_pl.txt", "Protesty\n\nW Chile trwają protesty."},
-        {"davos_ru.txt", "Форум\n\nВ Давосе открылся форум."},
-        {"davis_pl.txt", "Brexit\n\nWypowiedź Davisa wywołała burzę w Londynie."},
-        {"hongkong_cs.txt", "Protesty\n\nV Hongkongu pokračují protesty."},
-        {"hongkong_bg.txt", "Протести\n\nПротестите в Хонконг продължават."},
-        {"hongkong_en.txt", "Protests\n\nProtests go on in Hong Kong."},
-        {"hill_ru.txt", "Показания\n\nФиона Хилл дала показания в Конгрессе."},
-        {"hill_en.txt", "Testimony\n\nFiona Hill testified before Congress."},
-    };
-    for (const auto& [file, text] : articles) testing::write_file(dir / "corpus" / file, text);
-    testing::index_or_fail(dir / "corpus", dir / "db");
-    return true;
-  }();
-  (void)written;
-  return dir / "db";
+  static const std::filesystem::path db = indexed(
+      dir,
+      {
+          {"germany_en.txt", "Election\n\nVoters in Germany went to the polls on Sunday."},
+          {"germany_ru.txt", "Выборы\n\nВ Германии прошли выборы в бундестаг."},
+          {"germany_pl.txt", "Wybory\n\nW Niemczech odbyły się wybory do Bundestagu."},
+          {"germany_cs.txt", "Volby\n\nV Německu se konaly volby do Spolkového sněmu."},
+          {"russia_en.txt", "Sanctions\n\nThe union imposed sanctions on Russia."},
+          {"russia_uk.txt", "Санкції\n\nСоюз запровадив санкції проти Росії."},
+          {"russia_pl.txt", "Sankcje\n\nUnia nałożyła sankcje na Rosję."},
+          {"warsaw_en.txt", "Summit\n\nLeaders met in Warsaw on Friday."},
+          {"warsaw_pl.txt", "Szczyt\n\nPrzywódcy spotkali się w Warszawie."},
+          {"lukashenko_uk.txt", "Вибори\n\nОлександр Лукашенко заявив про вибори."},
+          {"lukashenko_pl.txt", "Spotkanie\n\nAleksander Łukaszenka spotkał się z ambasadorem."},
+          {"lukashevich.txt", "Interview\n\nAlexander Lukashevich spoke to the press."},
+          {"putin_pl.txt",
+           "Rozmowa\n\nKanclerz zadzwoniła do prezydenta. Putinowi przekazano list."},
+          {"putin_ru.txt", "Звонок\n\nВладимир Путин провёл переговоры с канцлером."},
+          {"dublin_en.txt", "Talks\n\nThe talks in Dublin ended without a deal."},
+          {"dublin_bg.txt", "Преговори\n\nПреговорите в Дъблин приключиха."},
+          {"dublin_cs.txt", "Jednání\n\nJednání v Dublinu skončila bez dohody."},
+          {"johnson_en.txt", "Boris Johnson resigns\n\nThe prime minister resigned on Thursday."},
+          {"johnson_ru.txt", "Джонсон ушёл в отставку\n\nПремьер-министр подал в отставку."},
+          {"johnson_body.txt", "Weather\n\nBoris Johnson spoke about the rain."},
+          {"barnier_ru.txt", "Переговоры\n\nМишель Барнье провёл переговоры в Лондоне."},
+          {"bernie_uk.txt",
+           "Мітинг\n\nБерні Сандерс виступив на мітингу. Берні закликав голосувати."},
+          {"lukasz_pl.txt", "Mecz\n\nŁukasz Osiński zdobył bramkę. Łukasz cieszył się z gola."},
+          {"tsikhanouskaya_be.txt", "Сустрэча\n\nСвятлана Ціханоўская сустрэлася з паслом."},
+          {"sechenov_ru.txt", "Конференция\n\nВ Сеченовском университете прошла конференция."},
+          {"paxton_bg.txt", "Иск\n\nГлавният прокурор на Тексас Кен Пакстън внесе иск."},
+          {"pakistan_ru.txt", "Протесты\n\nВ Пакистане прошли протесты."},
+          {"pope_pl.txt", "Audiencja\n\nPrezydent spotkał się z papieżem Franciszem."},
+          {"france_pl.txt", "Wizyta\n\nPrezydent przyjechał do Francji."},
+          {"chile_pl.txt", "Protesty\n\nW Chile trwają protesty."},
+          {"davos_ru.txt", "Форум\n\nВ Давосе открылся форум."},
+          {"davis_pl.txt", "Brexit\n\nWypowiedź Davisa wywołała burzę w Londynie."},
+          {"hongkong_cs.txt", "Protesty\n\nV Hongkongu pokračují protesty."},
+          {"hongkong_bg.txt", "Протести\n\nПротестите в Хонконг продължават."},
+          {"hongkong_en.txt", "Protests\n\nProtests go on in Hong Kong."},
+          {"hill_ru.txt", "Показания\n\nФиона Хилл дала показания в Конгрессе."},
+          {"hill_en.txt", "Testimony\n\nFiona Hill testified before Congress."},
+      });
+  return db;
 }
 
 struct AnyFormCase {
@@ -255,25 +262,21 @@ TEST(AnyFormTitle, ANameInTheTitleIsFoundInEitherScript) {
 // Titles that name their entity in one form each, and articles that name it only in the body.
 std::filesystem::path titles_corpus() {
   static const testing::TempDir dir;
-  static const bool written = [] {
-    const std::vector<std::pair<std::string, std::string>> articles{
-        {"biden_pl.txt", "Rozmowa z Bidenem\n\nPrezydent Joe Biden rozmawiał z premierem."},
-        {"biden_ru.txt", "Байден выступил в Конгрессе\n\nДжо Байден выступил с речью."},
-        {"biden_cs.txt", "Biden vyhrál\n\nVolby vyhrál Biden."},
-        {"biden_body.txt", "Weather report\n\nJoe Biden spoke about the rain."},
-        {"germany_de.txt", "Deutschland wählt\n\nDie Wahl findet am Sonntag statt."},
-        {"germany_ru.txt", "Выборы в Германии\n\nВыборы прошли в воскресенье."},
-        {"germany_body.txt", "Wybory\n\nW Niemczech odbyły się wybory."},
-        {"commission_uk.txt", "Європейська комісія оштрафувала Google\n\nШтраф склав мільярд."},
-        {"commission_pl.txt", "Komisja Europejska nałożyła karę\n\nKara wynosi miliard euro."},
-        {"commission_body.txt", "Fine\n\nThe European Commission fined the company."},
-    };
-    for (const auto& [file, text] : articles) testing::write_file(dir / "corpus" / file, text);
-    testing::index_or_fail(dir / "corpus", dir / "db");
-    return true;
-  }();
-  (void)written;
-  return dir / "db";
+  static const std::filesystem::path db = indexed(
+      dir,
+      {
+          {"biden_pl.txt", "Rozmowa z Bidenem\n\nPrezydent Joe Biden rozmawiał z premierem."},
+          {"biden_ru.txt", "Байден выступил в Конгрессе\n\nДжо Байден выступил с речью."},
+          {"biden_cs.txt", "Biden vyhrál\n\nVolby vyhrál Biden."},
+          {"biden_body.txt", "Weather report\n\nJoe Biden spoke about the rain."},
+          {"germany_de.txt", "Deutschland wählt\n\nDie Wahl findet am Sonntag statt."},
+          {"germany_ru.txt", "Выборы в Германии\n\nВыборы прошли в воскресенье."},
+          {"germany_body.txt", "Wybory\n\nW Niemczech odbyły się wybory."},
+          {"commission_uk.txt", "Європейська комісія оштрафувала Google\n\nШтраф склав мільярд."},
+          {"commission_pl.txt", "Komisja Europejska nałożyła karę\n\nKara wynosi miliard euro."},
+          {"commission_body.txt", "Fine\n\nThe European Commission fined the company."},
+      });
+  return db;
 }
 
 class AnyFormInTitle : public ::testing::TestWithParam<AnyFormCase> {};
