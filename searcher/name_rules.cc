@@ -27,9 +27,13 @@ bool keeps_syllables(const SpellingCandidate& c, const Spelling& typed) {
 // vowels where the corpus has it as typed, or where it names an entity: the entity's articles
 // then come through its aliases, in every script, and a letter is a third of the name (Kenya is
 // no Kenny, nor Кенни).
+bool typed_names_entities(const SpellingCandidate& c) {
+  return c.typed_entities != nullptr && !c.typed_entities->empty();
+}
+
 bool held_to_its_letters(const SpellingCandidate& c, const Spelling& typed) {
-  const bool names_entities = c.typed_entities != nullptr && !c.typed_entities->empty();
-  return typed.romanized.size() <= kMaxShortNameLetters && (c.typed_in_corpus || names_entities);
+  return typed.romanized.size() <= kMaxShortNameLetters &&
+         (c.typed_in_corpus || typed_names_entities(c));
 }
 
 // In its own script, the word is spelt as the same name (spelt_as_one_name: Łukaszenka ~
@@ -56,9 +60,8 @@ bool alike_in_its_script(const SpellingCandidate& c) {
 // In the other script, the word shares the vowel of the first syllable (Yellen is no Юлиян) and
 // keeps the syllables; a short name held to its letters differs from it in vowels only.
 bool alike_across_scripts(const SpellingCandidate& c) {
-  const bool names_entities = c.typed_entities != nullptr && !c.typed_entities->empty();
   return any_typed(c, [&](const Spelling& typed) {
-    if (names_entities && held_to_its_letters(c, typed) &&
+    if (typed_names_entities(c) && held_to_its_letters(c, typed) &&
         !differ_in_vowels_only(typed.romanized, c.word.romanized)) {
       return false;
     }
