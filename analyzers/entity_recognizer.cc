@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <compare>
+#include <functional>
 #include <optional>
 #include <set>
 #include <utility>
@@ -17,7 +18,9 @@ namespace {
 constexpr std::size_t kCandidatePrefixLetters = 3;
 
 std::vector<std::string> candidate_keys(const WordForms& forms) {
-  std::vector<std::string> keys{"s:" + forms.search};
+  std::vector<std::string> keys;
+  keys.reserve(4);
+  keys.push_back("s:" + forms.search);
   for (const std::string* key : forms.name_keys.both()) {
     if (!key->empty()) keys.push_back("k:" + *key);
   }
@@ -241,12 +244,12 @@ EntityRecognizer::EntityRecognizer(const Gazetteer& gazetteer)
     if (alias.words.size() == 1) {
       one_word_alias_scripts_[alias.entity].insert(alias.words.front().forms.script);
     }
-    for (std::string& key : candidate_keys(alias.words.front().forms)) {
-      by_first_word_.add(std::move(key), i);
+    for (const std::string& key : candidate_keys(alias.words.front().forms)) {
+      by_first_word_.add(key, i);
     }
     if (alias.first_word_may_be_lower_case) {
       if (std::optional<std::string> key = lower_case_prefix_key(alias.words.front().forms)) {
-        by_first_word_.add(std::move(*key), i);
+        by_first_word_.add(*key, i);
       }
     }
     if (gazetteer.is_full_name_of_person(alias) && !alias.words.front().forms.romanized.empty()) {
@@ -259,6 +262,40 @@ EntityRecognizer::EntityRecognizer(const Gazetteer& gazetteer)
   surname_parts_.finish();
 }
 
+void KeyIndex::add(std::string_view key, std::size_t value) {
+  entries_.push_back({std::hash<std::string_view>()(key), keys_.size(), key.size(), value});
+  keys_.append(key);
+}
+
+void KeyIndex::sort() {
+  // By hash, then order of adding (where a key begins in keys_): no string is compared, but
+  // where two keys share a hash, which is rare.
+  std::ranges::sort(entries_, {},
+                    [](const Entry& entry) { return std::pair(entry.hash, entry.key_begin); });
+  for (auto run = entries_.begin(); run != entries_.end();) {
+    const auto end =
+        std::find_if(run, entries_.end(), [&](const Entry& at) { return at.hash != run->hash; });
+    if (std::any_of(run, end, [&](const Entry& at) { return key_of(at) != key_of(*run); })) {
+      std::stable_sort(run, end,
+                       [&](const Entry& a, const Entry& b) { return key_of(a) < key_of(b); });
+    }
+    run = end;
+  }
+  values_.reserve(entries_.size());
+  for (const Entry& entry : entries_) values_.push_back(entry.value);
+}
+
+std::span<const std::size_t> KeyIndex::find(std::string_view key) const {
+  const std::size_t hash = std::hash<std::string_view>()(key);
+  const auto same_hash = std::ranges::equal_range(entries_, hash, {}, &Entry::hash);
+  const auto first =
+      std::ranges::find_if(same_hash, [&](const Entry& at) { return key_of(at) == key; });
+  const auto last =
+      std::find_if(first, same_hash.end(), [&](const Entry& at) { return key_of(at) != key; });
+  const auto offset = static_cast<std::size_t>(first - entries_.begin());
+  return std::span(values_).subspan(offset, static_cast<std::size_t>(last - first));
+}
+
 void EntityRecognizer::NameParts::add(std::size_t entity, const AliasWord& part) {
   if (std::ranges::any_of(by_entity_[entity], [&](std::size_t known) {
         return parts_[known].words.front().forms.exact == part.forms.exact;
@@ -266,7 +303,7 @@ void EntityRecognizer::NameParts::add(std::size_t entity, const AliasWord& part)
     return;
   }
   scripts_[entity].insert(part.forms.script);
-  for (std::string& key : candidate_keys(part.forms)) by_key_.add(std::move(key), parts_.size());
+  for (const std::string& key : candidate_keys(part.forms)) by_key_.add(key, parts_.size());
   by_entity_[entity].push_back(parts_.size());
   parts_.push_back({entity, {part}, true});
 }

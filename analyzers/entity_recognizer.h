@@ -21,42 +21,31 @@
 
 namespace naviny {
 
-// Indexes by string key, built once and then only looked up: a sorted vector, which a search
-// builds for a gazetteer of thousands of entities several times faster than a multimap (no node
-// per key), and a hash of each key's range in it, since an article looks up several keys per
-// word. Values of one key come in the order they were added.
+// Indexes by string key, built once and then only looked up. Every search process builds these
+// for a gazetteer of tens of thousands of aliases before its first look-up, so they hold no
+// allocation per key: the keys one after another in one string, and the entries in flat arrays
+// ordered by the keys' hashes, which a look-up finds by binary search.
 class KeyIndex {
  public:
-  using Entry = std::pair<std::string, std::size_t>;
-  KeyIndex() = default;
-  // The hash views the keys a copy would not have; a move keeps the vector's buffer.
-  KeyIndex(const KeyIndex&) = delete;
-  KeyIndex& operator=(const KeyIndex&) = delete;
-  KeyIndex(KeyIndex&&) = default;
-  KeyIndex& operator=(KeyIndex&&) = default;
-  void add(std::string key, std::size_t value) { entries_.emplace_back(std::move(key), value); }
+  void add(std::string_view key, std::size_t value);
   // After the last add, before the first find.
-  void sort() {
-    std::ranges::sort(entries_);
-    ranges_.reserve(entries_.size());
-    for (std::size_t i = 0; i < entries_.size();) {
-      std::size_t end = i + 1;
-      while (end < entries_.size() && entries_[end].first == entries_[i].first) ++end;
-      ranges_.emplace(entries_[i].first, std::pair(i, end));
-      i = end;
-    }
-  }
-  std::span<const Entry> find(std::string_view key) const {
-    const auto range = ranges_.find(key);
-    if (range == ranges_.end()) return {};
-    return std::span(entries_).subspan(range->second.first,
-                                       range->second.second - range->second.first);
-  }
+  void sort();
+  // The values added under `key`, in the order they were added.
+  std::span<const std::size_t> find(std::string_view key) const;
 
  private:
-  std::vector<Entry> entries_;
-  // Views of the keys in entries_, which no longer move once sorted.
-  std::unordered_map<std::string_view, std::pair<std::size_t, std::size_t>> ranges_;
+  struct Entry {
+    std::size_t hash;
+    std::size_t key_begin;  // in keys_
+    std::size_t key_size;
+    std::size_t value;
+  };
+  std::string_view key_of(const Entry& entry) const {
+    return std::string_view(keys_).substr(entry.key_begin, entry.key_size);
+  }
+  std::string keys_;
+  std::vector<Entry> entries_;       // once sorted, by hash, then key, then order of adding
+  std::vector<std::size_t> values_;  // of entries_, once sorted, for find() to return
 };
 
 // Remembers, per word as written and whether it is written as a name, which of an index's aliases
@@ -83,7 +72,7 @@ class AliasCandidateMemo {
       if (!known) {
         std::vector<std::size_t> beginning;
         for (const std::string& key : keys_of()) {
-          for (const auto& [_, value] : index.find(key)) {
+          for (const std::size_t value : index.find(key)) {
             if (begins(value)) beginning.push_back(value);
           }
         }

@@ -343,6 +343,7 @@ std::optional<Gazetteer> Gazetteer::from_analysed(std::string_view analysed, std
   }
   Gazetteer gazetteer;
   gazetteer.text_ = std::move(tsv);
+  gazetteer.aliases_.reserve(static_cast<std::size_t>(std::ranges::count(analysed, '\n')));
   bool well_formed = true;
   std::vector<std::string_view> fields;
   for_each_line(analysed.substr(first_line_end + 1), [&](std::string_view line) {
@@ -354,13 +355,15 @@ std::optional<Gazetteer> Gazetteer::from_analysed(std::string_view analysed, std
       gazetteer.entities_.push_back({std::string(fields[1]), *type, std::string(fields[3])});
       return;
     }
-    const std::optional<std::size_t> entity =
-        fields.size() > 3 ? parse_index(fields[1]) : std::nullopt;
-    if (fields.front() != kAliasLine || !entity || *entity >= gazetteer.entities_.size() ||
+    // An entity past the last is a malformed line, as is a missing one.
+    const std::size_t entity = (fields.size() > 3 ? parse_index(fields[1]) : std::nullopt)
+                                   .value_or(gazetteer.entities_.size());
+    if (fields.front() != kAliasLine || entity >= gazetteer.entities_.size() ||
         (fields.size() - 3) % kAliasWordFields != 0) {
       return void(well_formed = false);
     }
-    Alias alias{*entity, {}, fields[2] == "1"};
+    Alias alias{entity, {}, fields[2] == "1"};
+    alias.words.reserve((fields.size() - 3) / kAliasWordFields);
     for (std::size_t at = 3; at < fields.size(); at += kAliasWordFields) {
       AliasWord& word = alias.words.emplace_back();
       word.forms.exact = fields[at];
@@ -372,7 +375,7 @@ std::optional<Gazetteer> Gazetteer::from_analysed(std::string_view analysed, std
       word.acronym = fields[at + 6] == "1";
     }
     alias.first_word_may_be_lower_case =
-        may_begin_in_lower_case(alias, gazetteer.entities_[*entity].type);
+        may_begin_in_lower_case(alias, gazetteer.entities_[entity].type);
     gazetteer.aliases_.push_back(std::move(alias));
   });
   if (!well_formed) return std::nullopt;

@@ -46,6 +46,8 @@ class IndexGazetteer {
   // The recogniser refers to the parsed gazetteer held here.
   IndexGazetteer(const IndexGazetteer&) = delete;
   IndexGazetteer& operator=(const IndexGazetteer&) = delete;
+  // Without its text() where the index stores the analysed table: a search needs only the
+  // entities and aliases, and the rows are in the index's metadata for whoever wants them.
   const Gazetteer& get();
   // The recogniser that tagged the articles, over get().
   const EntityRecognizer& recognizer();

@@ -86,6 +86,28 @@ class Recognition : public ::testing::Test {
   EntityRecognizer recognizer_{gazetteer_};
 };
 
+// The recogniser's look-up table: a key finds exactly its values, in the order they were added,
+// however many keys are added around it (thousands, so that keys share hash buckets and runs).
+TEST(KeyIndexTable, AKeyFindsItsValuesInTheOrderAdded) {
+  KeyIndex index;
+  constexpr std::size_t kKeys = 5000;
+  for (std::size_t round = 0; round < 3; ++round) {
+    for (std::size_t key = kKeys; key-- > 0;)
+      index.add("k:" + std::to_string(key), key * 10 + round);
+  }
+  index.add("", 7);
+  index.sort();
+  for (const std::size_t key : {std::size_t{0}, std::size_t{1}, std::size_t{2499}, kKeys - 1}) {
+    EXPECT_THAT(index.find("k:" + std::to_string(key)),
+                ElementsAre(key * 10, key * 10 + 1, key * 10 + 2))
+        << key;
+  }
+  EXPECT_THAT(index.find(""), ElementsAre(7U));
+  EXPECT_THAT(index.find("k:5000"), IsEmpty());
+  EXPECT_THAT(index.find("k:"), IsEmpty());
+  EXPECT_THAT(KeyIndex().find("k:1"), IsEmpty());
+}
+
 TEST_F(Recognition, AliasesInAnyScriptAndInflection) {
   EXPECT_THAT(entities_in("Встреча с Путиным прошла. Putin's talks went on."),
               ElementsAre("putin:2"));
