@@ -11,8 +11,8 @@ e.g.   tune_relevance.py ../shared/eval-data --naviny build/cli/naviny \\
            --grid bm25-k1=0.6,0.8,1.2 --grid bm25-b=0.3,0.5 --grid expand-terms=0,10,20
 NAME is a `naviny search` option without its dashes (weighting, bm25-k1, bm25-b,
 bm25-min-normlen, dfr-c, expand-terms, expand-docs, expand-weight, expand-min-words, expand-scheme,
-expand-term-weights, expand-query-terms, expand-max-df, expand-min-score, proximity-weight,
-proximity-window).
+expand-term-weights, expand-query-terms, expand-max-df, expand-min-score, expand-adds-matches,
+proximity-weight, proximity-window).
 
 --write-ranking FILE: write the best setting as a ranking file (`name = value` lines), which
 `naviny search --ranking FILE` (or $NAVINY_RANKING) reads.

@@ -191,6 +191,10 @@ Command add_search_command(CLI::App& app, Context& context) {
                    "words in more than this share of the articles are never added")
       ->check(CLI::Range(0.0, 1.0))
       ->capture_default_str();
+  ranking
+      ->add_option("--expand-adds-matches", arguments->ranking.expand_adds_matches,
+                   "whether the added words may find articles without the typed words (0/1)")
+      ->capture_default_str();
   output->add_flag("--all-copies", arguments->all_copies,
                    "show every near-duplicate copy of an article, not just the best one");
   command->add_flag("--auto-correct", arguments->auto_correct,

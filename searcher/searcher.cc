@@ -265,6 +265,9 @@ SearchResults Searcher::search_once(const SearchRequest& request) {
   enquire.set_query(expand ? with_proximity(state_->expanded(enquire, searched, request.ranking),
                                             searched, request.ranking)
                            : searched);
+  // The articles the query matches, found more cheaply where feedback only reorders them.
+  const Xapian::Query matching =
+      expand && request.ranking.expand_adds_matches ? enquire.get_query() : searched;
   if (request.sort == SortOrder::relevance) {
     // Ties in id order, not by document number, which depends on how articles are split over
     // shards.
@@ -297,7 +300,7 @@ SearchResults Searcher::search_once(const SearchRequest& request) {
   std::optional<TableTally> tally;
   if (tallied) {
     tally.emplace(state_->article_table());
-    tally->count(state_->shards, enquire.get_query());
+    tally->count(state_->shards, matching);
   }
   SearchResults results;
   results.query = request.query;
@@ -328,7 +331,7 @@ SearchResults Searcher::search_once(const SearchRequest& request) {
                          ? match.get_document().get_value(schema::kDuplicateGroupSlot.slot)
                          : std::string());
   }
-  state_->list_copies(enquire.get_query(), groups, results.hits);
+  state_->list_copies(matching, groups, results.hits);
   if (request.facets > 0) {
     results.facets = facets(tally ? tally->entity_counts() : facet_spy.counts(), request.facets);
   }
@@ -415,8 +418,9 @@ Xapian::Query Searcher::State::expanded(Xapian::Enquire& enquire, const Xapian::
                               : 1.0);
   }
   const Xapian::Query added(Xapian::Query::OP_OR, weighted.begin(), weighted.end());
-  return Xapian::Query(Xapian::Query::OP_OR, query,
-                       Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, added, ranking.expand_weight));
+  return Xapian::Query(
+      ranking.expand_adds_matches ? Xapian::Query::OP_OR : Xapian::Query::OP_AND_MAYBE, query,
+      Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, added, ranking.expand_weight));
 }
 
 Hit Searcher::State::make_hit(const Xapian::MSetIterator& match, const Highlighter* highlighter) {

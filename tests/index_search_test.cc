@@ -293,17 +293,36 @@ class RankingOptionsTest : public ::testing::Test {
   static inline std::unique_ptr<TempDir> dir_;
 };
 
-TEST_F(RankingOptionsTest, FeedbackFindsAnArticleWithoutTheQueryWords) {
+// By default feedback reorders what the typed words find and adds nothing, so that the count is
+// of articles with the typed words; asked to, it finds an article without them.
+TEST_F(RankingOptionsTest, FeedbackFindsAnArticleWithoutTheQueryWordsOnlyWhenAsked) {
   const std::string query = "tractor factory exports";
   RankingOptions off;
   off.expand_terms = 0;
+  RankingOptions adding;
+  adding.expand_adds_matches = true;
   const auto ids = [](const auto& found) {
     std::vector<std::string> out;
     for (const auto& [id, score] : found) out.push_back(id);
+    std::sort(out.begin(), out.end());
     return out;
   };
   EXPECT_THAT(ids(ranked(query, off)), ::testing::Not(::testing::Contains("fertiliser.txt")));
-  EXPECT_THAT(ids(ranked(query, {})), ::testing::Contains("fertiliser.txt"));
+  EXPECT_EQ(ids(ranked(query, {})), ids(ranked(query, off)));
+  EXPECT_NE(ranked(query, {}), ranked(query, off));  // reordered or rescored, still
+  EXPECT_THAT(ids(ranked(query, adding)), ::testing::Contains("fertiliser.txt"));
+}
+
+TEST_F(RankingOptionsTest, AnExpandedQueryCountsTheArticlesWithItsWords) {
+  Searcher searcher(db());
+  SearchRequest request;
+  request.query = "tractor factory exports";
+  const SearchResults expanded = searcher.search(request);
+  request.query = "tractor OR factory OR exports";  // an operator: never expanded
+  const SearchResults typed = searcher.search(request);
+  ASSERT_TRUE(expanded.counts && typed.counts);
+  EXPECT_EQ(expanded.counts->results().value, typed.counts->results().value);
+  EXPECT_EQ(expanded.counts->results().value, 2U);
 }
 
 // Each option must reach the ranking: the same query, with the option changed, scores
@@ -372,6 +391,9 @@ TEST_F(RankingOptionsTest, EveryOptionChangesTheScores) {
   // Only the best match gives feedback.
   variants.push_back({"expand-min-score", with([](RankingOptions& o) { o.expand_min_score = 0; }),
                       with([](RankingOptions& o) { o.expand_min_score = 0.99; })});
+  variants.push_back({"expand-adds-matches",
+                      with([](RankingOptions& o) { o.expand_adds_matches = false; }),
+                      with([](RankingOptions& o) { o.expand_adds_matches = true; })});
   for (const Variant& variant : variants) {
     const auto base = ranked(query, variant.base);
     ASSERT_FALSE(base.empty()) << variant.name;
@@ -437,7 +459,13 @@ TEST(Ranking, FeedbackCountsSyndicatedCopiesOnce) {
   };
   for (const auto& [name, text] : articles) testing::write_file(dir / "corpus" / name, text);
   testing::index_or_fail(dir / "corpus", dir / "db");
-  const auto found = testing::search_ids(dir / "db", "tractor minsk exports");
+  // What the model weighs shows in the articles it finds without the typed words: asked for.
+  Searcher searcher(dir / "db");
+  SearchRequest request;
+  request.query = "tractor minsk exports";
+  request.ranking.expand_adds_matches = true;
+  std::vector<std::string> found;
+  for (const Hit& hit : searcher.search(request).hits) found.push_back(hit.id);
   const auto rank = [&](const char* id) { return std::find(found.begin(), found.end(), id); };
   ASSERT_NE(rank("grain.txt"), found.end());
   EXPECT_TRUE(rank("potash.txt") == found.end() || rank("grain.txt") < rank("potash.txt"));
