@@ -1,5 +1,7 @@
 #include "searcher/entity_expansion.h"
 
+#include <algorithm>
+#include <functional>
 #include <optional>
 #include <string>
 #include <unordered_set>
@@ -169,6 +171,37 @@ Xapian::Query with_entities_named(const Xapian::Query& query, IndexGazetteer& ga
   if (!entities) return query;
   const std::optional<Q> acronym = acronym_as_written(query, gazetteer, words);
   return Q(Q::OP_OR, acronym ? *acronym : query, *entities);
+}
+
+std::vector<std::pair<std::size_t, std::size_t>> word_runs_naming_entities(
+    const std::vector<std::string>& typed, IndexGazetteer& gazetteer,
+    const std::unordered_set<std::string>& names, Analyzer& analyzer) {
+  // Longer than any alias of the gazetteer in words; bounds the recogniser's calls per query.
+  constexpr std::size_t kLongestRun = 8;
+  std::vector<bool> name_like;
+  for (const std::string& word : typed) {
+    name_like.push_back(names.contains(analyzer.analyze_word(word).search));
+  }
+  std::vector<std::pair<std::size_t, std::size_t>> runs;
+  for (std::size_t start = 0; start + 1 < typed.size();) {
+    std::size_t named_words = 0;
+    for (std::size_t size = std::min(kLongestRun, typed.size() - start);
+         size >= 2 && named_words == 0; --size) {
+      const auto begin = static_cast<std::ptrdiff_t>(start);
+      const auto end = static_cast<std::ptrdiff_t>(start + size);
+      if (std::none_of(name_like.begin() + begin, name_like.begin() + end, std::identity()))
+        continue;
+      if (!gazetteer
+               .ids_named_by({typed.begin() + begin, typed.begin() + end},
+                             {name_like.begin() + begin, name_like.begin() + end})
+               .empty()) {
+        named_words = size;
+        runs.emplace_back(start, size);
+      }
+    }
+    start += std::max<std::size_t>(named_words, 1);
+  }
+  return runs;
 }
 
 std::optional<Xapian::Query> entities_named_by_query(const Xapian::Query& query,

@@ -5,6 +5,8 @@
 #include <optional>
 #include <string>
 #include <unordered_set>
+#include <utility>
+#include <vector>
 
 #include "searcher/entity_filter.h"
 
@@ -41,5 +43,14 @@ std::optional<Xapian::Query> entities_named_in_title(const Xapian::Query& query,
                                                      IndexGazetteer& gazetteer,
                                                      const std::unordered_set<std::string>& names,
                                                      const QueryWordKeys& words);
+
+// The runs (first word, number of words) of two or more words typed one after another that name
+// an entity together, as the recogniser tags such a name in running text ("White House",
+// "Democratic Party", whose words alone name nothing or something else): the longest run first,
+// left to right, and only runs with a word whose search form is in `names`. `typed`: the words of
+// a query of plain words only, in order.
+std::vector<std::pair<std::size_t, std::size_t>> word_runs_naming_entities(
+    const std::vector<std::string>& typed, IndexGazetteer& gazetteer,
+    const std::unordered_set<std::string>& names, Analyzer& analyzer);
 
 }  // namespace naviny

@@ -356,19 +356,45 @@ Xapian::Query QueryBuilder::build(const std::string& text, bool exact) {
     return with_name_keys(with_entities_named(query, *gazetteer_, query_names.names, *word_keys_),
                           *word_keys_, query_names, db_, *gazetteer_);
   };
-  return expand(with_base_forms(parse(folded_parser_, cleaned), db_, *gazetteer_, *word_keys_,
-                                query_names, expand));
+  return expand(with_base_forms(parse(folded_parser_, with_named_runs_quoted(cleaned, query_names)),
+                                db_, *gazetteer_, *word_keys_, query_names, expand));
+}
+
+std::string QueryBuilder::with_named_runs_quoted(const std::string& text,
+                                                 const QueryNames& query_names) {
+  // With operators, quotes or fields, the reader quotes a name to have it read as one.
+  if (!plain_words_only(text)) return text;
+  const auto words = whitespace_words(text);
+  std::vector<std::string> typed;
+  for (const auto& [offset, word] : words) typed.emplace_back(word);
+  std::string quoted;
+  std::size_t copied = 0;
+  for (const auto& [first, size] :
+       word_runs_naming_entities(typed, *gazetteer_, query_names.names, *analyzer_)) {
+    const std::size_t begin = words[first].first;
+    const std::size_t end = words[first + size - 1].first + words[first + size - 1].second.size();
+    quoted += text.substr(copied, begin - copied) + '"' + text.substr(begin, end - begin) + '"';
+    copied = end;
+  }
+  return quoted + text.substr(copied);
+}
+
+bool QueryBuilder::plain_words_only(const std::string& text) const {
+  if (text.find_first_of(kSyntaxCharacters) != std::string::npos) return false;
+  return std::ranges::none_of(whitespace_words(text), [](const auto& offset_and_word) {
+    const std::string_view word = offset_and_word.second;
+    return std::ranges::any_of(kOperatorWords, [&](std::string_view operator_word) {
+      // NEAR/5, ADJ/3
+      return word == operator_word || word.starts_with(std::string(operator_word) + "/");
+    });
+  });
 }
 
 std::size_t QueryBuilder::descriptive_words(const std::string& typed) const {
   const std::string text = with_ascii_phrase_quotes(typed);
-  if (text.find_first_of(kSyntaxCharacters) != std::string::npos) return 0;
+  if (!plain_words_only(text)) return 0;
   std::size_t count = 0;
   for (const auto& [offset, word] : whitespace_words(text)) {
-    for (const std::string_view operator_word : kOperatorWords) {
-      // NEAR/5, ADJ/3
-      if (word == operator_word || word.starts_with(std::string(operator_word) + "/")) return 0;
-    }
     if (!stopwords_(ascii_lower(word))) ++count;
   }
   return count;

@@ -21,6 +21,8 @@ inline constexpr double kNameKeyWeight = 0.4;
 // Turns the text a user typed into a Xapian query, with the same analysis chain as the indexer:
 // Xapian's QueryParser syntax, the schema's prefixes, date ranges, name keys, and the entities
 // that words and phrases name.
+struct QueryNames;
+
 class QueryBuilder {
  public:
   QueryBuilder(const Xapian::Database& db, std::shared_ptr<Analyzer> analyzer,
@@ -40,6 +42,12 @@ class QueryBuilder {
   std::size_t descriptive_words(const std::string& text) const;
 
  private:
+  // Whether the query has no phrases, fields, operators or grouping.
+  bool plain_words_only(const std::string& text) const;
+  // A query of plain words with each run of words that names an entity together in quotes, so
+  // that it is searched as the name, as the recogniser reads it in text (White House, Democratic
+  // Party); any other query as it is.
+  std::string with_named_runs_quoted(const std::string& text, const QueryNames& query_names);
   Xapian::Query parse(Xapian::QueryParser& parser, const std::string& text);
   // Whether a word typed in lower case is a form of an alias written so (лейбористы, the party's
   // members), which names its entity in article text as it must in a query.

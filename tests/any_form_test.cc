@@ -18,6 +18,7 @@ using ::testing::Contains;
 using ::testing::HasSubstr;
 using ::testing::IsSupersetOf;
 using ::testing::Not;
+using ::testing::UnorderedElementsAre;
 using ::testing::UnorderedElementsAreArray;
 
 // (file name, text) of each article of a corpus.
@@ -307,6 +308,61 @@ INSTANTIATE_TEST_SUITE_P(
     [](const ::testing::TestParamInfo<AnyFormCase>& param) {
       return std::string(param.param.name);
     });
+
+// Names of two words in several languages, and articles that have one of their words only.
+std::filesystem::path two_word_names_corpus() {
+  static const testing::TempDir dir;
+  static const std::filesystem::path db = indexed(
+      dir, {
+               {"white_house_en.txt", "Talks\n\nThe White House announced new talks."},
+               {"white_house_uk.txt", "Переговори\n\nБілий дім оголосив нові переговори."},
+               {"white_house_pl.txt", "Rozmowy\n\nBiały Dom ogłosił nowe rozmowy."},
+               {"house_en.txt", "By the lake\n\nThe white walls of the house were painted."},
+               {"democrats_en.txt", "Primary\n\nThe Democratic Party held its primary."},
+               {"democrats_ru.txt", "Выборы\n\nДемократическая партия выиграла выборы."},
+               {"party_cs.txt", "Let\n\nNa palubě letadla byla párty až do rána."},
+           });
+  return db;
+}
+
+class AnyFormUnquoted : public ::testing::TestWithParam<AnyFormCase> {};
+
+// Words typed one after another that name an entity together are read as the name, as the
+// recogniser reads them in an article: what the quoted name finds, and not the articles that
+// have one of the words only.
+TEST_P(AnyFormUnquoted, ATwoWordNameFindsWhatTheQuotedNameFinds) {
+  const AnyFormCase& c = GetParam();
+  EXPECT_THAT(testing::search_ids(two_word_names_corpus(), c.query),
+              UnorderedElementsAreArray(c.expected))
+      << c.query << " (" << c.language << ")";
+  EXPECT_THAT(testing::search_ids(two_word_names_corpus(), std::string("\"") + c.query + "\""),
+              UnorderedElementsAreArray(c.expected));
+}
+
+const std::vector<std::string> kWhiteHouse{"white_house_en.txt", "white_house_uk.txt",
+                                           "white_house_pl.txt"};
+const std::vector<std::string> kDemocrats{"democrats_en.txt", "democrats_ru.txt"};
+
+INSTANTIATE_TEST_SUITE_P(Table, AnyFormUnquoted,
+                         ::testing::Values(AnyFormCase{"English", "White House", "en", kWhiteHouse},
+                                           AnyFormCase{"Ukrainian", "Білий дім", "uk", kWhiteHouse},
+                                           AnyFormCase{"Polish", "Biały Dom", "pl", kWhiteHouse},
+                                           AnyFormCase{"AnEnglishWordNoArticleHas",
+                                                       "Democratic Party", "en", kDemocrats},
+                                           AnyFormCase{"Russian", "Демократическая партия", "ru",
+                                                       kDemocrats}),
+                         [](const ::testing::TestParamInfo<AnyFormCase>& param) {
+                           return std::string(param.param.name);
+                         });
+
+// Beside other words, the name is one alternative among them; lower case, the words are words.
+TEST(AnyFormUnquotedAmongWords, TheNameCountsAsOneWord) {
+  EXPECT_THAT(testing::search_ids(two_word_names_corpus(), "White House lake"),
+              UnorderedElementsAre("white_house_en.txt", "white_house_uk.txt", "white_house_pl.txt",
+                                   "house_en.txt"));
+  EXPECT_THAT(testing::search_ids(two_word_names_corpus(), "white house"),
+              IsSupersetOf({"white_house_en.txt", "house_en.txt"}));
+}
 
 struct BaseFormCase {
   const char* typed;

@@ -135,7 +135,10 @@ TEST_F(QuerySyntax, EveryLanguagesQuotationMarksQuoteAPhrase) {
           {"„Радиостанция «Голос Америки»“", phrase},
           {"«Радиостанция \"Голос Америки\"»", phrase},
           {"«Голос Америки", phrase},
-          {"Голос Америки", {"voice-apart.txt", "voice-phrase.txt"}},
+          // Unquoted, words that name an entity together (Voice of America) are read as the
+          // name; with an operator they are words again.
+          {"Голос Америки", phrase},
+          {"Голос OR Америки", {"voice-apart.txt", "voice-phrase.txt"}},
       },
       sorted_ids);
 }
