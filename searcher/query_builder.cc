@@ -333,12 +333,24 @@ Xapian::Query QueryBuilder::build(const std::string& text, bool exact) {
   if (exact) return with_exact_phrases_on_search_forms(parse(exact_parser_, cleaned), *analyzer_);
   word_keys_->clear();
   typed_capitals_->clear();
+  for (const AnalyzedWord& word : analyze_words(*analyzer_, cleaned)) {
+    if (word.forms.capitalized) typed_capitals_->emplace(word.forms.exact, word.token.word);
+  }
+  QueryNames query_names = names_in(cleaned);
+  const ExpandWord expand = [&](const Xapian::Query& query) {
+    return with_name_keys(with_entities_named(query, *gazetteer_, query_names.names, *word_keys_),
+                          *word_keys_, query_names, db_, *gazetteer_);
+  };
+  return expand(with_base_forms(parse(folded_parser_, with_named_runs_quoted(cleaned, query_names)),
+                                db_, *gazetteer_, *word_keys_, query_names, expand));
+}
+
+QueryNames QueryBuilder::names_in(const std::string& text) {
   // A lower-case "may" is the word the corpus writes that way: it has no other spellings under its
   // name key (Мэй) and names no entity (Theresa May's short form).
   QueryNames query_names;
-  for (const AnalyzedWord& word : analyze_words(*analyzer_, cleaned)) {
+  for (const AnalyzedWord& word : analyze_words(*analyzer_, text)) {
     if (word.forms.capitalized) {
-      typed_capitals_->emplace(word.forms.exact, word.token.word);
       query_names.typed_capitalised.emplace(word.forms.search, word.forms.exact);
       query_names.names.insert(word.forms.search);
       continue;
@@ -352,25 +364,29 @@ Xapian::Query QueryBuilder::build(const std::string& text, bool exact) {
     if (written_as_name(db_, as_name, word.forms.exact) || names_by_lower_case_alias(word))
       query_names.names.insert(word.forms.search);
   }
-  const ExpandWord expand = [&](const Xapian::Query& query) {
-    return with_name_keys(with_entities_named(query, *gazetteer_, query_names.names, *word_keys_),
-                          *word_keys_, query_names, db_, *gazetteer_);
-  };
-  return expand(with_base_forms(parse(folded_parser_, with_named_runs_quoted(cleaned, query_names)),
-                                db_, *gazetteer_, *word_keys_, query_names, expand));
+  return query_names;
+}
+
+std::vector<std::pair<std::size_t, std::size_t>> QueryBuilder::named_word_runs(
+    const std::string& text) {
+  return named_word_runs(text, names_in(text));
+}
+
+std::vector<std::pair<std::size_t, std::size_t>> QueryBuilder::named_word_runs(
+    const std::string& text, const QueryNames& query_names) {
+  // With operators, quotes or fields, the reader quotes a name to have it read as one.
+  if (!plain_words_only(text)) return {};
+  std::vector<std::string> typed;
+  for (const auto& [offset, word] : whitespace_words(text)) typed.emplace_back(word);
+  return word_runs_naming_entities(typed, *gazetteer_, query_names.names, *analyzer_);
 }
 
 std::string QueryBuilder::with_named_runs_quoted(const std::string& text,
                                                  const QueryNames& query_names) {
-  // With operators, quotes or fields, the reader quotes a name to have it read as one.
-  if (!plain_words_only(text)) return text;
   const auto words = whitespace_words(text);
-  std::vector<std::string> typed;
-  for (const auto& [offset, word] : words) typed.emplace_back(word);
   std::string quoted;
   std::size_t copied = 0;
-  for (const auto& [first, size] :
-       word_runs_naming_entities(typed, *gazetteer_, query_names.names, *analyzer_)) {
+  for (const auto& [first, size] : named_word_runs(text, query_names)) {
     const std::size_t begin = words[first].first;
     const std::size_t end = words[first + size - 1].first + words[first + size - 1].second.size();
     quoted += text.substr(copied, begin - copied) + '"' + text.substr(begin, end - begin) + '"';

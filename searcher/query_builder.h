@@ -6,6 +6,8 @@
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
+#include <utility>
+#include <vector>
 
 #include "analyzers/analyzer.h"
 #include "analyzers/xapian_stems.h"
@@ -41,6 +43,11 @@ class QueryBuilder {
   // thing, and are worth expanding (RankingOptions).
   std::size_t descriptive_words(const std::string& text) const;
 
+  // The runs (first word, number of words; words as whitespace_words() splits `text`) of a query
+  // of plain words that name an entity together, and so are searched as that name
+  // (word_runs_naming_entities); none for a query with operators, quotes or fields.
+  std::vector<std::pair<std::size_t, std::size_t>> named_word_runs(const std::string& text);
+
  private:
   // Whether the query has no phrases, fields, operators or grouping.
   bool plain_words_only(const std::string& text) const;
@@ -48,6 +55,11 @@ class QueryBuilder {
   // that it is searched as the name, as the recogniser reads it in text (White House, Democratic
   // Party); any other query as it is.
   std::string with_named_runs_quoted(const std::string& text, const QueryNames& query_names);
+  std::vector<std::pair<std::size_t, std::size_t>> named_word_runs(const std::string& text,
+                                                                   const QueryNames& query_names);
+  // The query words that are names, by search form: typed with a capital, or written as names by
+  // the corpus.
+  QueryNames names_in(const std::string& text);
   Xapian::Query parse(Xapian::QueryParser& parser, const std::string& text);
   // Whether a word typed in lower case is a form of an alias written so (лейбористы, the party's
   // members), which names its entity in article text as it must in a query.

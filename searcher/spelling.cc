@@ -110,9 +110,19 @@ std::string SpellingSuggester::suggestion(const std::string& query) {
   std::string corrected;
   std::size_t copied = 0;
   const auto words = whitespace_words(query);
+  // The words of a name the recogniser reads in them are right as typed, even where no article
+  // writes them so (Democratic Party, whose articles write Демократическая партия).
+  std::vector<bool> in_a_name(words.size());
+  for (const auto& [first, size] : words.size() > 1
+                                       ? builder_.named_word_runs(query)
+                                       : std::vector<std::pair<std::size_t, std::size_t>>()) {
+    std::fill_n(in_a_name.begin() + static_cast<std::ptrdiff_t>(first), size, true);
+  }
   std::size_t checked = 0;
-  for (const auto& [offset, word] : words) {
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    const auto& [offset, word] = words[i];
     if (checked == SpellingSuggester::kMaxWordsChecked) break;
+    if (in_a_name[i]) continue;
     // Only whole plain words: not operators, fields, phrases or numbers; nor acronyms, too short
     // to tell from one another by a letter.
     if (word.find(':') != std::string::npos || written_in_capitals(word)) continue;

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "searcher/base_forms.h"
+#include "searcher/searcher.h"
 #include "test_support.h"
 
 namespace naviny {
@@ -362,6 +363,24 @@ TEST(AnyFormUnquotedAmongWords, TheNameCountsAsOneWord) {
                                    "house_en.txt"));
   EXPECT_THAT(testing::search_ids(two_word_names_corpus(), "white house"),
               IsSupersetOf({"white_house_en.txt", "house_en.txt"}));
+}
+
+// The words of a name read as one are right as typed, though no article writes them so: no
+// "did you mean" to a word of another language that is spelt like one of them.
+TEST(AnyFormUnquotedAmongWords, ANameNoArticleWritesSoIsNoMisspelling) {
+  const testing::TempDir dir;
+  const std::filesystem::path db =
+      indexed(dir, {{"democrats_ru.txt", "Выборы\n\nДемократическая партия выиграла выборы."},
+                    {"elections_cs.txt", "Volby\n\nV úterý demokrati a republikáni volili."}});
+  Searcher searcher(db);
+  SearchRequest request;
+  request.query = "Democratic Party";
+  const SearchResults results = searcher.search(request);
+  EXPECT_EQ(results.suggestion, "");
+  ASSERT_FALSE(results.hits.empty());
+  EXPECT_EQ(results.hits.front().id, "democrats_ru.txt");
+  request.query = "Democratik";  // alone, a word like another
+  EXPECT_NE(searcher.search(request).suggestion, "");
 }
 
 struct BaseFormCase {
