@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstddef>
 #include <map>
+#include <unordered_map>
 
 namespace naviny {
 
@@ -13,12 +14,17 @@ std::vector<std::pair<std::string, double>> relevance_model(
   for (const auto& [docid, score] : articles) total_score += score;
   if (total_score <= 0) return {};
   std::map<std::string, double> weights;
+  // The articles share many words, and asking `accept` costs a look-up in the index.
+  std::unordered_map<std::string, bool> accepted;
   for (const auto& [docid, score] : articles) {
     std::vector<std::pair<std::string, Xapian::termcount>> words;
     Xapian::termcount length = 0;
     for (auto term = db.termlist_begin(docid); term != db.termlist_end(docid); ++term) {
-      if (!accept(*term)) continue;
-      words.emplace_back(*term, term.get_wdf());
+      std::string word = *term;
+      auto known = accepted.find(word);
+      if (known == accepted.end()) known = accepted.emplace(word, accept(word)).first;
+      if (!known->second) continue;
+      words.emplace_back(std::move(word), term.get_wdf());
       length += term.get_wdf();
     }
     if (length == 0) continue;
