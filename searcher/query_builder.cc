@@ -333,10 +333,11 @@ Xapian::Query QueryBuilder::build(const std::string& text, bool exact) {
   if (exact) return with_exact_phrases_on_search_forms(parse(exact_parser_, cleaned), *analyzer_);
   word_keys_->clear();
   typed_capitals_->clear();
-  for (const AnalyzedWord& word : analyze_words(*analyzer_, cleaned)) {
+  const std::vector<AnalyzedWord> words = analyze_words(*analyzer_, cleaned);
+  for (const AnalyzedWord& word : words) {
     if (word.forms.capitalized) typed_capitals_->emplace(word.forms.exact, word.token.word);
   }
-  QueryNames query_names = names_in(cleaned);
+  QueryNames query_names = names_in(words);
   const ExpandWord expand = [&](const Xapian::Query& query) {
     return with_name_keys(with_entities_named(query, *gazetteer_, query_names.names, *word_keys_),
                           *word_keys_, query_names, db_, *gazetteer_);
@@ -345,11 +346,11 @@ Xapian::Query QueryBuilder::build(const std::string& text, bool exact) {
                                 db_, *gazetteer_, *word_keys_, query_names, expand));
 }
 
-QueryNames QueryBuilder::names_in(const std::string& text) {
+QueryNames QueryBuilder::names_in(const std::vector<AnalyzedWord>& words) {
   // A lower-case "may" is the word the corpus writes that way: it has no other spellings under its
   // name key (Мэй) and names no entity (Theresa May's short form).
   QueryNames query_names;
-  for (const AnalyzedWord& word : analyze_words(*analyzer_, text)) {
+  for (const AnalyzedWord& word : words) {
     if (word.forms.capitalized) {
       query_names.typed_capitalised.emplace(word.forms.search, word.forms.exact);
       query_names.names.insert(word.forms.search);
@@ -369,7 +370,9 @@ QueryNames QueryBuilder::names_in(const std::string& text) {
 
 std::vector<std::pair<std::size_t, std::size_t>> QueryBuilder::named_word_runs(
     const std::string& text) {
-  return named_word_runs(text, names_in(text));
+  // Which words are names costs look-ups in the index: not for a query that can have no run.
+  if (!plain_words_only(text) || whitespace_words(text).size() < 2) return {};
+  return named_word_runs(text, names_in(analyze_words(*analyzer_, text)));
 }
 
 std::vector<std::pair<std::size_t, std::size_t>> QueryBuilder::named_word_runs(

@@ -20,11 +20,11 @@ namespace naviny {
 // found, but the spelling the user typed ranks first.
 inline constexpr double kNameKeyWeight = 0.4;
 
+struct QueryNames;
+
 // Turns the text a user typed into a Xapian query, with the same analysis chain as the indexer:
 // Xapian's QueryParser syntax, the schema's prefixes, date ranges, name keys, and the entities
 // that words and phrases name.
-struct QueryNames;
-
 class QueryBuilder {
  public:
   QueryBuilder(const Xapian::Database& db, std::shared_ptr<Analyzer> analyzer,
@@ -57,9 +57,9 @@ class QueryBuilder {
   std::string with_named_runs_quoted(const std::string& text, const QueryNames& query_names);
   std::vector<std::pair<std::size_t, std::size_t>> named_word_runs(const std::string& text,
                                                                    const QueryNames& query_names);
-  // The query words that are names, by search form: typed with a capital, or written as names by
-  // the corpus.
-  QueryNames names_in(const std::string& text);
+  // The query words (`words`, analysed) that are names, by search form: typed with a capital, or
+  // written as names by the corpus.
+  QueryNames names_in(const std::vector<AnalyzedWord>& words);
   Xapian::Query parse(Xapian::QueryParser& parser, const std::string& text);
   // Whether a word typed in lower case is a form of an alias written so (лейбористы, the party's
   // members), which names its entity in article text as it must in a query.

@@ -113,9 +113,7 @@ std::string SpellingSuggester::suggestion(const std::string& query) {
   // The words of a name the recogniser reads in them are right as typed, even where no article
   // writes them so (Democratic Party, whose articles write Демократическая партия).
   std::vector<bool> in_a_name(words.size());
-  for (const auto& [first, size] : words.size() > 1
-                                       ? builder_.named_word_runs(query)
-                                       : std::vector<std::pair<std::size_t, std::size_t>>()) {
+  for (const auto& [first, size] : builder_.named_word_runs(query)) {
     std::fill_n(in_a_name.begin() + static_cast<std::ptrdiff_t>(first), size, true);
   }
   std::size_t checked = 0;
