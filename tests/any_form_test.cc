@@ -82,6 +82,12 @@ std::filesystem::path any_form_corpus() {
   return db;
 }
 
+// The test name of a row of a table: its `name`.
+template <typename Case>
+std::string case_name(const ::testing::TestParamInfo<Case>& param) {
+  return param.param.name;
+}
+
 struct AnyFormCase {
   const char* name;
   const char* query;
@@ -140,9 +146,7 @@ INSTANTIATE_TEST_SUITE_P(
                     "Rosji OR Niemczech",
                     "pl",
                     {"russia_en.txt", "russia_uk.txt", "germany_en.txt", "germany_ru.txt"}}),
-    [](const ::testing::TestParamInfo<AnyFormCase>& param) {
-      return std::string(param.param.name);
-    });
+    case_name<AnyFormCase>);
 
 struct StrictCase {
   const char* name;
@@ -183,9 +187,7 @@ INSTANTIATE_TEST_SUITE_P(
         StrictCase{"AShortNameOfAnEntityTypedInCyrillic", "Чили", "chile_pl.txt", "hill_en.txt"},
         // Davisa (of Davis) is spelt close to Давос, but Davos has a Latin name to compare with.
         StrictCase{"ANameOfTheEntityInTheWordsOwnScript", "Davos", "davos_ru.txt", "davis_pl.txt"}),
-    [](const ::testing::TestParamInfo<StrictCase>& param) {
-      return std::string(param.param.name);
-    });
+    case_name<StrictCase>);
 
 TEST(AnyFormNoLukashevich, ACaseFormOfLukashenkoIsNoLukashevich) {
   EXPECT_THAT(testing::search_ids(any_form_corpus(), "Лукашенкові"),
@@ -221,9 +223,7 @@ INSTANTIATE_TEST_SUITE_P(
                       FilterCase{"PolishGenitive", "person:Łukaszenki", kLukashenko},
                       FilterCase{"PolishLocative", "place:Niemczech", kGermany},
                       FilterCase{"UkrainianGenitive", "place:Росії", kRussia}),
-    [](const ::testing::TestParamInfo<FilterCase>& param) {
-      return std::string(param.param.name);
-    });
+    case_name<FilterCase>);
 
 TEST(AnyFormFilterErrors, AnAmbiguousCaseFormListsTheCandidates) {
   const testing::CliResult result =
@@ -306,9 +306,7 @@ INSTANTIATE_TEST_SUITE_P(
                     kCommissionTitles},
         AnyFormCase{"UkrainianPhraseInTheInstrumental", "title:\"Європейською комісією\"", "uk",
                     kCommissionTitles}),
-    [](const ::testing::TestParamInfo<AnyFormCase>& param) {
-      return std::string(param.param.name);
-    });
+    case_name<AnyFormCase>);
 
 // Names of two words in several languages, and articles that have one of their words only.
 std::filesystem::path two_word_names_corpus() {
@@ -352,9 +350,7 @@ INSTANTIATE_TEST_SUITE_P(Table, AnyFormUnquoted,
                                                        "Democratic Party", "en", kDemocrats},
                                            AnyFormCase{"Russian", "Демократическая партия", "ru",
                                                        kDemocrats}),
-                         [](const ::testing::TestParamInfo<AnyFormCase>& param) {
-                           return std::string(param.param.name);
-                         });
+                         case_name<AnyFormCase>);
 
 // Beside other words, the name is one alternative among them; lower case, the words are words.
 TEST(AnyFormUnquotedAmongWords, TheNameCountsAsOneWord) {
