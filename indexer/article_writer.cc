@@ -9,6 +9,10 @@
 namespace naviny {
 namespace {
 
+// Distinct words whose spelling counts a part's writer holds before it writes them out: about
+// 80 bytes each in memory.
+constexpr std::size_t kPartSpellingWords = 500'000;
+
 bool has_term(const Xapian::Document& document, const std::string& term) {
   Xapian::TermIterator found = document.termlist_begin();
   found.skip_to(term);
@@ -94,7 +98,7 @@ Xapian::docid ArticleWriter::write(const std::string& term, BuiltArticle built) 
   Xapian::Document& document = built.document;
   const auto simhash = parse_hash_value(document.get_value(schema::kSimhashSlot.slot));
   std::string group = built.id;
-  if (defer_duplicate_groups_) {
+  if (as_part_) {
     // Stays the article's own id unless parallel_build.cc finds it a copy of another.
   } else if (simhash && groups_) {
     const Xapian::PostingIterator own = db_.postlist_begin(term);
@@ -118,12 +122,21 @@ bool ArticleWriter::remove(const std::string& term) {
   return true;
 }
 
-void ArticleWriter::commit() {
+void ArticleWriter::write_spellings() {
   for (const auto& [word, count] : spelling_counts_) db_.add_spelling(word, count);
   spelling_counts_.clear();
+}
+
+void ArticleWriter::commit_batch() {
+  if (!as_part_ || spelling_counts_.size() >= kPartSpellingWords) write_spellings();
   stamp_index(db_, analyzer_->fingerprint(), pending_ > 0);
   db_.commit();
   pending_ = 0;
+}
+
+void ArticleWriter::commit() {
+  write_spellings();
+  commit_batch();
 }
 
 void ArticleWriter::finish() {

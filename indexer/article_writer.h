@@ -95,15 +95,18 @@ class ArticleWriter {
     if (!groups_) groups_.emplace(db_);
   }
 
-  // From now on every article is stored as a group of its own: for a database that is one part
-  // of a parallel build (parallel_build.h), whose groups are assigned over all parts at the end.
-  void defer_duplicate_groups() { defer_duplicate_groups_ = true; }
+  // For a database that is one part of a parallel build (parallel_build.h), which a killed build
+  // throws away, so its batches need not be whole: every article is stored as a group of its own,
+  // the groups being assigned over all parts at the end; and the spelling counts are held over
+  // batches, up to kPartSpellingWords words, since Xapian rewrites the spelling table's word
+  // lists for every batch that adds to them (20 % of a part's CPU, flushed every batch).
+  void write_as_part() { as_part_ = true; }
 
   // Returns false if no article has this unique-id term.
   bool remove(const std::string& term);
 
-  // Commits the batch together with its words' spelling counts, so that a killed run's index
-  // counts exactly the articles it holds.
+  // Commits what was written, with the spelling counts of its words, so that a killed run's
+  // index counts exactly the articles it holds.
   void commit();
 
   // The last commit of a run: records the settings only now, so that a killed re-indexing run
@@ -114,8 +117,10 @@ class ArticleWriter {
 
  private:
   void count_change() {
-    if (++pending_ >= batch_size_) commit();
+    if (++pending_ >= batch_size_) commit_batch();
   }
+  void commit_batch();
+  void write_spellings();
 
   IndexObserver& observer_;
   std::size_t batch_size_;
@@ -129,8 +134,8 @@ class ArticleWriter {
   bool settings_changed_;
   std::size_t pending_ = 0;
   std::optional<DuplicateGroups> groups_;  // see keep_duplicate_groups_in_memory()
-  bool defer_duplicate_groups_ = false;
-  // Occurrences of each spelling word in the articles built since the last commit.
+  bool as_part_ = false;  // see write_as_part()
+  // Occurrences of each spelling word in the articles written since they were last written out.
   std::unordered_map<std::string, Xapian::termcount> spelling_counts_;
 };
 

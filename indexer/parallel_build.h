@@ -29,7 +29,7 @@ struct PartsBuild {
   std::filesystem::path parts;
   std::size_t shards = 1;  // 1: one database; more: a sharded index folder (common/shards.h)
   std::size_t jobs = 1;    // parts written at once
-  std::size_t batch_size = 1000;
+  std::size_t batch_size = 1000;  // a part commits at most this many articles at once
   CorpusSettings settings;
   // The shard of a split corpus the files are (`naviny index --shard K/N`), recorded in the index.
   std::optional<ShardPart> part;

@@ -77,6 +77,8 @@ struct BuildCase {
 const BuildCase kCases[] = {
     {"new index, two parts", {}, "2", false},
     {"new index, five parts", {}, "5", false},
+    // Parts hold spelling counts over batches: none may be lost or counted twice.
+    {"two parts in batches of seven", {"--batch-size", "7"}, "2", false},
     {"three shards from three parts", {"--shards", "3"}, "3", false},
     {"rebuild keeps an added article", {}, "2", true},
     {"rebuild into two shards", {"--shards", "2"}, "2", true},
