@@ -97,6 +97,13 @@ std::optional<NamedEntities> entity_ids_named_by(const Xapian::Query& query,
   for (const std::vector<std::string>& reading : readings) {
     add(gazetteer.ids_named_by(reading, name_like));
   }
+  // Only a phrase typed as one may carry qualifiers: Putin Russia is two names, "Labour Party UK"
+  // one.
+  if (named.ids.empty() && terms.size() > 1) {
+    for (const std::vector<std::string>& reading : readings) {
+      add(gazetteer.ids_named_with_qualifiers(reading, name_like));
+    }
+  }
   // A generic word that names no organisation in full (Kongres, Сенат, Izba Reprezentantów) may
   // mean any organisation it is a short form of: their articles are found, in every language,
   // below those that match the words themselves.

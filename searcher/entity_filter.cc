@@ -4,6 +4,7 @@
 #include <string_view>
 #include <vector>
 
+#include "analyzers/qualified_names.h"
 #include "common/alias_rows.h"
 #include "common/errors.h"
 #include "common/schema.h"
@@ -258,6 +259,12 @@ std::vector<std::string> IndexGazetteer::ids_named_by(const std::vector<std::str
   return ids_of(recognizer().entities_named_by(query_words(typed, name_like)));
 }
 
+std::vector<std::string> IndexGazetteer::ids_named_with_qualifiers(
+    const std::vector<std::string>& typed, const std::vector<bool>& name_like) {
+  return ids_of(
+      entities_named_with_qualifiers(recognizer(), *analyzer_, query_words(typed, name_like)));
+}
+
 std::vector<std::string> IndexGazetteer::ids_short_formed_by(const std::vector<std::string>& typed,
                                                              const std::vector<bool>& name_like) {
   return ids_of(recognizer().organisations_short_formed_by(query_words(typed, name_like)));
@@ -283,6 +290,8 @@ std::vector<std::size_t> IndexGazetteer::entities_named_by_name(std::string_view
       named.merge(recognizer().entities_named_by(as_names(with_capital(base))));
     }
   }
+  // "Labour Party UK", "CIA Central Intelligence Agency": a name with what tells it apart.
+  if (named.empty()) named = entities_named_with_qualifiers(recognizer(), *analyzer_, words);
   std::vector<std::size_t> found;
   for (const std::size_t entity : named) {
     if (!type || get().entities()[entity].type == *type) found.push_back(entity);

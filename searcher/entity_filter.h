@@ -56,6 +56,11 @@ class IndexGazetteer {
   // `name_like` says for each word whether it counts as written as a name.
   std::vector<std::string> ids_named_by(const std::vector<std::string>& typed,
                                         const std::vector<bool>& name_like);
+  // The ids of the entities that the query words `typed` name as a name with qualifiers
+  // (analyzers/qualified_names.h: Labour Party UK, CIA Central Intelligence Agency), where they
+  // name none as one name.
+  std::vector<std::string> ids_named_with_qualifiers(const std::vector<std::string>& typed,
+                                                     const std::vector<bool>& name_like);
   // The ids of the organisations whose short form the query words `typed` are, where they name
   // no entity in full (EntityRecognizer::organisations_short_formed_by).
   std::vector<std::string> ids_short_formed_by(const std::vector<std::string>& typed,

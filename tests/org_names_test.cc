@@ -25,14 +25,17 @@ constexpr const char* kGazetteer =
     "Ministry|Ministerstwo Spraw Zagranicznych|MSZ RP\tMSZ\n"
     "pfizer\torg\tPfizer\tPfizer|Пфайзер\t\n"
     "gazprom\torg\tGazprom\tGazprom|Газпром\t\n"
-    "nato\torg\tNATO\tNATO|НАТО\t\n"
+    "nato\torg\tNATO\tNATO|НАТО|North Atlantic Treaty Organization\t\n"
+    "tass\torg\tTASS\tTASS|ТАСС\t\n"
     // The party's members, written in lower case, name it as the press uses them.
     "labour-party-uk\torg\tLabour Party (UK)\tLabour Party|Лейбористская партия|Partia "
     "Pracy|лейбористы|labouristé\t\n"
     "us-house\torg\tUS House of Representatives\tUS House of Representatives|Палата "
     "представителей США|Izba Reprezentantów USA\tHouse of Representatives|Палата "
     "представителей|Izba Reprezentantów\n"
-    "russia\tplace\tRussia\tRussia|Россия|Rosja\t\n";
+    "russia\tplace\tRussia\tRussia|Россия|Rosja\t\n"
+    "poland\tplace\tPoland\tPoland|Polska|Польша\t\n"
+    "united-kingdom\tplace\tUnited Kingdom\tUnited Kingdom|UK|Великобритания\t\n";
 
 std::filesystem::path org_corpus() {
   static const testing::TempDir dir;
@@ -54,6 +57,7 @@ std::filesystem::path org_corpus() {
         {"gazprom_en.txt", "Gas\n\nGazprom raised its prices."},
         {"nato_pl.txt", "Sojusz\n\nPolska jest członkiem NATO od 1999 roku."},
         {"nato_ru.txt", "Саммит\n\nСаммит НАТО прошёл в Вильнюсе."},
+        {"tass_ru.txt", "Визит\n\nОб этом сообщает ТАСС со ссылкой на посольство."},
         {"labour_en.txt", "Vote\n\nThe Labour Party won the vote in the north."},
         {"labour_ru.txt", "Выборы\n\nНа выборах в Уэльсе победили лейбористы."},
         {"labour_cs.txt", "Volby\n\nVe volbách zvítězili labouristé."},
@@ -124,6 +128,19 @@ INSTANTIATE_TEST_SUITE_P(
         OrgCase{"LegalFormAndCorporateWord", "\"Pfizer Holdings Plc\"", kPfizer},
         OrgCase{"LegalFormBefore", "\"ПАО Газпром\"", kGazprom},
         OrgCase{"LegalFormLatin", "\"Gazprom PJSC\"", kGazprom},
+        // A name typed with what tells it apart, as catalogues and data sets label it: the place
+        // the organisation belongs to, before or after; an acronym with its expansion; a word
+        // for the kind of organisation. Through a place a shared short form names the one
+        // organisation whose full name names that place; a name of another place's names none.
+        OrgCase{"QualifiedByPlace", "\"Labour Party UK\"", kLabour},
+        OrgCase{"QualifiedByPlaceInFilter", "org:\"Labour Party UK\"", kLabour},
+        OrgCase{"QualifiedByAnotherPlace", "\"Labour Party Russia\"", {}},
+        OrgCase{"ShortFormQualifiedByPlace", "\"MSZ Russia\"", kRussianMinistry},
+        OrgCase{"ShortFormAfterPlace", "\"Polska MSZ\"", {"mfa_poland"}},
+        OrgCase{"AcronymWithExpansion", "\"NATO North Atlantic Treaty Organization\"", kNato},
+        OrgCase{"KindOfOrganisation", "\"TASS news agency\"", {"tass_ru"}},
+        OrgCase{"KindOfOrganisationPolish", "\"agencja TASS\"", {"tass_ru"}},
+        OrgCase{"KindWordsAloneNameNothing", "\"the news agency\"", {}},
         // An acronym typed in capitals, and with a case ending hyphenated on, in each script: the
         // articles that write it as the acronym, not a common word spelt the same.
         OrgCase{"AcronymLatin", "NATO", kNato}, OrgCase{"AcronymCyrillic", "НАТО", kNato},
