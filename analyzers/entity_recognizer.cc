@@ -7,6 +7,7 @@
 #include <set>
 #include <utility>
 
+#include "analyzers/home_places.h"
 #include "analyzers/legal_forms.h"
 #include "common/text.h"
 
@@ -425,6 +426,15 @@ EntityMentions EntityRecognizer::recognize(
     for (const std::size_t entity : mention.entities) {
       if (full.contains(entity)) resolved = entity, ++with_full_mention;
     }
+    if (with_full_mention == 0) {
+      // The organisations it may name whose home place the article names in full.
+      for (const std::size_t entity : mention.entities) {
+        if (std::ranges::any_of(home_places(entity),
+                                [&](std::size_t place) { return full.contains(place); })) {
+          resolved = entity, ++with_full_mention;
+        }
+      }
+    }
     if (with_full_mention == 1) {
       ++full[resolved];
       mentions[mention.traced].entity = resolved;
@@ -434,6 +444,12 @@ EntityMentions EntityRecognizer::recognize(
   // unresolved).
   lone_given_names.resolve(full, mentions);
   return full;
+}
+
+const std::vector<std::size_t>& EntityRecognizer::home_places(std::size_t entity) const {
+  std::call_once(home_places_found_,
+                 [&] { home_places_ = home_places_of_organisations(gazetteer_); });
+  return home_places_[entity];
 }
 
 std::set<std::size_t> EntityRecognizer::organisations_short_formed_by(

@@ -5,6 +5,7 @@
 #include <cstddef>
 #include <functional>
 #include <map>
+#include <mutex>
 #include <optional>
 #include <set>
 #include <span>
@@ -123,6 +124,8 @@ struct RecognizedMention {
 // At each word the longest alias that matches wins. A short form counts only when the article
 // also has a full alias of exactly one of the entities it may name; otherwise it is left
 // unresolved rather than guessed (Biden alone, with both Joe and Hunter Biden in the gazetteer).
+// Failing that, an organisation's short form counts where the article names in full the place
+// that exactly one of the organisations it may name belongs to (Сенат beside США: the US Senate).
 // A short form beside initials ("В. Путин", "Симоньян М. С.", "J. Biden") is a full mention of
 // the one person whose given name begins with the first initial. A given name alone ("Hunter",
 // "Мелания") names the one person so called whose surname the article also writes, anywhere.
@@ -135,8 +138,10 @@ class EntityRecognizer {
   // its first word in lower case, and lower-case words begin lower-case aliases in any case form.
   // 11: a one-letter variant keeps its syllables, and a consonant ending follows an alias's final
   // vowels only as an ending of a vowel-final name (same_script_variant). 12: the entities the
-  // title mentions have a term of their own (schema::kTitleEntity), for title:NAME.
-  static constexpr int kVersion = 12;
+  // title mentions have a term of their own (schema::kTitleEntity), for title:NAME. 13: a short
+  // form no entity's full mention confirms names the one organisation whose home place the
+  // article names in full (home_places.h).
+  static constexpr int kVersion = 13;
 
   explicit EntityRecognizer(const Gazetteer& gazetteer);
 
@@ -191,6 +196,11 @@ class EntityRecognizer {
   std::vector<std::set<Script>> one_word_alias_scripts_;
   NameParts given_name_parts_;
   NameParts surname_parts_;
+  // Per organisation with a short form, the places its full aliases name (home_places.h); found
+  // on first need, since most searches never ask (7 ms of the recogniser's start).
+  const std::vector<std::size_t>& home_places(std::size_t entity) const;
+  mutable std::once_flag home_places_found_;
+  mutable std::vector<std::vector<std::size_t>> home_places_;
   const Gazetteer& gazetteer_;
 
   using WordPosition = std::pair<std::size_t, std::size_t>;  // text, word

@@ -70,16 +70,22 @@ constexpr const char* kGazetteer =
     "the-atlantic\torg\tThe Atlantic\tThe Atlantic Monthly\tThe Atlantic\n"
     "atlantic-council\torg\tAtlantic Council\tAtlantic Council\t\n";
 
-// Recognition over one text: "id:mentions" in gazetteer order.
+// What the recogniser tags in one text: "id:mentions" in gazetteer order.
+std::vector<std::string> ids_recognized_in(const EntityRecognizer& recognizer, Analyzer& analyzer,
+                                           const std::string& text) {
+  const std::vector<AnalyzedWord> words = analyze_words(analyzer, text);
+  std::vector<std::string> ids;
+  for (const auto& [entity, count] : recognizer.recognize({&words})) {
+    ids.push_back(recognizer.gazetteer().entities()[entity].id + ":" + std::to_string(count));
+  }
+  return ids;
+}
+
+// Recognition over one text.
 class Recognition : public ::testing::Test {
  protected:
   std::vector<std::string> entities_in(const std::string& text) {
-    const std::vector<AnalyzedWord> words = analyze_words(analyzer_, text);
-    std::vector<std::string> found;
-    for (const auto& [entity, count] : recognizer_.recognize({&words})) {
-      found.push_back(gazetteer_.entities()[entity].id + ":" + std::to_string(count));
-    }
-    return found;
+    return ids_recognized_in(recognizer_, analyzer_, text);
   }
   Analyzer analyzer_;
   Gazetteer gazetteer_ = Gazetteer::parse(kGazetteer, "test gazetteer", analyzer_);
@@ -329,15 +335,41 @@ TEST(GazetteerNames, ShortFormOfSeveralEntitiesResolvesToTheOneItNames) {
   EXPECT_THAT(gazetteer.resolve("Biden", std::nullopt, analyzer), ElementsAre(2, 3));
   const EntityRecognizer recognizer(gazetteer);
   const auto ids_in = [&](const std::string& text) {
-    const std::vector<AnalyzedWord> words = analyze_words(analyzer, text);
-    std::vector<std::string> ids;
-    for (const auto& [entity, count] : recognizer.recognize({&words})) {
-      ids.push_back(gazetteer.entities()[entity].id + ":" + std::to_string(count));
-    }
-    return ids;
+    return ids_recognized_in(recognizer, analyzer, text);
   };
   EXPECT_THAT(ids_in("Wybory w Georgii."), IsEmpty());
   EXPECT_THAT(ids_in("Выборы в Джорджии. Georgia voted."), ElementsAre("georgia-us-state:2"));
+}
+
+// A generic short form (Сенат, MSZ) that no full mention confirms names the one organisation whose
+// home place, as its full aliases name it (Сенат США, MSZ Rosji), the article names in full; where
+// the article names no such place, or the places of two of them, it names none.
+TEST(ShortFormsByHomePlace, ThePlaceTheArticleNamesPicksTheOrganisation) {
+  Analyzer analyzer;
+  const Gazetteer gazetteer = Gazetteer::parse(
+      "us-senate\torg\tUS Senate\tUS Senate|Сенат США|Senat USA\tSenate|Сенат|Senat\n"
+      "polish-senate\torg\tSenate of Poland\tSenat RP|Сенат Польши\tSenat|Сенат\n"
+      "russia-foreign-ministry\torg\tMinistry of Foreign Affairs of Russia\tМИД России|MSZ "
+      "Rosji\tМИД|MSZ\n"
+      "poland-foreign-ministry\torg\tMinistry of Foreign Affairs of Poland\tМИД Польши|MSZ "
+      "RP\tМИД|MSZ\n"
+      "united-states\tplace\tUnited States\tUnited States|США|USA\t\n"
+      "russia\tplace\tRussia\tRussia|Россия|Rosja\t\n"
+      "poland\tplace\tPoland\tPoland|Polska|Польша\t\n",
+      "test gazetteer", analyzer);
+  const EntityRecognizer recognizer(gazetteer);
+  const auto ids_in = [&](const std::string& text) {
+    return ids_recognized_in(recognizer, analyzer, text);
+  };
+  EXPECT_THAT(ids_in("Сенат одобрил закон. Президент США подписал его."),
+              ElementsAre("us-senate:1", "united-states:1"));
+  EXPECT_THAT(ids_in("Сенат одобрил закон. В Польше его критикуют."),
+              ElementsAre("polish-senate:1", "poland:1"));
+  EXPECT_THAT(ids_in("Rosja protestuje. Wczoraj MSZ wezwało ambasadora."),
+              ElementsAre("russia-foreign-ministry:1", "russia:1"));
+  EXPECT_THAT(ids_in("Сенат одобрил закон."), IsEmpty());
+  EXPECT_THAT(ids_in("Rosja i Polska spierają się, a MSZ milczy."),
+              ElementsAre("russia:1", "poland:1"));
 }
 
 // Indexing remembers, per word as written and whether it is written as a name, which aliases it
