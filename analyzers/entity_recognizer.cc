@@ -420,6 +420,7 @@ EntityMentions EntityRecognizer::recognize(
       i += best.length;
     }
   }
+  const std::set<std::size_t> main_places = most_mentioned_places(full);
   for (const ShortMention& mention : short_mentions) {
     std::size_t resolved = 0;
     std::size_t with_full_mention = 0;
@@ -427,10 +428,10 @@ EntityMentions EntityRecognizer::recognize(
       if (full.contains(entity)) resolved = entity, ++with_full_mention;
     }
     if (with_full_mention == 0) {
-      // The organisations it may name whose home place the article names in full.
+      // The organisations it may name whose home place is the place the article names most.
       for (const std::size_t entity : mention.entities) {
         if (std::ranges::any_of(home_places(entity),
-                                [&](std::size_t place) { return full.contains(place); })) {
+                                [&](std::size_t place) { return main_places.contains(place); })) {
           resolved = entity, ++with_full_mention;
         }
       }
@@ -444,6 +445,17 @@ EntityMentions EntityRecognizer::recognize(
   // unresolved).
   lone_given_names.resolve(full, mentions);
   return full;
+}
+
+std::set<std::size_t> EntityRecognizer::most_mentioned_places(const EntityMentions& full) const {
+  std::set<std::size_t> places;
+  std::size_t most = 0;
+  for (const auto& [entity, mentions] : full) {
+    if (gazetteer_.entities()[entity].type != EntityType::place || mentions < most) continue;
+    if (mentions > most) places.clear(), most = mentions;
+    places.insert(entity);
+  }
+  return places;
 }
 
 const std::vector<std::size_t>& EntityRecognizer::home_places(std::size_t entity) const {

@@ -124,8 +124,8 @@ struct RecognizedMention {
 // At each word the longest alias that matches wins. A short form counts only when the article
 // also has a full alias of exactly one of the entities it may name; otherwise it is left
 // unresolved rather than guessed (Biden alone, with both Joe and Hunter Biden in the gazetteer).
-// Failing that, an organisation's short form counts where the article names in full the place
-// that exactly one of the organisations it may name belongs to (Сенат beside США: the US Senate).
+// Failing that, an organisation's short form counts where the place the article names most is
+// the home of exactly one of the organisations it may name (Сенат beside США: the US Senate).
 // A short form beside initials ("В. Путин", "Симоньян М. С.", "J. Biden") is a full mention of
 // the one person whose given name begins with the first initial. A given name alone ("Hunter",
 // "Мелания") names the one person so called whose surname the article also writes, anywhere.
@@ -140,8 +140,8 @@ class EntityRecognizer {
   // vowels only as an ending of a vowel-final name (same_script_variant). 12: the entities the
   // title mentions have a term of their own (schema::kTitleEntity), for title:NAME. 13: a short
   // form no entity's full mention confirms names the one organisation whose home place the
-  // article names in full (home_places.h).
-  static constexpr int kVersion = 13;
+  // article names (home_places.h); 14: the place the article names most.
+  static constexpr int kVersion = 14;
 
   explicit EntityRecognizer(const Gazetteer& gazetteer);
 
@@ -199,6 +199,10 @@ class EntityRecognizer {
   // Per organisation with a short form, the places its full aliases name (home_places.h); found
   // on first need, since most searches never ask (7 ms of the recogniser's start).
   const std::vector<std::size_t>& home_places(std::size_t entity) const;
+  // The places an article mentions most, in full (ties: all of them): where a generic short form
+  // of several countries' organisations (Government, Сенат) belongs. Any place it names would do
+  // only if the gazetteer listed the short form for every country's organisation.
+  std::set<std::size_t> most_mentioned_places(const EntityMentions& full) const;
   mutable std::once_flag home_places_found_;
   mutable std::vector<std::vector<std::size_t>> home_places_;
   const Gazetteer& gazetteer_;

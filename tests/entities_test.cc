@@ -342,8 +342,8 @@ TEST(GazetteerNames, ShortFormOfSeveralEntitiesResolvesToTheOneItNames) {
 }
 
 // A generic short form (Сенат, MSZ) that no full mention confirms names the one organisation whose
-// home place, as its full aliases name it (Сенат США, MSZ Rosji), the article names in full; where
-// the article names no such place, or the places of two of them, it names none.
+// home place, as its full aliases name it (Сенат США, MSZ Rosji), is the place the article names
+// most; where that is no such place, or the places of two of them tie, it names none.
 TEST(ShortFormsByHomePlace, ThePlaceTheArticleNamesPicksTheOrganisation) {
   Analyzer analyzer;
   const Gazetteer gazetteer = Gazetteer::parse(
@@ -355,7 +355,10 @@ TEST(ShortFormsByHomePlace, ThePlaceTheArticleNamesPicksTheOrganisation) {
       "RP\tМИД|MSZ\n"
       "united-states\tplace\tUnited States\tUnited States|США|USA\t\n"
       "russia\tplace\tRussia\tRussia|Россия|Rosja\t\n"
-      "poland\tplace\tPoland\tPoland|Polska|Польша\t\n",
+      "russia-government\torg\tGovernment of Russia\tGovernment of Russia|Правительство "
+      "России\tGovernment|Правительство\n"
+      "poland\tplace\tPoland\tPoland|Polska|Польша\t\n"
+      "belarus\tplace\tBelarus\tBelarus|Беларусь\t\n",
       "test gazetteer", analyzer);
   const EntityRecognizer recognizer(gazetteer);
   const auto ids_in = [&](const std::string& text) {
@@ -370,6 +373,12 @@ TEST(ShortFormsByHomePlace, ThePlaceTheArticleNamesPicksTheOrganisation) {
   EXPECT_THAT(ids_in("Сенат одобрил закон."), IsEmpty());
   EXPECT_THAT(ids_in("Rosja i Polska spierają się, a MSZ milczy."),
               ElementsAre("russia:1", "poland:1"));
+  // Only the place the article names most: the gazetteer lists no Government of Belarus, whose
+  // supporters these are.
+  EXPECT_THAT(ids_in("Russia votes. The Government resigned."),
+              ElementsAre("russia:1", "russia-government:1"));
+  EXPECT_THAT(ids_in("Belarus votes. Belarus waits, Russia watches. Government supporters rally."),
+              ElementsAre("russia:1", "belarus:2"));
 }
 
 // Indexing remembers, per word as written and whether it is written as a name, which aliases it
