@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <charconv>
 #include <set>
+#include <span>
 #include <utility>
 
 #include "analyzers/declension.h"
@@ -31,7 +32,7 @@ constexpr std::size_t kMinOneLetterApartLetters = 6;
 
 constexpr std::size_t kMaxAcronymEndingLetters = 3;
 
-std::string joined_search_forms(const std::vector<AliasWord>& words) {
+std::string joined_search_forms(std::span<const AliasWord> words) {
   std::string joined;
   for (const AliasWord& word : words) joined += (joined.empty() ? "" : " ") + word.forms.search;
   return joined;
@@ -395,6 +396,10 @@ std::string Gazetteer::lookup_key(std::string_view name, Analyzer& analyzer) {
 
 std::string Gazetteer::lookup_key(const Alias& alias) {
   return joined_search_forms(alias.words);
+}
+
+std::string Gazetteer::lookup_key(std::span<const AliasWord> words) {
+  return joined_search_forms(words);
 }
 
 std::vector<std::size_t> Gazetteer::resolve(std::string_view name, std::optional<EntityType> type,

@@ -6,6 +6,7 @@
 
 #include <cstddef>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -90,6 +91,8 @@ class Gazetteer {
   // words (Biden and Budanov share one, Orlando and Ireland another).
   static std::string lookup_key(std::string_view name, Analyzer& analyzer);
   static std::string lookup_key(const Alias& alias);
+  // The same for a run of an alias's words.
+  static std::string lookup_key(std::span<const AliasWord> words);
   // Entities (of `type`, if given) with an alias, full or short, whose lookup_key is the
   // lookup_key of `name`; of several, the one whose display name it is, if there is one.
   std::vector<std::size_t> resolve(std::string_view name, std::optional<EntityType> type,

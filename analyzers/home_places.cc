@@ -1,6 +1,7 @@
 #include "analyzers/home_places.h"
 
 #include <algorithm>
+#include <span>
 #include <string>
 #include <unordered_map>
 
@@ -9,16 +10,6 @@ namespace {
 
 // The longest place name looked for in an alias, in words (Spojených států amerických).
 constexpr std::size_t kLongestPlaceName = 4;
-
-std::string search_forms_of(const std::vector<AliasWord>& words, std::size_t first,
-                            std::size_t size) {
-  std::string joined;
-  for (std::size_t i = first; i < first + size; ++i) {
-    if (i > first) joined += ' ';
-    joined += words[i].forms.search;
-  }
-  return joined;
-}
 
 }  // namespace
 
@@ -41,7 +32,8 @@ std::vector<std::vector<std::size_t>> home_places_of_organisations(const Gazette
     for (std::size_t first = 0; first < alias.words.size(); ++first) {
       for (std::size_t size = 1; size <= kLongestPlaceName && first + size <= alias.words.size();
            ++size) {
-        const auto found = places_by_key.find(search_forms_of(alias.words, first, size));
+        const auto found =
+            places_by_key.find(Gazetteer::lookup_key(std::span(alias.words).subspan(first, size)));
         if (found == places_by_key.end()) continue;
         for (const std::size_t place : found->second) {
           if (std::ranges::find(places, place) == places.end()) places.push_back(place);
