@@ -420,7 +420,9 @@ EntityMentions EntityRecognizer::recognize(
       i += best.length;
     }
   }
-  const std::set<std::size_t> main_places = most_mentioned_places(full);
+  // Counted before any short form resolves (a place's may), and only for articles that have one.
+  const std::set<std::size_t> main_places =
+      short_mentions.empty() ? std::set<std::size_t>{} : most_mentioned_places(full);
   for (const ShortMention& mention : short_mentions) {
     std::size_t resolved = 0;
     std::size_t with_full_mention = 0;
