@@ -383,6 +383,54 @@ bool first_vowels_agree(std::string_view a, std::string_view b) {
 
 namespace {
 
+// A romanised Latin word that opens with j or y before a vowel (Josef, Yellen, Yousaf).
+bool opens_with_a_glide(std::string_view latin) {
+  return latin.size() > 1 && (latin[0] == 'j' || latin[0] == 'y') && is_syllable_vowel(latin[1]) &&
+         latin[1] != 'y';
+}
+
+// The first vowel of a Latin name as Cyrillic may write it, besides as itself: a for э and ей
+// (Hayes, Хейс), e for и (Steele, Стил), o for у (Booker, Букер); u for а in a closed syllable
+// (Trump, Трамп; not Rubio, Рааб); before r, e, i and u for the Bulgarian ъ, romanised a (Perdue,
+// Пърдю).
+std::string cyrillic_readings_of_first_vowel(std::string_view latin) {
+  const std::size_t at = latin.find_first_of("aeiouy");
+  if (at == std::string_view::npos) return "";
+  const char vowel = latin[at];
+  const auto consonant_at = [&](std::size_t i) {
+    return i < latin.size() && !is_syllable_vowel(latin[i]);
+  };
+  std::string readings;
+  if (vowel == 'a') readings += 'e';
+  if (vowel == 'e') readings += 'i';
+  if (vowel == 'o') readings += 'u';
+  const bool closed = consonant_at(at + 1) && (consonant_at(at + 2) || at + 2 == latin.size());
+  if (vowel == 'u' && closed) readings += 'a';
+  if ((vowel == 'e' || vowel == 'i' || vowel == 'u') && at + 1 < latin.size() &&
+      latin[at + 1] == 'r') {
+    readings += 'a';
+  }
+  return readings;
+}
+
+}  // namespace
+
+bool begin_alike_across_scripts(std::string_view latin, std::string_view cyrillic) {
+  if (opens_with_a_glide(latin) && !cyrillic.empty() && is_syllable_vowel(cyrillic[0]) &&
+      cyrillic[0] != 'y') {
+    return false;
+  }
+  // Mc is said, and written in Cyrillic, as Мак (McEnany, Макинани).
+  const std::string as_said =
+      latin.starts_with("mc") ? "mac" + std::string(latin.substr(2)) : std::string(latin);
+  const char in_latin = first_vowel(as_said);
+  const char in_cyrillic = first_vowel(cyrillic);
+  if (in_latin == in_cyrillic || in_latin == '\0' || in_cyrillic == '\0') return true;
+  return cyrillic_readings_of_first_vowel(as_said).find(in_cyrillic) != std::string::npos;
+}
+
+namespace {
+
 // Of the syllables written in an English name, one may go unsaid from this many up.
 constexpr std::size_t kMinSyllablesToElide = 4;
 

@@ -57,16 +57,19 @@ bool alike_in_its_script(const SpellingCandidate& c) {
   });
 }
 
-// In the other script, the word shares the vowel of the first syllable (Yellen is no Юлиян) and
-// keeps the syllables; a short name held to its letters differs from it in vowels only.
+// In the other script, the word begins alike (begin_alike_across_scripts: Yellen is no Юлиян nor
+// Алан) and keeps the syllables; a short name held to its letters differs from it in vowels only.
 bool alike_across_scripts(const SpellingCandidate& c) {
   return any_typed(c, [&](const Spelling& typed) {
     if (typed_names_entities(c) && held_to_its_letters(c, typed) &&
         !differ_in_vowels_only(typed.romanized, c.word.romanized)) {
       return false;
     }
-    return typed.script != c.script && first_vowels_agree(typed.romanized, c.word.romanized) &&
-           keeps_syllables(c, typed);
+    if (typed.script == c.script) return false;
+    const bool begin_alike = typed.script == Script::latin
+                                 ? begin_alike_across_scripts(typed.romanized, c.word.romanized)
+                                 : begin_alike_across_scripts(c.word.romanized, typed.romanized);
+    return begin_alike && keeps_syllables(c, typed);
   });
 }
 

@@ -125,18 +125,6 @@ std::vector<std::string> name_key_beginnings(const WordForms& typed) {
   return covering;
 }
 
-// Whether the vowels of the first syllable agree between a romanised Latin and a romanised
-// Cyrillic spelling of a name. Besides what first_vowels_agree allows, an English u often sounds,
-// and is written in Cyrillic, as а: Trump and Трамп, Rudd and Радд.
-bool first_vowels_agree_across_scripts(std::string_view latin, std::string_view cyrillic) {
-  if (first_vowels_agree(latin, cyrillic)) return true;
-  std::string as_said(latin);
-  const std::size_t vowel = as_said.find_first_of("aeiouy");
-  if (vowel == std::string::npos || as_said[vowel] != 'u') return false;
-  as_said[vowel] = 'a';
-  return first_vowels_agree(as_said, cyrillic);
-}
-
 // Whether a romanised spelling of a name in the other script begins as the typed letters do,
 // romanised: the same consonants, vowels aside, over as many letters or as said (Johns* reaches
 // Джонсон, dzhonson), and the same vowel in the first syllable (Лукаш* reaches Łukaszenka, not
@@ -146,8 +134,8 @@ bool begins_like(std::string_view spelling, std::string_view typed, bool typed_i
   const bool same_letters =
       beginning.size() == typed.size() && differ_in_vowels_only(typed, beginning);
   if (!same_letters && !begins_as_said(spelling, typed)) return false;
-  return typed_in_latin ? first_vowels_agree_across_scripts(typed, beginning)
-                        : first_vowels_agree_across_scripts(beginning, typed);
+  return typed_in_latin ? begin_alike_across_scripts(typed, beginning)
+                        : begin_alike_across_scripts(beginning, typed);
 }
 
 // The names written in the other script than `typed` that begin like it, by their search forms.

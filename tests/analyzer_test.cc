@@ -207,6 +207,36 @@ TEST(SpeltAsOneName, VariantsAndInflectionsButNotOtherNamesUnderTheKey) {
   }
 }
 
+// Across scripts a name keeps its first sound, and its first vowel as Cyrillic transcribes it:
+// romanised Latin word, romanised Cyrillic word.
+TEST(BeginAlikeAcrossScripts, TranscribedVowelsButNotTheirReverseNorALostGlide) {
+  struct Pair {
+    std::string_view latin;
+    std::string_view cyrillic;
+    bool alike;
+  };
+  const std::vector<Pair> pairs{
+      {"hayes", "kheys", true},       // Хейс: English a for е
+      {"steele", "stil", true},       // Стил: e for и
+      {"booker", "buker", true},      // Букер: o for у
+      {"trump", "tramp", true},       // Трамп: u for а in a closed syllable
+      {"perdue", "pardyu", true},     // Пърдю: Bulgarian ъ before r
+      {"mcenany", "makenani", true},  // Макенани: Mc is Мак
+      {"elena", "yelena", true},      // Елена
+      {"josef", "yuzef", true},       // Юзеф
+      {"rubio", "raab", false},       // u in an open syllable is no а
+      {"celje", "salim", false},      // e is no а
+      {"kelly", "kale", false},       // Кале
+      {"umer", "omar", false},        // u is no о
+      {"josef", "osof", false},       // Ософ: the glide lost
+      {"yellen", "alan", false},      // Алан
+  };
+  for (const Pair& pair : pairs) {
+    EXPECT_EQ(begin_alike_across_scripts(pair.latin, pair.cyrillic), pair.alike)
+        << pair.latin << " vs " << pair.cyrillic;
+  }
+}
+
 // Case forms whose ending changed the stem, so that no name key meets: romanised word, alias.
 TEST(DeclinedWithChangedStem, FleetingEAndSoftenedConsonantsButNotOtherWords) {
   struct Pair {

@@ -309,6 +309,27 @@ TEST(NameKeysAndEntities, AcrossScriptsAKeySpellingBeginsWithTheTypedVowel) {
   EXPECT_THAT(testing::search_ids(db, "Harry"), IsEmpty());
 }
 
+// The swaps go one way only, the way Cyrillic transcribes an English vowel (Hayes, Хейс; Perdue,
+// Bulgarian Пърдю), and a Latin j or y before a vowel stays a sound of its own: Ософ (Ossoff) is
+// no Josef, Kelly no Кале (Calais), Celje no Салим.
+TEST(NameKeysAndEntities, AcrossScriptsVowelsSwapOnlyAsTranscriptionDoes) {
+  testing::TempDir dir;
+  const std::filesystem::path db =
+      indexed_with_gazetteer(dir, kUnrelatedGazetteer,
+                             {{"hayes.txt", "США\n\nПрезидент Хейс заявил."},
+                              {"perdue.txt", "САЩ\n\nСенаторът Пърдю загуби."},
+                              {"ossoff.txt", "САЩ\n\nДемократът Ософ спечели."},
+                              {"josef.txt", "Praha\n\nPromluvil Josef Novák."},
+                              {"calais.txt", "Франция\n\nБежанците в Кале чакат."},
+                              {"salim.txt", "Київ\n\nДепутат Салим сказав."}});
+  EXPECT_THAT(testing::search_ids(db, "Hayes"), ElementsAre("hayes.txt"));
+  EXPECT_THAT(testing::search_ids(db, "Perdue"), ElementsAre("perdue.txt"));
+  EXPECT_THAT(testing::search_ids(db, "Ософ"), ElementsAre("ossoff.txt"));
+  EXPECT_THAT(testing::search_ids(db, "Josef"), ElementsAre("josef.txt"));
+  EXPECT_THAT(testing::search_ids(db, "Kelly"), IsEmpty());
+  EXPECT_THAT(testing::search_ids(db, "Celje"), IsEmpty());
+}
+
 // The converse of Borisov and Борис: a Cyrillic surname in -ов is no spelling of a word typed
 // without the suffix (Христов, a Bulgarian surname, is no Christ), unless the typed word has it in
 // its Belarusian form (Kazlou, Козлов).
