@@ -114,6 +114,9 @@ std::optional<Fit> fit_at(const std::vector<AnalyzedWord>& words, std::size_t st
   for (std::size_t i = 0; i < alias.words.size(); ++i) {
     const AnalyzedWord& word = words[start + i];
     if (i > 0 && !word_matches_in_longer_alias(word, alias.words[i])) return std::nullopt;
+    // A name does not run over the end of a sentence ("…Polska. MSZ…" is no "polskie MSZ") but
+    // over a period of its own (U.S. Senate).
+    if (i > 0 && word.starts_sentence && !alias.words[i].after_period) return std::nullopt;
     const bool same_search_form = word.forms.search == alias.words[i].forms.search;
     if (same_search_form) ++fit.by_search_form;
     fit.letters_in_common +=

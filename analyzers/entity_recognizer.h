@@ -140,8 +140,9 @@ class EntityRecognizer {
   // vowels only as an ending of a vowel-final name (same_script_variant). 12: the entities the
   // title mentions have a term of their own (schema::kTitleEntity), for title:NAME. 13: a short
   // form no entity's full mention confirms names the one organisation whose home place the
-  // article names (home_places.h); 14: the place the article names most.
-  static constexpr int kVersion = 14;
+  // article names (home_places.h); 14: the place the article names most. 15: a name of several
+  // words runs over the end of a sentence only where its alias writes a period (AliasWord).
+  static constexpr int kVersion = 15;
 
   explicit EntityRecognizer(const Gazetteer& gazetteer);
 

@@ -41,7 +41,8 @@ std::string joined_search_forms(std::span<const AliasWord> words) {
 std::vector<AliasWord> alias_words(Analyzer& analyzer, std::string_view text) {
   std::vector<AliasWord> words;
   for (const AnalyzedWord& word : analyze_words(analyzer, text)) {
-    words.push_back({word.forms, written_in_capitals(word.token.word)});
+    words.push_back(
+        {word.forms, written_in_capitals(word.token.word), !words.empty() && word.starts_sentence});
   }
   return words;
 }
@@ -295,8 +296,8 @@ Gazetteer Gazetteer::parse(std::string_view tsv, std::string_view source, Analyz
 namespace {
 
 // One line per entity ("e", id, type, name) and one per alias ("a", entity, short form, then the
-// seven fields of each word), tab-separated: words hold neither tabs nor line breaks.
-constexpr std::size_t kAliasWordFields = 7;
+// eight fields of each word), tab-separated: words hold neither tabs nor line breaks.
+constexpr std::size_t kAliasWordFields = 8;
 constexpr std::string_view kEntityLine = "e";
 constexpr std::string_view kAliasLine = "a";
 
@@ -309,6 +310,7 @@ void append_alias_word(std::string& out, const AliasWord& word) {
   }
   out += forms.capitalized ? "\t1" : "\t0";
   out += word.acronym ? "\t1" : "\t0";
+  out += word.after_period ? "\t1" : "\t0";
 }
 
 std::optional<std::size_t> parse_index(std::string_view digits) {
@@ -374,6 +376,7 @@ std::optional<Gazetteer> Gazetteer::from_analysed(std::string_view analysed, std
       word.forms.romanized = fields[at + 4];
       word.forms.capitalized = fields[at + 5] == "1";
       word.acronym = fields[at + 6] == "1";
+      word.after_period = fields[at + 7] == "1";
     }
     alias.first_word_may_be_lower_case =
         may_begin_in_lower_case(alias, gazetteer.entities_[entity].type);

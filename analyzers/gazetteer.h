@@ -41,6 +41,9 @@ struct AliasWord {
   // letter once romanized. An acronym has no inflections for a stem or name key to bridge, and its
   // stem and key meet other short words (УНН stems to "un"; ВИА shares a key with VOA).
   bool acronym = false;
+  // Opens a sentence within the alias's own text, after a period it writes (Agencja ONZ ds.
+  // Uchodźców, U.S. Senate): only there may the alias run over a period or line break of the text.
+  bool after_period = false;
 };
 
 struct Alias {

@@ -199,7 +199,8 @@ inline constexpr std::string_view kMetaRecognizer = "naviny.recognizer";
 inline constexpr std::string_view kMetaGazetteerAnalysed = "naviny.gazetteer_analysed";
 inline std::string analysed_gazetteer_stamp(std::string_view gazetteer_hash,
                                             std::string_view analyzer_fingerprint) {
-  return std::string(gazetteer_hash) + " " + std::string(analyzer_fingerprint);
+  // The first word is the format of Gazetteer::analysed(): 2 stores AliasWord::after_period.
+  return "2 " + std::string(gazetteer_hash) + " " + std::string(analyzer_fingerprint);
 }
 // The gazetteer's aliases by their words' search forms (Gazetteer::lookup_key): one key per alias,
 // "naviny.alias." + key -> one line per alias: the id it names, and for a one-word alias that is

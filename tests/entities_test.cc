@@ -68,7 +68,9 @@ constexpr const char* kGazetteer =
     "суд США\t\n"
     "white-house\torg\tWhite House\tWhite House|Белый дом\t\n"
     "the-atlantic\torg\tThe Atlantic\tThe Atlantic Monthly\tThe Atlantic\n"
-    "atlantic-council\torg\tAtlantic Council\tAtlantic Council\t\n";
+    "atlantic-council\torg\tAtlantic Council\tAtlantic Council\t\n"
+    "us-senate\torg\tUS Senate\tU.S. Senate|Senat USA\t\n"
+    "unhcr\torg\tUNHCR\tAgencja ONZ ds. Uchodźców\t\n";
 
 // What the recogniser tags in one text: "id:mentions" in gazetteer order.
 std::vector<std::string> ids_recognized_in(const EntityRecognizer& recognizer, Analyzer& analyzer,
@@ -315,7 +317,14 @@ INSTANTIATE_TEST_SUITE_P(
         // A lower-case alias in another case (Czech search forms keep their endings).
         RecognitionCase{"Podle českého ministerstva zdravotnictví je to tak.",
                         "czechia-health-ministry:1"},
-        RecognitionCase{"Podle českému ministerstvu zdravotnictví.", "czechia-health-ministry:1"}));
+        RecognitionCase{"Podle českému ministerstvu zdravotnictví.", "czechia-health-ministry:1"},
+        // A name of several words does not run over the end of a sentence or a line, only over a
+        // period its alias writes (U.S. Senate, ds.).
+        RecognitionCase{"Głosował Senat. USA czekają.", ""},
+        RecognitionCase{"Głosował Senat\nUSA czekają.", ""},
+        RecognitionCase{"Głosował Senat USA.", "us-senate:1"},
+        RecognitionCase{"The U.S. Senate voted.", "us-senate:1"},
+        RecognitionCase{"Pomaga Agencja ONZ ds. Uchodźców.", "unhcr:1"}));
 
 TEST(GazetteerNames, ShortFormOfSeveralEntitiesResolvesToTheOneItNames) {
   // "Georgia" is the country in English and the U.S. state in Polish and Czech: a short form of
