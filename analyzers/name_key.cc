@@ -390,9 +390,9 @@ bool opens_with_a_glide(std::string_view latin) {
 }
 
 // The first vowel of a Latin name as Cyrillic may write it, besides as itself: a for э and ей
-// (Hayes, Хейс), e for и (Steele, Стил), o for у (Booker, Букер); u for а in a closed syllable
-// (Trump, Трамп; not Rubio, Рааб); before r, e, i and u for the Bulgarian ъ, romanised a (Perdue,
-// Пърдю).
+// (Hayes, Хейс), e for и (Steele, Стил), o for у (Booker, Букер) and u for о, as names from Arabic
+// and Czech ů have it (Muhammad, Мохаммед; Bůh, Бог); u for а in a closed syllable (Trump, Трамп;
+// not Rubio, Рааб); before r, e, i and u for the Bulgarian ъ, romanised a (Perdue, Пърдю).
 std::string cyrillic_readings_of_first_vowel(std::string_view latin) {
   const std::size_t at = latin.find_first_of("aeiouy");
   if (at == std::string_view::npos) return "";
@@ -400,11 +400,22 @@ std::string cyrillic_readings_of_first_vowel(std::string_view latin) {
   const auto consonant_at = [&](std::size_t i) {
     return i < latin.size() && !is_syllable_vowel(latin[i]);
   };
+  // One consonant sound may take two letters (Polish sz of Muszę, English th); a doubled letter
+  // closes the syllable (Rudd).
+  const auto one_sound = [&](std::size_t i) {
+    constexpr std::string_view kDigraphs[] = {"sh", "ch", "zh", "kh", "th", "ph", "ts",
+                                              "sz", "cz", "rz", "dz"};
+    const std::string_view pair = latin.substr(i, 2);
+    return std::ranges::find(kDigraphs, pair) != std::end(kDigraphs) ? 2 : 1;
+  };
   std::string readings;
   if (vowel == 'a') readings += 'e';
   if (vowel == 'e') readings += 'i';
   if (vowel == 'o') readings += 'u';
-  const bool closed = consonant_at(at + 1) && (consonant_at(at + 2) || at + 2 == latin.size());
+  if (vowel == 'u') readings += 'o';
+  const std::size_t after_consonant = at + 1 + (consonant_at(at + 1) ? one_sound(at + 1) : 0);
+  const bool closed = consonant_at(at + 1) &&
+                      (consonant_at(after_consonant) || after_consonant == latin.size());
   if (vowel == 'u' && closed) readings += 'a';
   if ((vowel == 'e' || vowel == 'i' || vowel == 'u') && at + 1 < latin.size() &&
       latin[at + 1] == 'r') {

@@ -121,7 +121,7 @@ TEST(NameRules, NamesNoEntityAndIsAlike) {
                                                       {"Yellen", "Алина", V::not_a_spelling},
                                                       {"Ософ", "Josepha", V::not_a_spelling},
                                                       {"Celje", "Салим", V::not_a_spelling},
-                                                      {"Омар", "Umer", V::not_a_spelling},
+                                                      {"Омар", "Umer", V::spelling},
                                                       {"Perdue", "Пърдю", V::spelling},
                                                       {"Hayes", "Хейс", V::spelling},
                                                       {"Baker", "Booker", V::not_a_spelling},
