@@ -403,8 +403,8 @@ std::string cyrillic_readings_of_first_vowel(std::string_view latin) {
   // One consonant sound may take two letters (Polish sz of Muszę, English th); a doubled letter
   // closes the syllable (Rudd).
   const auto one_sound = [&](std::size_t i) {
-    constexpr std::string_view kDigraphs[] = {"sh", "ch", "zh", "kh", "th", "ph", "ts",
-                                              "sz", "cz", "rz", "dz"};
+    constexpr std::string_view kDigraphs[] = {"sh", "ch", "zh", "kh", "th", "ph",
+                                              "ts", "sz", "cz", "rz", "dz"};
     const std::string_view pair = latin.substr(i, 2);
     return std::ranges::find(kDigraphs, pair) != std::end(kDigraphs) ? 2 : 1;
   };
@@ -414,8 +414,8 @@ std::string cyrillic_readings_of_first_vowel(std::string_view latin) {
   if (vowel == 'o') readings += 'u';
   if (vowel == 'u') readings += 'o';
   const std::size_t after_consonant = at + 1 + (consonant_at(at + 1) ? one_sound(at + 1) : 0);
-  const bool closed = consonant_at(at + 1) &&
-                      (consonant_at(after_consonant) || after_consonant == latin.size());
+  const bool closed =
+      consonant_at(at + 1) && (consonant_at(after_consonant) || after_consonant == latin.size());
   if (vowel == 'u' && closed) readings += 'a';
   if ((vowel == 'e' || vowel == 'i' || vowel == 'u') && at + 1 < latin.size() &&
       latin[at + 1] == 'r') {
