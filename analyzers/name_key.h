@@ -82,8 +82,8 @@ bool first_vowels_agree(std::string_view a, std::string_view b);
 // Whether a romanised Latin and a romanised Cyrillic spelling of a name begin alike. A Latin j or
 // y before a vowel is a sound Cyrillic writes with й, е, ю or я, never with a bare vowel (Josef is
 // Йозеф or Юзеф, not Ософ; Yellen is Йеллен, not Алан). The first vowels agree, or differ only
-// the way Cyrillic transcribes English vowels (Hayes, Хейс; Trump, Трамп; Booker, Букер), and not
-// back: Celje is no Салим, Kelly no Кале.
+// the way Cyrillic transcribes a Latin vowel (Hayes, Хейс; Trump, Трамп; Booker, Букер;
+// Muhammad, Мохаммед), and not back: Celje is no Салим, Kelly no Кале.
 bool begin_alike_across_scripts(std::string_view latin, std::string_view cyrillic);
 
 // Whether a romanised word in another script that shares a name key with a typed name has as many
