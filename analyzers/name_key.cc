@@ -355,18 +355,25 @@ bool spelt_as_one_name(std::string_view a, std::string_view b) {
 
 namespace {
 
-// The vowel of a romanised word's first syllable; a y or a leading u before a vowel is a glide
-// (Юлия is yuliya, Уэйн ueyn as in Wayne), and a y after a consonant is an i.
-char first_vowel(std::string_view romanized) {
+// Where the vowel of a romanised word's first syllable is, or npos; a y or a leading u before a
+// vowel is a glide (Юлия is yuliya, Уэйн ueyn as in Wayne).
+std::size_t first_vowel_at(std::string_view romanized) {
   std::size_t i = 0;
   while (i < romanized.size() && !is_syllable_vowel(romanized[i])) ++i;
-  if (i == romanized.size()) return '\0';
+  if (i == romanized.size()) return std::string_view::npos;
   const auto vowel_follows = [&] {
     return i + 1 < romanized.size() && is_syllable_vowel(romanized[i + 1]);
   };
   if (i == 0 && romanized[i] == 'u' && vowel_follows()) ++i;  // Уэйн, Уест (uyest)
   if (romanized[i] == 'y' && vowel_follows() && romanized[i + 1] != 'y') ++i;
-  return romanized[i] == 'y' ? 'i' : romanized[i];
+  return i;
+}
+
+// The vowel of a romanised word's first syllable (first_vowel_at); a y after a consonant is an i.
+char first_vowel(std::string_view romanized) {
+  const std::size_t at = first_vowel_at(romanized);
+  if (at == std::string_view::npos) return '\0';
+  return romanized[at] == 'y' ? 'i' : romanized[at];
 }
 
 }  // namespace
@@ -394,9 +401,9 @@ bool opens_with_a_glide(std::string_view latin) {
 // and Czech ů have it (Muhammad, Мохаммед; Bůh, Бог); u for а in a closed syllable (Trump, Трамп;
 // not Rubio, Рааб); before r, e, i and u for the Bulgarian ъ, romanised a (Perdue, Пърдю).
 std::string cyrillic_readings_of_first_vowel(std::string_view latin) {
-  const std::size_t at = latin.find_first_of("aeiouy");
+  const std::size_t at = first_vowel_at(latin);
   if (at == std::string_view::npos) return "";
-  const char vowel = latin[at];
+  const char vowel = first_vowel(latin);
   const auto consonant_at = [&](std::size_t i) {
     return i < latin.size() && !is_syllable_vowel(latin[i]);
   };
