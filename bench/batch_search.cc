@@ -17,6 +17,12 @@
 #include "common/errors.h"
 #include "searcher/searcher.h"
 
+namespace {
+
+constexpr const char* kUsage = "usage: naviny_bench_batch_search --db DB [--collapse] < queries\n";
+
+}  // namespace
+
 int main(int argc, char** argv) {
   std::filesystem::path db;
   bool all_copies = true;
@@ -27,12 +33,12 @@ int main(int argc, char** argv) {
     } else if (flag == "--collapse") {
       all_copies = false;
     } else {
-      std::fprintf(stderr, "usage: naviny_bench_batch_search --db DB [--collapse] < queries\n");
+      std::fputs(kUsage, stderr);
       return 2;
     }
   }
   if (db.empty()) {
-    std::fprintf(stderr, "usage: naviny_bench_batch_search --db DB [--collapse] < queries\n");
+    std::fputs(kUsage, stderr);
     return 2;
   }
   try {
