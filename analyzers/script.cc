@@ -99,6 +99,23 @@ bool written_as_initials(std::string_view written) {
   return true;
 }
 
+std::size_t letter_count(std::string_view utf8) {
+  return static_cast<std::size_t>(std::ranges::count_if(
+      utf8, [](char byte) { return (static_cast<unsigned char>(byte) & 0xC0) != 0x80; }));
+}
+
+std::string_view last_letter(std::string_view utf8) {
+  std::size_t start = utf8.size();
+  while (start > 0 && (static_cast<unsigned char>(utf8[start - 1]) & 0xC0) == 0x80) --start;
+  return utf8.substr(start > 0 ? start - 1 : 0);
+}
+
+bool is_vowel_letter(std::string_view letter) {
+  static constexpr std::string_view kVowels[] = {"a", "e", "i", "o", "u", "y", "а", "е", "и",
+                                                 "о", "у", "ы", "э", "ю", "я", "і", "ї", "є"};
+  return std::ranges::find(kVowels, letter) != std::end(kVowels);
+}
+
 bool starts_with_capital(std::string_view word) {
   if (word.empty()) return false;
   UChar32 first;

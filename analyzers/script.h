@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 
@@ -36,6 +37,15 @@ std::string read_lookalikes_in_word_script(std::string folded_word);
 // Readies a Cyrillic word for the Russian Snowball stemmer: ё becomes е, and Belarusian/Ukrainian
 // і becomes и so that Snowball sees its vowels and endings ("лукашэнкі" stems like "лукашэнка").
 std::string prepare_for_russian_stemmer(std::string_view folded_word);
+
+// The number of letters (code points) of a UTF-8 word.
+std::size_t letter_count(std::string_view utf8);
+
+// The last letter of a UTF-8 word, as bytes.
+std::string_view last_letter(std::string_view utf8);
+
+// Whether a (case-folded) letter is a plain vowel of the Latin or Cyrillic alphabet.
+bool is_vowel_letter(std::string_view letter);
 
 // True if the first character of a word is an upper-case or title-case letter.
 bool starts_with_capital(std::string_view word);

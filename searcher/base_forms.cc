@@ -137,24 +137,6 @@ const std::vector<CaseEnding> kCyrillicEndings{
     {"ї", kCyrillicNominatives},
 };
 
-std::size_t letters(std::string_view utf8) {
-  return static_cast<std::size_t>(std::ranges::count_if(
-      utf8, [](char byte) { return (static_cast<unsigned char>(byte) & 0xC0) != 0x80; }));
-}
-
-// The last letter of a UTF-8 word, as bytes.
-std::string_view last_letter(std::string_view utf8) {
-  std::size_t start = utf8.size();
-  while (start > 0 && (static_cast<unsigned char>(utf8[start - 1]) & 0xC0) == 0x80) --start;
-  return utf8.substr(start > 0 ? start - 1 : 0);
-}
-
-bool is_vowel_letter(std::string_view letter) {
-  static constexpr std::string_view kVowels[] = {"a", "e", "i", "o", "u", "y", "а", "е", "и",
-                                                 "о", "у", "ы", "э", "ю", "я", "і", "ї", "є"};
-  return std::ranges::find(kVowels, letter) != std::end(kVowels);
-}
-
 // Polish, Czech and Slovene drop the e of a final -en, -el, -ek in the other cases (Biden, Bidna;
 // Pavel, Pavla): the stem gets it back.
 std::string with_fleeting_e(std::string_view stem, Script script) {
@@ -177,7 +159,7 @@ std::vector<std::string> candidate_base_forms(std::string_view exact) {
     }
   };
   for (const CaseEnding& rule : script == Script::latin ? kLatinEndings : kCyrillicEndings) {
-    if (!exact.ends_with(rule.ending) || letters(exact) < letters(rule.ending) + kMinStemLetters) {
+    if (!exact.ends_with(rule.ending) || letter_count(exact) < letter_count(rule.ending) + kMinStemLetters) {
       continue;
     }
     const std::string_view stem = exact.substr(0, exact.size() - rule.ending.size());

@@ -12,6 +12,7 @@
 #include "searcher/base_forms.h"
 #include "searcher/entity_expansion.h"
 #include "searcher/exact_phrases.h"
+#include "searcher/inflected_phrases.h"
 #include "searcher/field_filters.h"
 #include "searcher/name_spellings.h"
 #include "searcher/query_rewrite.h"
@@ -342,8 +343,10 @@ Xapian::Query QueryBuilder::build(const std::string& text, bool exact) {
     return with_name_keys(with_entities_named(query, *gazetteer_, query_names.names, *word_keys_),
                           *word_keys_, query_names, db_, *gazetteer_);
   };
-  return expand(with_base_forms(parse(folded_parser_, with_named_runs_quoted(cleaned, query_names)),
-                                db_, *gazetteer_, *word_keys_, query_names, expand));
+  return with_inflected_phrases(
+      expand(with_base_forms(parse(folded_parser_, with_named_runs_quoted(cleaned, query_names)),
+                             db_, *gazetteer_, *word_keys_, query_names, expand)),
+      db_, *analyzer_, *word_keys_);
 }
 
 QueryNames QueryBuilder::names_in(const std::vector<AnalyzedWord>& words) {

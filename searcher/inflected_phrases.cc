@@ -1,0 +1,248 @@
+#include "searcher/inflected_phrases.h"
+
+#include <algorithm>
+#include <array>
+#include <string>
+#include <vector>
+
+#include "analyzers/script.h"
+#include "common/schema.h"
+#include "searcher/query_builder.h"
+#include "searcher/query_rewrite.h"
+
+namespace naviny {
+namespace {
+
+// Shorter stems are the start of too many unrelated words.
+constexpr std::size_t kMinStemLetters = 3;
+// Words this short are prepositions and conjunctions more often than not, and do not decline.
+constexpr std::size_t kMinDeclinedLetters = 4;
+// Phrases one typed phrase may become: the commonest forms of each word are kept.
+constexpr std::size_t kMaxReadings = 32;
+// Exact-form terms read while looking for one word's other forms, so that a short stem in a
+// large index costs a bounded walk.
+constexpr std::size_t kMaxTermsWalked = 5000;
+
+// The endings of nouns and adjectives, the empty one included. Polish, Czech, Slovak and Slovene:
+// agencj-a/-i, agencij-a/-e/-o/-ah, vlámsk-á/-é/-ého, europejsk-a/-iej/-ich, nov-a/-ega/-em.
+constexpr auto kLatinEndings = std::to_array<std::string_view>({
+    "",    "a",   "e",   "i",   "o",   "u",   "y",   "á",    "é",    "í",    "ó",    "ú",
+    "ý",   "ą",   "ę",   "ě",   "ů",   "ou",  "ům",  "ov",   "ová",  "ové",  "ovou", "ových",
+    "ém",  "ého", "ému", "ým",  "ými", "ých", "ím",  "ími",  "ích",  "ího",  "ímu",  "ej",
+    "iej", "ego", "iego", "emu", "iemu", "ym", "ymi", "ych",  "im",   "imi",  "ich",  "ie",
+    "ii",  "ia",  "iu",  "ią",  "ję",  "ją",  "ami", "ach",  "ech",  "och",  "owi",  "ovi",
+    "om",  "em",  "iem", "jem", "ów",  "ách", "ám",  "ega",  "ih",   "ima",  "ah",   "am",
+    "ja",  "je",  "ji",  "jo",  "ju",  "jah", "jam", "jami",
+});
+
+// Russian, Ukrainian and Belarusian: агентств-о/-а/-ом, европейск-ая/-ой/-ого, міжнародн-а/-ої;
+// Bulgarian with its article: агенция-та, европейск-а/-ата/-ия/-ият/-ите.
+constexpr auto kCyrillicEndings = std::to_array<std::string_view>({
+    "",    "а",   "я",   "о",   "е",   "ы",   "и",   "і",   "ї",   "у",   "ю",   "ь",
+    "й",   "ой",  "ей",  "ий",  "ый",  "ій",  "ая",  "яя",  "ое",  "ее",  "ые",  "ие",
+    "ого", "его", "ому", "ему", "ом",  "ем",  "ым",  "им",  "ыми", "ими", "ых",  "их",
+    "ую",  "юю",  "ою",  "ею",  "ам",  "ям",  "ами", "ями", "ах",  "ях",  "ов",  "ев",
+    "ів",  "ові", "еві", "ої",  "ім",  "іх",  "ія",  "ії",  "ію",  "ия",  "ии",  "ию",
+    "ией", "ием", "ага", "аму", "амі", "ямі", "ымі", "імі", "ае",  "ыя",  "яе",  "яй",
+    "ай",  "та",  "ът",  "ят",  "то",  "те",  "ата", "ята", "ото", "ите", "ият", "ета",
+});
+
+template <std::size_t N>
+bool is_ending(const std::array<std::string_view, N>& endings, std::string_view tail) {
+  return std::ranges::find(endings, tail) != endings.end();
+}
+
+// The stem of a word whose last syllable has a fleeting e, which its other forms drop between
+// two consonants (Bulgarian национален, националния; Czech Biden, Bidna), or empty.
+std::string without_fleeting_e(std::string_view word) {
+  const std::string_view last = last_letter(word);
+  const std::string_view e = last_letter(word.substr(0, word.size() - last.size()));
+  if (e != "e" && e != "е") return {};
+  const std::string_view before = word.substr(0, word.size() - last.size() - e.size());
+  if (is_vowel_letter(last) || letter_count(before) < kMinStemLetters ||
+      is_vowel_letter(last_letter(before))) {
+    return {};
+  }
+  return std::string(before) + std::string(last);
+}
+
+// The stems a word may have: the word less each ending of its script that leaves enough letters.
+std::vector<std::string> stems_of(std::string_view word) {
+  std::vector<std::string> stems;
+  const auto add_stems = [&](const auto& endings) {
+    for (const std::string_view ending : endings) {
+      if (!word.ends_with(ending)) continue;
+      if (letter_count(word) < letter_count(ending) + kMinStemLetters) continue;
+      stems.emplace_back(word.substr(0, word.size() - ending.size()));
+    }
+  };
+  switch (dominant_script(word)) {
+    case Script::latin:
+      add_stems(kLatinEndings);
+      break;
+    case Script::cyrillic:
+      add_stems(kCyrillicEndings);
+      break;
+    case Script::other:
+      break;
+  }
+  if (std::string without_e = without_fleeting_e(word); !without_e.empty()) {
+    stems.push_back(std::move(without_e));
+  }
+  return stems;
+}
+
+// Function words that nearly every Polish, Czech, Slovak or Slovene article has and English or
+// German ones do not: what tells a Slavic case form (zdrowia, zdrowiu) from a word of another
+// language that happens to share its stem and an ending (policy, police).
+constexpr auto kSlavicLatinFunctionWords =
+    std::to_array<std::string_view>({"się", "że", "jest", "že", "sa", "je", "ki", "tudi"});
+// Articles examined to tell which language writes a form.
+constexpr Xapian::doccount kLanguageSample = 2000;
+
+// Whether most articles that write a Latin-script search form are in a Slavic language. A
+// Cyrillic form is, in this corpus's languages, always.
+bool written_in_slavic_articles(const Xapian::Database& db, const std::string& exact,
+                                const std::string& search, Xapian::doccount articles) {
+  if (dominant_script(exact) != Script::latin) return true;
+  std::vector<Xapian::Query> function_words;
+  for (const std::string_view word : kSlavicLatinFunctionWords) {
+    function_words.emplace_back(std::string(schema::kExact.prefix) + std::string(word));
+  }
+  Xapian::Enquire enquire(db);
+  enquire.set_weighting_scheme(Xapian::BoolWeight());
+  enquire.set_query(
+      Xapian::Query(Xapian::Query::OP_FILTER, Xapian::Query(search),
+                    Xapian::Query(Xapian::Query::OP_OR, function_words.begin(), function_words.end())));
+  const Xapian::doccount examined = std::min(articles, kLanguageSample);
+  const Xapian::MSet slavic = enquire.get_mset(0, 0, examined);
+  return 2 * slavic.get_matches_lower_bound() >= examined;
+}
+
+struct CaseForm {
+  std::string search;
+  Xapian::doccount articles;
+};
+
+// The search forms, commonest first, of the case forms the index has of the word typed as
+// `typed_exact`; the typed form's own term first whatever its count.
+std::vector<CaseForm> forms_in_index(const Xapian::Database& db, Analyzer& analyzer,
+                                     const std::string& term, const std::string& typed_exact) {
+  std::vector<CaseForm> forms{{term, 0}};
+  if (letter_count(typed_exact) < kMinDeclinedLetters) return forms;
+  const std::vector<std::string> stems = stems_of(typed_exact);
+  if (stems.empty()) return forms;
+  const std::string& shortest =
+      *std::ranges::min_element(stems, {}, [](const std::string& stem) { return stem.size(); });
+  const std::string exact_prefix(schema::kExact.prefix);
+  // Less its last letter, which a fleeting e may follow in the other forms (националния,
+  // национален).
+  const std::string walk_prefix =
+      exact_prefix + (letter_count(shortest) > kMinStemLetters
+                          ? shortest.substr(0, shortest.size() - last_letter(shortest).size())
+                          : shortest);
+  std::size_t walked = 0;
+  for (auto it = db.allterms_begin(walk_prefix);
+       it != db.allterms_end(walk_prefix) && walked < kMaxTermsWalked; ++it, ++walked) {
+    const std::string exact = (*it).substr(exact_prefix.size());
+    if (exact == typed_exact || !inflected_alike(exact, typed_exact)) continue;
+    const std::string& search = analyzer.analyze_word(exact).search;
+    if (std::ranges::any_of(forms, [&](const CaseForm& form) { return form.search == search; })) {
+      continue;
+    }
+    const Xapian::doccount articles = db.get_termfreq(search);
+    if (articles > 0 && written_in_slavic_articles(db, exact, search, articles)) {
+      forms.push_back({search, articles});
+    }
+  }
+  std::stable_sort(forms.begin() + 1, forms.end(), [](const CaseForm& a, const CaseForm& b) {
+    return a.articles > b.articles;
+  });
+  return forms;
+}
+
+// Drops the rarest forms of the words with the most until the readings fit the bound.
+void keep_commonest(std::vector<std::vector<CaseForm>>& forms_by_word) {
+  const auto readings = [&] {
+    std::size_t product = 1;
+    for (const auto& forms : forms_by_word) product *= forms.size();
+    return product;
+  };
+  while (readings() > kMaxReadings) {
+    std::ranges::max_element(forms_by_word, {}, &std::vector<CaseForm>::size)->pop_back();
+  }
+}
+
+// Every phrase of one form per word, but the one of the forms typed (each word's first).
+std::vector<Xapian::Query> other_readings(const std::vector<std::vector<CaseForm>>& forms_by_word,
+                                          Xapian::Query::op op, Xapian::termcount window) {
+  std::vector<Xapian::Query> readings;
+  std::vector<std::size_t> choice(forms_by_word.size(), 0);
+  while (true) {
+    std::size_t i = 0;
+    while (i < choice.size() && ++choice[i] == forms_by_word[i].size()) choice[i++] = 0;
+    if (i == choice.size()) break;
+    std::vector<Xapian::Query> words;
+    for (std::size_t w = 0; w < choice.size(); ++w) {
+      words.emplace_back(forms_by_word[w][choice[w]].search);
+    }
+    readings.emplace_back(op, words.begin(), words.end(), window);
+  }
+  return readings;
+}
+
+Xapian::Query phrase_with_inflections(const Xapian::Query& phrase, const Xapian::Database& db,
+                                      Analyzer& analyzer, const QueryWordKeys& words) {
+  using Q = Xapian::Query;
+  std::vector<std::vector<CaseForm>> forms_by_word;
+  for (std::size_t i = 0; i < phrase.get_num_subqueries(); ++i) {
+    const Q part = phrase.get_subquery(i);
+    if (part.get_type() != Q::LEAF_TERM) return phrase;
+    const std::string term = *part.get_terms_begin();
+    if (!is_search_form_term(term)) return phrase;
+    const auto seen = words.find(term);
+    if (seen == words.end() || seen->second.typed.size() != 1) {
+      forms_by_word.push_back({{term, 0}});
+      continue;
+    }
+    const std::string typed_exact = analyzer.analyze_word(seen->second.typed.front()).exact;
+    forms_by_word.push_back(forms_in_index(db, analyzer, term, typed_exact));
+  }
+  keep_commonest(forms_by_word);
+  const std::vector<Q> readings = other_readings(forms_by_word, phrase.get_type(), window_of(phrase));
+  if (readings.empty()) return phrase;
+  return Q(Q::OP_OR, phrase,
+           Q(Q::OP_SCALE_WEIGHT, Q(Q::OP_OR, readings.begin(), readings.end()), kNameKeyWeight));
+}
+
+}  // namespace
+
+bool inflected_alike(std::string_view a, std::string_view b) {
+  if (a == b) return true;
+  const Script script = dominant_script(a);
+  if (script != dominant_script(b)) return false;
+  const auto stem_and_ending = [&](std::string_view word, std::string_view other) {
+    for (const std::string& stem : stems_of(word)) {
+      if (!other.starts_with(stem)) continue;
+      const std::string_view tail = other.substr(stem.size());
+      if (script == Script::latin ? is_ending(kLatinEndings, tail)
+                                  : is_ending(kCyrillicEndings, tail)) {
+        return true;
+      }
+    }
+    return false;
+  };
+  return stem_and_ending(a, b) || stem_and_ending(b, a);
+}
+
+Xapian::Query with_inflected_phrases(const Xapian::Query& query, const Xapian::Database& db,
+                                     Analyzer& analyzer, const QueryWordKeys& words) {
+  if (query.get_type() == Xapian::Query::OP_PHRASE) {
+    return phrase_with_inflections(query, db, analyzer, words);
+  }
+  return with_subqueries_rewritten(query, [&](const Xapian::Query& part) {
+    return with_inflected_phrases(part, db, analyzer, words);
+  });
+}
+
+}  // namespace naviny

@@ -1,0 +1,31 @@
+#pragma once
+
+// A phrase typed in one case form finds the articles that write it in another. The Slavic
+// languages inflect every word of a name, the adjectives and common nouns of an organisation's
+// name as well as the proper ones: "Nová vlámská aliance" is "Nové vlámské aliance" in the
+// genitive, "Agencija za nacionalno varnost" is "Agencije ...", and Bulgarian adds its article,
+// "Европейската агенция за лекарствата". Name keys join such forms only for capitalised words
+// the gazetteer or the corpus writes as names, so a phrase of common words needs its own reading.
+
+#include <xapian.h>
+
+#include <string_view>
+
+#include "analyzers/analyzer.h"
+#include "analyzers/xapian_stems.h"
+
+namespace naviny {
+
+// Whether two case-folded words of one script are case forms of one word: a stem of at least
+// three letters followed by an ending of that script's noun and adjective declensions (Polish,
+// Czech, Slovak, Slovene; Russian, Ukrainian, Belarusian, Bulgarian with its article).
+bool inflected_alike(std::string_view a, std::string_view b);
+
+// Each phrase of search-form terms in `query` (a phrase the user typed: name keys and fields are
+// left alone) also matches where the article writes its words in other case forms that the index
+// has, weighing less than the forms typed. `words` is what the query stemmer saw of the query's
+// words, by search form. A phrase's readings are bounded, the commonest forms kept.
+Xapian::Query with_inflected_phrases(const Xapian::Query& query, const Xapian::Database& db,
+                                     Analyzer& analyzer, const QueryWordKeys& words);
+
+}  // namespace naviny
