@@ -393,12 +393,30 @@ EntityMentions EntityRecognizer::recognize(
     }
   }
   LoneGivenNames lone_given_names(surnames_in(texts, known));
+  // A name that begins inside a shorter or short-form one and runs past it is the name meant:
+  // "the House of Lords" is the House of Lords, not the short form "the House" and two words.
+  const auto yields_to_a_name_within = [&](std::size_t text_index, std::size_t start,
+                                           const Fit& fit) {
+    const std::vector<AnalyzedWord>& words = *texts[text_index];
+    for (std::size_t inner = start + 1; inner < start + fit.length; ++inner) {
+      const Fit overlapping = best_fit_at(by_first_word_, gazetteer_, one_word_alias_scripts_,
+                                          words, inner, *known[text_index][inner], 0)
+                                  .first;
+      if (inner + overlapping.length <= start + fit.length) continue;
+      if ((overlapping.full && !fit.full) || overlapping.length > fit.length) return true;
+    }
+    return false;
+  };
   for (std::size_t text_index = 0; text_index < texts.size(); ++text_index) {
     const std::vector<AnalyzedWord>& words = *texts[text_index];
     for (std::size_t i = 0; i < words.size();) {
       AliasCandidateMemo::Word& word_known = *known[text_index][i];
       const auto [best, best_entities] =
           best_fit_at(by_first_word_, gazetteer_, one_word_alias_scripts_, words, i, word_known, 0);
+      if (best.length > 1 && yields_to_a_name_within(text_index, i, best)) {
+        ++i;
+        continue;
+      }
       if (best.length == 0) {
         lone_given_names.add(given_name_parts_.people_at(words, i, word_known), words,
                              {text_index, i}, std::nullopt);

@@ -141,8 +141,10 @@ class EntityRecognizer {
   // title mentions have a term of their own (schema::kTitleEntity), for title:NAME. 13: a short
   // form no entity's full mention confirms names the one organisation whose home place the
   // article names (home_places.h); 14: the place the article names most. 15: a name of several
-  // words runs over the end of a sentence only where its alias writes a period (AliasWord).
-  static constexpr int kVersion = 15;
+  // words runs over the end of a sentence only where its alias writes a period (AliasWord). 16: a
+  // name yields to a longer or full one that begins inside it and runs past it (the House of
+  // Lords is no "the House").
+  static constexpr int kVersion = 16;
 
   explicit EntityRecognizer(const Gazetteer& gazetteer);
 

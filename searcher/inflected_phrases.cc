@@ -3,10 +3,12 @@
 #include <algorithm>
 #include <array>
 #include <string>
+#include <unordered_set>
 #include <vector>
 
 #include "analyzers/script.h"
 #include "common/schema.h"
+#include "searcher/entity_expansion.h"
 #include "searcher/query_builder.h"
 #include "searcher/query_rewrite.h"
 
@@ -44,7 +46,7 @@ constexpr auto kCyrillicEndings = std::to_array<std::string_view>({
     "ую",  "юю",  "ою",  "ею",  "ам",  "ям",  "ами", "ями", "ах",  "ях",  "ов",  "ев",
     "ів",  "ові", "еві", "ої",  "ім",  "іх",  "ія",  "ії",  "ію",  "ия",  "ии",  "ию",
     "ией", "ием", "ага", "аму", "амі", "ямі", "ымі", "імі", "ае",  "ыя",  "яе",  "яй",
-    "ай",  "та",  "ът",  "ят",  "то",  "те",  "ата", "ята", "ото", "ите", "ият", "ета",
+    "ай",  "єю",  "та",  "ът",  "ят",  "то",  "те",  "ата", "ята", "ото", "ите", "ият", "ета",
 });
 
 template <std::size_t N>
@@ -121,6 +123,7 @@ bool written_in_slavic_articles(const Xapian::Database& db, const std::string& e
 
 struct CaseForm {
   std::string search;
+  std::string exact;  // one of the exact forms of that search form
   Xapian::doccount articles;
 };
 
@@ -128,7 +131,7 @@ struct CaseForm {
 // `typed_exact`; the typed form's own term first whatever its count.
 std::vector<CaseForm> forms_in_index(const Xapian::Database& db, Analyzer& analyzer,
                                      const std::string& term, const std::string& typed_exact) {
-  std::vector<CaseForm> forms{{term, 0}};
+  std::vector<CaseForm> forms{{term, typed_exact, 0}};
   if (letter_count(typed_exact) < kMinDeclinedLetters) return forms;
   const std::vector<std::string> stems = stems_of(typed_exact);
   if (stems.empty()) return forms;
@@ -152,7 +155,7 @@ std::vector<CaseForm> forms_in_index(const Xapian::Database& db, Analyzer& analy
     }
     const Xapian::doccount articles = db.get_termfreq(search);
     if (articles > 0 && written_in_slavic_articles(db, exact, search, articles)) {
-      forms.push_back({search, articles});
+      forms.push_back({search, exact, articles});
     }
   }
   std::stable_sort(forms.begin() + 1, forms.end(), [](const CaseForm& a, const CaseForm& b) {
@@ -173,46 +176,76 @@ void keep_commonest(std::vector<std::vector<CaseForm>>& forms_by_word) {
   }
 }
 
-// Every phrase of one form per word, but the one of the forms typed (each word's first).
-std::vector<Xapian::Query> other_readings(const std::vector<std::vector<CaseForm>>& forms_by_word,
-                                          Xapian::Query::op op, Xapian::termcount window) {
-  std::vector<Xapian::Query> readings;
+// Calls on_reading(forms) for every choice of one form per word but the forms typed (each
+// word's first).
+template <typename OnReading>
+void for_other_readings(const std::vector<std::vector<CaseForm>>& forms_by_word,
+                        OnReading on_reading) {
   std::vector<std::size_t> choice(forms_by_word.size(), 0);
+  std::vector<const CaseForm*> reading(forms_by_word.size());
   while (true) {
     std::size_t i = 0;
     while (i < choice.size() && ++choice[i] == forms_by_word[i].size()) choice[i++] = 0;
-    if (i == choice.size()) break;
-    std::vector<Xapian::Query> words;
-    for (std::size_t w = 0; w < choice.size(); ++w) {
-      words.emplace_back(forms_by_word[w][choice[w]].search);
-    }
-    readings.emplace_back(op, words.begin(), words.end(), window);
+    if (i == choice.size()) return;
+    for (std::size_t w = 0; w < choice.size(); ++w) reading[w] = &forms_by_word[w][choice[w]];
+    on_reading(reading);
   }
-  return readings;
 }
 
 Xapian::Query phrase_with_inflections(const Xapian::Query& phrase, const Xapian::Database& db,
-                                      Analyzer& analyzer, const QueryWordKeys& words) {
+                                      IndexGazetteer& gazetteer, const QueryWordKeys& words,
+                                      const std::unordered_set<std::string>& names) {
   using Q = Xapian::Query;
+  Analyzer& analyzer = gazetteer.analyzer();
   std::vector<std::vector<CaseForm>> forms_by_word;
+  std::vector<bool> name_like;
   for (std::size_t i = 0; i < phrase.get_num_subqueries(); ++i) {
     const Q part = phrase.get_subquery(i);
     if (part.get_type() != Q::LEAF_TERM) return phrase;
     const std::string term = *part.get_terms_begin();
-    if (!is_search_form_term(term)) return phrase;
     const auto seen = words.find(term);
-    if (seen == words.end() || seen->second.typed.size() != 1) {
-      forms_by_word.push_back({{term, 0}});
-      continue;
+    if (!is_search_form_term(term) || seen == words.end() || seen->second.typed.empty()) {
+      return phrase;
     }
+    name_like.push_back(names.contains(term));
     const std::string typed_exact = analyzer.analyze_word(seen->second.typed.front()).exact;
-    forms_by_word.push_back(forms_in_index(db, analyzer, term, typed_exact));
+    // A word typed twice in one phrase, in two ways, is left as typed.
+    forms_by_word.push_back(seen->second.typed.size() == 1
+                                ? forms_in_index(db, analyzer, term, typed_exact)
+                                : std::vector<CaseForm>{{term, typed_exact, 0}});
   }
   keep_commonest(forms_by_word);
-  const std::vector<Q> readings = other_readings(forms_by_word, phrase.get_type(), window_of(phrase));
+  // Where the phrase as typed names no entity, a reading that does names it in another case
+  // (lordsko zbornico, lordska zbornica: the House of Lords), as the recogniser would tag it in
+  // an article.
+  const bool names_an_entity = entities_named_by_query(phrase, gazetteer, names, words).has_value();
+  std::vector<Q> readings;
+  std::vector<Q> entities;
+  std::unordered_set<std::string> entity_ids;
+  for_other_readings(forms_by_word, [&](const std::vector<const CaseForm*>& reading) {
+    std::vector<Q> terms;
+    std::vector<std::string> exact_words;
+    for (const CaseForm* form : reading) {
+      terms.emplace_back(form->search);
+      exact_words.push_back(form->exact);
+    }
+    readings.emplace_back(phrase.get_type(), terms.begin(), terms.end(), window_of(phrase));
+    if (names_an_entity) return;
+    for (const std::string& id : gazetteer.ids_named_by(exact_words, name_like)) {
+      if (entity_ids.insert(id).second) {
+        entities.emplace_back(std::string(schema::kEntity.prefix) + id);
+      }
+    }
+  });
   if (readings.empty()) return phrase;
-  return Q(Q::OP_OR, phrase,
-           Q(Q::OP_SCALE_WEIGHT, Q(Q::OP_OR, readings.begin(), readings.end()), kNameKeyWeight));
+  std::vector<Q> alternatives{
+      phrase,
+      Q(Q::OP_SCALE_WEIGHT, Q(Q::OP_OR, readings.begin(), readings.end()), kNameKeyWeight)};
+  if (!entities.empty()) {
+    alternatives.emplace_back(Q::OP_SCALE_WEIGHT, Q(Q::OP_OR, entities.begin(), entities.end()),
+                              kEntityNameWeight);
+  }
+  return Q(Q::OP_OR, alternatives.begin(), alternatives.end());
 }
 
 }  // namespace
@@ -236,12 +269,13 @@ bool inflected_alike(std::string_view a, std::string_view b) {
 }
 
 Xapian::Query with_inflected_phrases(const Xapian::Query& query, const Xapian::Database& db,
-                                     Analyzer& analyzer, const QueryWordKeys& words) {
+                                     IndexGazetteer& gazetteer, const QueryWordKeys& words,
+                                     const std::unordered_set<std::string>& names) {
   if (query.get_type() == Xapian::Query::OP_PHRASE) {
-    return phrase_with_inflections(query, db, analyzer, words);
+    return phrase_with_inflections(query, db, gazetteer, words, names);
   }
   return with_subqueries_rewritten(query, [&](const Xapian::Query& part) {
-    return with_inflected_phrases(part, db, analyzer, words);
+    return with_inflected_phrases(part, db, gazetteer, words, names);
   });
 }
 

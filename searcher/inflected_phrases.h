@@ -9,10 +9,12 @@
 
 #include <xapian.h>
 
+#include <string>
 #include <string_view>
+#include <unordered_set>
 
-#include "analyzers/analyzer.h"
 #include "analyzers/xapian_stems.h"
+#include "searcher/entity_filter.h"
 
 namespace naviny {
 
@@ -23,9 +25,12 @@ bool inflected_alike(std::string_view a, std::string_view b);
 
 // Each phrase of search-form terms in `query` (a phrase the user typed: name keys and fields are
 // left alone) also matches where the article writes its words in other case forms that the index
-// has, weighing less than the forms typed. `words` is what the query stemmer saw of the query's
-// words, by search form. A phrase's readings are bounded, the commonest forms kept.
+// has, weighing less than the forms typed; and where a reading in other forms names an entity
+// that the phrase as typed does not, that entity's articles. `words` is what the query stemmer
+// saw of the query's words, `names` the search forms that count as names (QueryNames). A
+// phrase's readings are bounded, the commonest forms kept.
 Xapian::Query with_inflected_phrases(const Xapian::Query& query, const Xapian::Database& db,
-                                     Analyzer& analyzer, const QueryWordKeys& words);
+                                     IndexGazetteer& gazetteer, const QueryWordKeys& words,
+                                     const std::unordered_set<std::string>& names);
 
 }  // namespace naviny

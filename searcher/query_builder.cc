@@ -346,7 +346,7 @@ Xapian::Query QueryBuilder::build(const std::string& text, bool exact) {
   return with_inflected_phrases(
       expand(with_base_forms(parse(folded_parser_, with_named_runs_quoted(cleaned, query_names)),
                              db_, *gazetteer_, *word_keys_, query_names, expand)),
-      db_, *analyzer_, *word_keys_);
+      db_, *gazetteer_, *word_keys_, query_names.names);
 }
 
 QueryNames QueryBuilder::names_in(const std::vector<AnalyzedWord>& words) {

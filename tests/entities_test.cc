@@ -70,7 +70,9 @@ constexpr const char* kGazetteer =
     "the-atlantic\torg\tThe Atlantic\tThe Atlantic Monthly\tThe Atlantic\n"
     "atlantic-council\torg\tAtlantic Council\tAtlantic Council\t\n"
     "us-senate\torg\tUS Senate\tU.S. Senate|Senat USA\t\n"
-    "unhcr\torg\tUNHCR\tAgencja ONZ ds. Uchodźców\t\n";
+    "unhcr\torg\tUNHCR\tAgencja ONZ ds. Uchodźców\t\n"
+    "house-of-lords\torg\tHouse of Lords\tHouse of Lords\tthe House\n"
+    "house-of-commons\torg\tHouse of Commons\tHouse of Commons\tthe House\n";
 
 // What the recogniser tags in one text: "id:mentions" in gazetteer order.
 std::vector<std::string> ids_recognized_in(const EntityRecognizer& recognizer, Analyzer& analyzer,
@@ -324,7 +326,12 @@ INSTANTIATE_TEST_SUITE_P(
         RecognitionCase{"Głosował Senat\nUSA czekają.", ""},
         RecognitionCase{"Głosował Senat USA.", "us-senate:1"},
         RecognitionCase{"The U.S. Senate voted.", "us-senate:1"},
-        RecognitionCase{"Pomaga Agencja ONZ ds. Uchodźców.", "unhcr:1"}));
+        RecognitionCase{"Pomaga Agencja ONZ ds. Uchodźców.", "unhcr:1"},
+        // A short form yields to a full name that begins inside it and runs past it.
+        RecognitionCase{"Peers in the House of Lords voted.", "house-of-lords:1"},
+        RecognitionCase{"MPs in the House of Commons voted. Then the House rose.",
+                        "house-of-commons:2"},
+        RecognitionCase{"Then the House rose.", ""}));
 
 TEST(GazetteerNames, ShortFormOfSeveralEntitiesResolvesToTheOneItNames) {
   // "Georgia" is the country in English and the U.S. state in Polish and Czech: a short form of
