@@ -21,9 +21,6 @@ constexpr std::size_t kMinStemLetters = 3;
 constexpr std::size_t kMinDeclinedLetters = 4;
 // Phrases one typed phrase may become: the commonest forms of each word are kept.
 constexpr std::size_t kMaxReadings = 32;
-// Exact-form terms read while looking for one word's other forms, so that a short stem in a
-// large index costs a bounded walk.
-constexpr std::size_t kMaxTermsWalked = 5000;
 
 // The endings of nouns and adjectives, the empty one included. Polish, Czech, Slovak and Slovene:
 // agencj-a/-i, agencij-a/-e/-o/-ah, vlámsk-á/-é/-ého, europejsk-a/-iej/-ich, nov-a/-ega/-em.
@@ -48,11 +45,6 @@ constexpr auto kCyrillicEndings = std::to_array<std::string_view>({
     "ией", "ием", "ага", "аму", "амі", "ямі", "ымі", "імі", "ае",  "ыя",  "яе",  "яй",
     "ай",  "єю",  "та",  "ът",  "ят",  "то",  "те",  "ата", "ята", "ото", "ите", "ият", "ета",
 });
-
-template <std::size_t N>
-bool is_ending(const std::array<std::string_view, N>& endings, std::string_view tail) {
-  return std::ranges::find(endings, tail) != endings.end();
-}
 
 // The stem of a word whose last syllable has a fleeting e, which its other forms drop between
 // two consonants (Bulgarian национален, националния; Czech Biden, Bidna), or empty.
@@ -102,11 +94,9 @@ constexpr auto kSlavicLatinFunctionWords =
 // Articles examined to tell which language writes a form.
 constexpr Xapian::doccount kLanguageSample = 2000;
 
-// Whether most articles that write a Latin-script search form are in a Slavic language. A
-// Cyrillic form is, in this corpus's languages, always.
-bool written_in_slavic_articles(const Xapian::Database& db, const std::string& exact,
-                                const std::string& search, Xapian::doccount articles) {
-  if (dominant_script(exact) != Script::latin) return true;
+// Whether most articles that write a Latin-script search form are in a Slavic language.
+bool written_in_slavic_articles(const Xapian::Database& db, const std::string& search,
+                                Xapian::doccount articles) {
   std::vector<Xapian::Query> function_words;
   for (const std::string_view word : kSlavicLatinFunctionWords) {
     function_words.emplace_back(std::string(schema::kExact.prefix) + std::string(word));
@@ -127,34 +117,31 @@ struct CaseForm {
   Xapian::doccount articles;
 };
 
+// Whether every letter of a phrase's words is one of the English alphabet: only then may its
+// words be English ones (a Cyrillic word, or one with á, ł, ř, is not).
+bool in_english_letters(const std::vector<std::string>& words) {
+  return std::ranges::all_of(words, [](const std::string& word) {
+    return std::ranges::all_of(word, [](char byte) { return (byte & 0x80) == 0; });
+  });
+}
+
 // The search forms, commonest first, of the case forms the index has of the word typed as
-// `typed_exact`; the typed form's own term first whatever its count.
+// `typed_exact`; the typed form's own term first whatever its count. `in_english_letters`: whether
+// the phrase may be English (in_english_letters()), whose forms must then be shown Slavic.
 std::vector<CaseForm> forms_in_index(const Xapian::Database& db, Analyzer& analyzer,
-                                     const std::string& term, const std::string& typed_exact) {
+                                     const std::string& term, const std::string& typed_exact,
+                                     bool in_english_letters) {
   std::vector<CaseForm> forms{{term, typed_exact, 0}};
   if (letter_count(typed_exact) < kMinDeclinedLetters) return forms;
-  const std::vector<std::string> stems = stems_of(typed_exact);
-  if (stems.empty()) return forms;
-  const std::string& shortest =
-      *std::ranges::min_element(stems, {}, [](const std::string& stem) { return stem.size(); });
   const std::string exact_prefix(schema::kExact.prefix);
-  // Less its last letter, which a fleeting e may follow in the other forms (националния,
-  // национален).
-  const std::string walk_prefix =
-      exact_prefix + (letter_count(shortest) > kMinStemLetters
-                          ? shortest.substr(0, shortest.size() - last_letter(shortest).size())
-                          : shortest);
-  std::size_t walked = 0;
-  for (auto it = db.allterms_begin(walk_prefix);
-       it != db.allterms_end(walk_prefix) && walked < kMaxTermsWalked; ++it, ++walked) {
-    const std::string exact = (*it).substr(exact_prefix.size());
-    if (exact == typed_exact || !inflected_alike(exact, typed_exact)) continue;
+  for (const std::string& exact : case_forms_of(typed_exact)) {
+    if (!db.term_exists(exact_prefix + exact)) continue;
     const std::string& search = analyzer.analyze_word(exact).search;
     if (std::ranges::any_of(forms, [&](const CaseForm& form) { return form.search == search; })) {
       continue;
     }
     const Xapian::doccount articles = db.get_termfreq(search);
-    if (articles > 0 && written_in_slavic_articles(db, exact, search, articles)) {
+    if (articles > 0 && (!in_english_letters || written_in_slavic_articles(db, search, articles))) {
       forms.push_back({search, exact, articles});
     }
   }
@@ -196,8 +183,11 @@ Xapian::Query phrase_with_inflections(const Xapian::Query& phrase, const Xapian:
                                       IndexGazetteer& gazetteer, const QueryWordKeys& words,
                                       const std::unordered_set<std::string>& names) {
   using Q = Xapian::Query;
+  // A phrase that names an entity finds the entity's articles in every case form already.
+  if (entities_named_by_query(phrase, gazetteer, names, words)) return phrase;
   Analyzer& analyzer = gazetteer.analyzer();
-  std::vector<std::vector<CaseForm>> forms_by_word;
+  std::vector<std::string> typed_terms;
+  std::vector<std::string> typed;  // each word's exact form as typed
   std::vector<bool> name_like;
   for (std::size_t i = 0; i < phrase.get_num_subqueries(); ++i) {
     const Q part = phrase.get_subquery(i);
@@ -207,18 +197,24 @@ Xapian::Query phrase_with_inflections(const Xapian::Query& phrase, const Xapian:
     if (!is_search_form_term(term) || seen == words.end() || seen->second.typed.empty()) {
       return phrase;
     }
+    typed_terms.push_back(term);
+    // A word typed twice in one phrase, in two ways, is left as typed (an empty form).
+    typed.push_back(seen->second.typed.size() == 1
+                        ? analyzer.analyze_word(seen->second.typed.front()).exact
+                        : std::string());
     name_like.push_back(names.contains(term));
-    const std::string typed_exact = analyzer.analyze_word(seen->second.typed.front()).exact;
-    // A word typed twice in one phrase, in two ways, is left as typed.
-    forms_by_word.push_back(seen->second.typed.size() == 1
-                                ? forms_in_index(db, analyzer, term, typed_exact)
-                                : std::vector<CaseForm>{{term, typed_exact, 0}});
+  }
+  const bool english_letters = in_english_letters(typed);
+  std::vector<std::vector<CaseForm>> forms_by_word;
+  for (std::size_t i = 0; i < typed_terms.size(); ++i) {
+    forms_by_word.push_back(
+        typed[i].empty() ? std::vector<CaseForm>{{typed_terms[i], typed_terms[i], 0}}
+                         : forms_in_index(db, analyzer, typed_terms[i], typed[i], english_letters));
   }
   keep_commonest(forms_by_word);
-  // Where the phrase as typed names no entity, a reading that does names it in another case
-  // (lordsko zbornico, lordska zbornica: the House of Lords), as the recogniser would tag it in
-  // an article.
-  const bool names_an_entity = entities_named_by_query(phrase, gazetteer, names, words).has_value();
+  if (std::ranges::all_of(forms_by_word, [](const auto& forms) { return forms.size() == 1; })) {
+    return phrase;
+  }
   std::vector<Q> readings;
   std::vector<Q> entities;
   std::unordered_set<std::string> entity_ids;
@@ -230,7 +226,8 @@ Xapian::Query phrase_with_inflections(const Xapian::Query& phrase, const Xapian:
       exact_words.push_back(form->exact);
     }
     readings.emplace_back(phrase.get_type(), terms.begin(), terms.end(), window_of(phrase));
-    if (names_an_entity) return;
+    // A reading that names an entity names it in another case (lordsko zbornico, lordska
+    // zbornica: the House of Lords), as the recogniser would tag it in an article.
     for (const std::string& id : gazetteer.ids_named_by(exact_words, name_like)) {
       if (entity_ids.insert(id).second) {
         entities.emplace_back(std::string(schema::kEntity.prefix) + id);
@@ -250,22 +247,30 @@ Xapian::Query phrase_with_inflections(const Xapian::Query& phrase, const Xapian:
 
 }  // namespace
 
-bool inflected_alike(std::string_view a, std::string_view b) {
-  if (a == b) return true;
-  const Script script = dominant_script(a);
-  if (script != dominant_script(b)) return false;
-  const auto stem_and_ending = [&](std::string_view word, std::string_view other) {
-    for (const std::string& stem : stems_of(word)) {
-      if (!other.starts_with(stem)) continue;
-      const std::string_view tail = other.substr(stem.size());
-      if (script == Script::latin ? is_ending(kLatinEndings, tail)
-                                  : is_ending(kCyrillicEndings, tail)) {
-        return true;
-      }
-    }
-    return false;
+std::vector<std::string> case_forms_of(std::string_view word) {
+  // Generated rather than looked for among the index's words, which would read a large part of a
+  // large vocabulary for a short stem.
+  const std::vector<std::string> stems = stems_of(word);
+  std::vector<std::string> forms;
+  const auto add = [&](std::string form) {
+    if (form != word) forms.push_back(std::move(form));
   };
-  return stem_and_ending(a, b) || stem_and_ending(b, a);
+  const auto add_endings = [&](const std::string& stem, const auto& endings) {
+    for (const std::string_view ending : endings) add(stem + std::string(ending));
+  };
+  const Script script = dominant_script(word);
+  for (const std::string& stem : stems) {
+    if (script == Script::latin) add_endings(stem, kLatinEndings);
+    if (script == Script::cyrillic) add_endings(stem, kCyrillicEndings);
+    const std::string_view last = last_letter(stem);
+    const std::string_view before = std::string_view(stem).substr(0, stem.size() - last.size());
+    if (!is_vowel_letter(last) && !is_vowel_letter(last_letter(before))) {
+      add(std::string(before) + (script == Script::cyrillic ? "е" : "e") + std::string(last));
+    }
+  }
+  std::ranges::sort(forms);
+  forms.erase(std::unique(forms.begin(), forms.end()), forms.end());
+  return forms;
 }
 
 Xapian::Query with_inflected_phrases(const Xapian::Query& query, const Xapian::Database& db,

@@ -12,16 +12,19 @@
 #include <string>
 #include <string_view>
 #include <unordered_set>
+#include <vector>
 
 #include "analyzers/xapian_stems.h"
 #include "searcher/entity_filter.h"
 
 namespace naviny {
 
-// Whether two case-folded words of one script are case forms of one word: a stem of at least
-// three letters followed by an ending of that script's noun and adjective declensions (Polish,
-// Czech, Slovak, Slovene; Russian, Ukrainian, Belarusian, Bulgarian with its article).
-bool inflected_alike(std::string_view a, std::string_view b);
+// The words that may be case forms of a case-folded word: each stem of at least three letters it
+// may have, followed by each ending of its script's noun and adjective declensions (Polish, Czech,
+// Slovak, Slovene; Russian, Ukrainian, Belarusian, Bulgarian with its article), and a stem ending
+// in two consonants with a fleeting e between them (националния, национален). Most are no words;
+// the caller keeps those the index has.
+std::vector<std::string> case_forms_of(std::string_view word);
 
 // Each phrase of search-form terms in `query` (a phrase the user typed: name keys and fields are
 // left alone) also matches where the article writes its words in other case forms that the index
