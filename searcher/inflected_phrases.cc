@@ -25,25 +25,25 @@ constexpr std::size_t kMaxReadings = 32;
 // The endings of nouns and adjectives, the empty one included. Polish, Czech, Slovak and Slovene:
 // agencj-a/-i, agencij-a/-e/-o/-ah, vlámsk-á/-é/-ého, europejsk-a/-iej/-ich, nov-a/-ega/-em.
 constexpr auto kLatinEndings = std::to_array<std::string_view>({
-    "",    "a",   "e",   "i",   "o",   "u",   "y",   "á",    "é",    "í",    "ó",    "ú",
-    "ý",   "ą",   "ę",   "ě",   "ů",   "ou",  "ům",  "ov",   "ová",  "ové",  "ovou", "ových",
-    "ém",  "ého", "ému", "ým",  "ými", "ých", "ím",  "ími",  "ích",  "ího",  "ímu",  "ej",
-    "iej", "ego", "iego", "emu", "iemu", "ym", "ymi", "ych",  "im",   "imi",  "ich",  "ie",
-    "ii",  "ia",  "iu",  "ią",  "ję",  "ją",  "ami", "ach",  "ech",  "och",  "owi",  "ovi",
-    "om",  "em",  "iem", "jem", "ów",  "ách", "ám",  "ega",  "ih",   "ima",  "ah",   "am",
-    "ja",  "je",  "ji",  "jo",  "ju",  "jah", "jam", "jami",
+    "",    "a",   "e",    "i",   "o",    "u",   "y",   "á",    "é",   "í",   "ó",    "ú",
+    "ý",   "ą",   "ę",    "ě",   "ů",    "ou",  "ům",  "ov",   "ová", "ové", "ovou", "ových",
+    "ém",  "ého", "ému",  "ým",  "ými",  "ých", "ím",  "ími",  "ích", "ího", "ímu",  "ej",
+    "iej", "ego", "iego", "emu", "iemu", "ym",  "ymi", "ych",  "im",  "imi", "ich",  "ie",
+    "ii",  "ia",  "iu",   "ią",  "ję",   "ją",  "ami", "ach",  "ech", "och", "owi",  "ovi",
+    "om",  "em",  "iem",  "jem", "ów",   "ách", "ám",  "ega",  "ih",  "ima", "ah",   "am",
+    "ja",  "je",  "ji",   "jo",  "ju",   "jah", "jam", "jami",
 });
 
 // Russian, Ukrainian and Belarusian: агентств-о/-а/-ом, европейск-ая/-ой/-ого, міжнародн-а/-ої;
 // Bulgarian with its article: агенция-та, европейск-а/-ата/-ия/-ият/-ите.
 constexpr auto kCyrillicEndings = std::to_array<std::string_view>({
-    "",    "а",   "я",   "о",   "е",   "ы",   "и",   "і",   "ї",   "у",   "ю",   "ь",
-    "й",   "ой",  "ей",  "ий",  "ый",  "ій",  "ая",  "яя",  "ое",  "ее",  "ые",  "ие",
-    "ого", "его", "ому", "ему", "ом",  "ем",  "ым",  "им",  "ыми", "ими", "ых",  "их",
-    "ую",  "юю",  "ою",  "ею",  "ам",  "ям",  "ами", "ями", "ах",  "ях",  "ов",  "ев",
-    "ів",  "ові", "еві", "ої",  "ім",  "іх",  "ія",  "ії",  "ію",  "ия",  "ии",  "ию",
-    "ией", "ием", "ага", "аму", "амі", "ямі", "ымі", "імі", "ае",  "ыя",  "яе",  "яй",
-    "ай",  "єю",  "та",  "ът",  "ят",  "то",  "те",  "ата", "ята", "ото", "ите", "ият", "ета",
+    "",    "а",   "я",   "о",   "е",   "ы",   "и",   "і",   "ї",   "у",   "ю",   "ь",   "й",
+    "ой",  "ей",  "ий",  "ый",  "ій",  "ая",  "яя",  "ое",  "ее",  "ые",  "ие",  "ого", "его",
+    "ому", "ему", "ом",  "ем",  "ым",  "им",  "ыми", "ими", "ых",  "их",  "ую",  "юю",  "ою",
+    "ею",  "ам",  "ям",  "ами", "ями", "ах",  "ях",  "ов",  "ев",  "ів",  "ові", "еві", "ої",
+    "ім",  "іх",  "ія",  "ії",  "ію",  "ия",  "ии",  "ию",  "ией", "ием", "ага", "аму", "амі",
+    "ямі", "ымі", "імі", "ае",  "ыя",  "яе",  "яй",  "ай",  "єю",  "та",  "ът",  "ят",  "то",
+    "те",  "ата", "ята", "ото", "ите", "ият", "ета",
 });
 
 // The stem of a word whose last syllable has a fleeting e, which its other forms drop between
@@ -103,9 +103,9 @@ bool written_in_slavic_articles(const Xapian::Database& db, const std::string& s
   }
   Xapian::Enquire enquire(db);
   enquire.set_weighting_scheme(Xapian::BoolWeight());
-  enquire.set_query(
-      Xapian::Query(Xapian::Query::OP_FILTER, Xapian::Query(search),
-                    Xapian::Query(Xapian::Query::OP_OR, function_words.begin(), function_words.end())));
+  enquire.set_query(Xapian::Query(
+      Xapian::Query::OP_FILTER, Xapian::Query(search),
+      Xapian::Query(Xapian::Query::OP_OR, function_words.begin(), function_words.end())));
   const Xapian::doccount examined = std::min(articles, kLanguageSample);
   const Xapian::MSet slavic = enquire.get_mset(0, 0, examined);
   return 2 * slavic.get_matches_lower_bound() >= examined;
@@ -145,9 +145,8 @@ std::vector<CaseForm> forms_in_index(const Xapian::Database& db, Analyzer& analy
       forms.push_back({search, exact, articles});
     }
   }
-  std::stable_sort(forms.begin() + 1, forms.end(), [](const CaseForm& a, const CaseForm& b) {
-    return a.articles > b.articles;
-  });
+  std::stable_sort(forms.begin() + 1, forms.end(),
+                   [](const CaseForm& a, const CaseForm& b) { return a.articles > b.articles; });
   return forms;
 }
 
@@ -236,8 +235,7 @@ Xapian::Query phrase_with_inflections(const Xapian::Query& phrase, const Xapian:
   });
   if (readings.empty()) return phrase;
   std::vector<Q> alternatives{
-      phrase,
-      Q(Q::OP_SCALE_WEIGHT, Q(Q::OP_OR, readings.begin(), readings.end()), kNameKeyWeight)};
+      phrase, Q(Q::OP_SCALE_WEIGHT, Q(Q::OP_OR, readings.begin(), readings.end()), kNameKeyWeight)};
   if (!entities.empty()) {
     alternatives.emplace_back(Q::OP_SCALE_WEIGHT, Q(Q::OP_OR, entities.begin(), entities.end()),
                               kEntityNameWeight);

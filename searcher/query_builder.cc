@@ -12,8 +12,8 @@
 #include "searcher/base_forms.h"
 #include "searcher/entity_expansion.h"
 #include "searcher/exact_phrases.h"
-#include "searcher/inflected_phrases.h"
 #include "searcher/field_filters.h"
+#include "searcher/inflected_phrases.h"
 #include "searcher/name_spellings.h"
 #include "searcher/query_rewrite.h"
 

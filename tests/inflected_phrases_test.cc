@@ -2,6 +2,8 @@
 // languages decline the adjectives and common nouns of an organisation's name, which the
 // gazetteer may not know (issues 19 and 21).
 
+#include "searcher/inflected_phrases.h"
+
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
@@ -9,7 +11,6 @@
 #include <string>
 #include <vector>
 
-#include "searcher/inflected_phrases.h"
 #include "test_support.h"
 
 namespace naviny {
