@@ -11,6 +11,7 @@
 #include "common/errors.h"
 #include "common/schema.h"
 #include "common/text.h"
+#include "searcher/inflected_phrases.h"
 #include "searcher/query_builder.h"
 
 namespace naviny {
@@ -20,6 +21,11 @@ namespace {
 constexpr std::size_t kMinLetters = 4;
 // The spelling table's trigram look-up, for Latin words no alias or index word corrects.
 constexpr unsigned kMaxSpellingTableEdits = 2;
+
+// Whether the word at `offset` of a query is inside a phrase quoted with ASCII double quotes.
+bool inside_quotes(std::string_view query, std::size_t offset) {
+  return std::ranges::count(query.substr(0, offset), '"') % 2 == 1;
+}
 
 std::string exact_term(std::string_view exact) {
   return std::string(schema::kExact.prefix) + std::string(exact);
@@ -126,6 +132,9 @@ std::string SpellingSuggester::suggestion(const std::string& query) {
     if (word.find(':') != std::string::npos || written_in_capitals(word)) continue;
     const std::vector<AnalyzedWord> analysed = analyze_words(*analyzer_, word);
     if (analysed.size() != 1 || analysed[0].token.word != word) continue;
+    // In a phrase, a word the corpus writes in another case form is read in that form already
+    // (inflected_phrases.h): "Nová vlámská aliance" finds "Nové vlámské aliance".
+    if (inside_quotes(query, offset) && in_another_case_form(analysed[0].forms.exact)) continue;
     ++checked;
     const std::optional<std::string> replacement = correction(analysed[0]);
     if (!replacement) continue;
@@ -137,6 +146,12 @@ std::string SpellingSuggester::suggestion(const std::string& query) {
   // Each correction finds articles alone (correction()); together they may not.
   if (words.size() > 1 && matches(corrected) == 0) return {};
   return corrected;
+}
+
+bool SpellingSuggester::in_another_case_form(const std::string& exact) const {
+  return std::ranges::any_of(case_forms_of(exact), [&](const std::string& form) {
+    return db_.term_exists(exact_term(form));
+  });
 }
 
 std::optional<std::string> SpellingSuggester::correction(const AnalyzedWord& word) {

@@ -86,6 +86,8 @@ class SpellingSuggester {
   };
 
   std::optional<std::string> correction(const AnalyzedWord& word);
+  // Whether the index has a case form of the (case-folded) word other than itself.
+  bool in_another_case_form(const std::string& exact) const;
   std::optional<std::string> likeness_correction(const AnalyzedWord& word,
                                                  const std::vector<std::string>& ids);
   std::optional<std::string> first_that_finds(std::vector<Candidate> candidates,

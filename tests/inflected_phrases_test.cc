@@ -106,6 +106,16 @@ TEST_F(InflectedPhrases, TheFormTypedRanksFirst) {
               ElementsAre("nva_genitive_cs.txt", "nva_nominative_cs.txt"));
 }
 
+TEST_F(InflectedPhrases, AWordInAnotherCaseIsNoMisspelling) {
+  // федерація is not in the index, федерації is: the phrase reads it so, and "did you mean"
+  // would offer a phrase of mixed cases.
+  const testing::CliResult result = testing::run_cli(
+      {"search", "--db", db().string(), "\"Міжнародна федерація працівників транспорту\""});
+  EXPECT_EQ(result.exit_code, 0);
+  EXPECT_THAT(result.out, ::testing::HasSubstr("1 result"));
+  EXPECT_THAT(result.out, ::testing::Not(::testing::HasSubstr("did you mean")));
+}
+
 TEST_F(InflectedPhrases, WordsKeepTheirOrder) {
   EXPECT_THAT(testing::search_ids(db(), "\"aliance vlámská Nová\""), IsEmpty());
 }
