@@ -125,12 +125,13 @@ bool in_english_letters(const std::vector<std::string>& words) {
   });
 }
 
-// The search forms, commonest first, of the case forms the index has of the word typed as
-// `typed_exact`; the typed form's own term first whatever its count. `in_english_letters`: whether
-// the phrase may be English (in_english_letters()), whose forms must then be shown Slavic.
+// The search forms, commonest first, of the case forms the index has, in `field` (a prefix, or
+// empty for the text), of the word typed as `typed_exact`; the typed form's own term first
+// whatever its count. `in_english_letters`: whether the phrase may be English
+// (in_english_letters()), whose forms must then be shown Slavic.
 std::vector<CaseForm> forms_in_index(const Xapian::Database& db, Analyzer& analyzer,
-                                     const std::string& term, const std::string& typed_exact,
-                                     bool in_english_letters) {
+                                     const std::string& field, const std::string& term,
+                                     const std::string& typed_exact, bool in_english_letters) {
   std::vector<CaseForm> forms{{term, typed_exact, 0}};
   if (letter_count(typed_exact) < kMinDeclinedLetters) return forms;
   const std::string exact_prefix(schema::kExact.prefix);
@@ -140,8 +141,9 @@ std::vector<CaseForm> forms_in_index(const Xapian::Database& db, Analyzer& analy
     if (std::ranges::any_of(forms, [&](const CaseForm& form) { return form.search == search; })) {
       continue;
     }
-    const Xapian::doccount articles = db.get_termfreq(search);
-    if (articles > 0 && (!in_english_letters || written_in_slavic_articles(db, search, articles))) {
+    const Xapian::doccount articles = db.get_termfreq(field + search);
+    if (articles > 0 &&
+        (!in_english_letters || written_in_slavic_articles(db, search, db.get_termfreq(search)))) {
       forms.push_back({search, exact, articles});
     }
   }
@@ -182,20 +184,28 @@ Xapian::Query phrase_with_inflections(const Xapian::Query& phrase, const Xapian:
                                       IndexGazetteer& gazetteer, const QueryWordKeys& words,
                                       const std::unordered_set<std::string>& names) {
   using Q = Xapian::Query;
-  // A phrase that names an entity finds the entity's articles in every case form already.
-  if (entities_named_by_query(phrase, gazetteer, names, words)) return phrase;
+  // title:"…" reads its words as in free text, and its readings are title terms.
+  const std::string title_prefix(schema::kTitle.prefix);
+  const bool in_title = phrase.get_num_subqueries() > 0 &&
+                        phrase.get_subquery(0).get_type() == Q::LEAF_TERM &&
+                        (*phrase.get_subquery(0).get_terms_begin()).starts_with(title_prefix);
+  const std::string field = in_title ? title_prefix : std::string();
   Analyzer& analyzer = gazetteer.analyzer();
+  std::vector<Q> words_typed;
   std::vector<std::string> typed_terms;
   std::vector<std::string> typed;  // each word's exact form as typed
   std::vector<bool> name_like;
   for (std::size_t i = 0; i < phrase.get_num_subqueries(); ++i) {
     const Q part = phrase.get_subquery(i);
     if (part.get_type() != Q::LEAF_TERM) return phrase;
-    const std::string term = *part.get_terms_begin();
+    const std::string field_term = *part.get_terms_begin();
+    if (!field_term.starts_with(field)) return phrase;
+    const std::string term = field_term.substr(field.size());
     const auto seen = words.find(term);
     if (!is_search_form_term(term) || seen == words.end() || seen->second.typed.empty()) {
       return phrase;
     }
+    words_typed.emplace_back(term);
     typed_terms.push_back(term);
     // A word typed twice in one phrase, in two ways, is left as typed (an empty form).
     typed.push_back(seen->second.typed.size() == 1
@@ -203,12 +213,19 @@ Xapian::Query phrase_with_inflections(const Xapian::Query& phrase, const Xapian:
                         : std::string());
     name_like.push_back(names.contains(term));
   }
+  // A phrase that names an entity finds the entity's articles in every case form already.
+  const Q without_field(Q::OP_PHRASE, words_typed.begin(), words_typed.end(), window_of(phrase));
+  if (in_title ? entities_named_in_title(without_field, gazetteer, names, words).has_value()
+               : entities_named_by_query(without_field, gazetteer, names, words).has_value()) {
+    return phrase;
+  }
   const bool english_letters = in_english_letters(typed);
   std::vector<std::vector<CaseForm>> forms_by_word;
   for (std::size_t i = 0; i < typed_terms.size(); ++i) {
     forms_by_word.push_back(
-        typed[i].empty() ? std::vector<CaseForm>{{typed_terms[i], typed_terms[i], 0}}
-                         : forms_in_index(db, analyzer, typed_terms[i], typed[i], english_letters));
+        typed[i].empty()
+            ? std::vector<CaseForm>{{typed_terms[i], typed_terms[i], 0}}
+            : forms_in_index(db, analyzer, field, typed_terms[i], typed[i], english_letters));
   }
   keep_commonest(forms_by_word);
   if (std::ranges::all_of(forms_by_word, [](const auto& forms) { return forms.size() == 1; })) {
@@ -221,16 +238,19 @@ Xapian::Query phrase_with_inflections(const Xapian::Query& phrase, const Xapian:
     std::vector<Q> terms;
     std::vector<std::string> exact_words;
     for (const CaseForm* form : reading) {
-      terms.emplace_back(form->search);
+      terms.emplace_back(field + form->search);
       exact_words.push_back(form->exact);
     }
     readings.emplace_back(phrase.get_type(), terms.begin(), terms.end(), window_of(phrase));
     // A reading that names an entity names it in another case (lordsko zbornico, lordska
     // zbornica: the House of Lords), as the recogniser would tag it in an article.
     for (const std::string& id : gazetteer.ids_named_by(exact_words, name_like)) {
-      if (entity_ids.insert(id).second) {
-        entities.emplace_back(std::string(schema::kEntity.prefix) + id);
-      }
+      if (!entity_ids.insert(id).second) continue;
+      const Q mentions(std::string(schema::kEntity.prefix) + id);
+      // In a title, the articles whose title mentions the entity, weighed by all their mentions.
+      entities.push_back(
+          in_title ? Q(Q::OP_FILTER, mentions, Q(std::string(schema::kTitleEntity.prefix) + id))
+                   : mentions);
     }
   });
   if (readings.empty()) return phrase;

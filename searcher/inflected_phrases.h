@@ -26,12 +26,12 @@ namespace naviny {
 // the caller keeps those the index has.
 std::vector<std::string> case_forms_of(std::string_view word);
 
-// Each phrase of search-form terms in `query` (a phrase the user typed: name keys and fields are
-// left alone) also matches where the article writes its words in other case forms that the index
-// has, weighing less than the forms typed; and where a reading in other forms names an entity
-// that the phrase as typed does not, that entity's articles. `words` is what the query stemmer
-// saw of the query's words, `names` the search forms that count as names (QueryNames). A
-// phrase's readings are bounded, the commonest forms kept.
+// Each phrase of search-form terms in `query`, in the text or after title: (a phrase the user
+// typed: name keys and other fields are left alone), also matches where the article writes its
+// words in other case forms that the index has, weighing less than the forms typed; and where a
+// reading in other forms names an entity that the phrase as typed does not, that entity's
+// articles. `words` is what the query stemmer saw of the query's words, `names` the search forms
+// that count as names (QueryNames). A phrase's readings are bounded, the commonest forms kept.
 Xapian::Query with_inflected_phrases(const Xapian::Query& query, const Xapian::Database& db,
                                      IndexGazetteer& gazetteer, const QueryWordKeys& words,
                                      const std::unordered_set<std::string>& names);
