@@ -159,7 +159,8 @@ std::vector<std::string> candidate_base_forms(std::string_view exact) {
     }
   };
   for (const CaseEnding& rule : script == Script::latin ? kLatinEndings : kCyrillicEndings) {
-    if (!exact.ends_with(rule.ending) || letter_count(exact) < letter_count(rule.ending) + kMinStemLetters) {
+    if (!exact.ends_with(rule.ending) ||
+        letter_count(exact) < letter_count(rule.ending) + kMinStemLetters) {
       continue;
     }
     const std::string_view stem = exact.substr(0, exact.size() - rule.ending.size());
