@@ -137,8 +137,8 @@ const std::vector<CaseEnding> kCyrillicEndings{
     {"ї", kCyrillicNominatives},
 };
 
-// Polish, Czech and Slovene drop the e of a final -en, -el, -ek in the other cases (Biden, Bidna;
-// Pavel, Pavla): the stem gets it back.
+}  // namespace
+
 std::string with_fleeting_e(std::string_view stem, Script script) {
   const std::string_view last = last_letter(stem);
   const std::string_view before = last_letter(stem.substr(0, stem.size() - last.size()));
@@ -146,8 +146,6 @@ std::string with_fleeting_e(std::string_view stem, Script script) {
   return std::string(stem.substr(0, stem.size() - last.size())) +
          (script == Script::cyrillic ? "е" : "e") + std::string(last);
 }
-
-}  // namespace
 
 std::vector<std::string> candidate_base_forms(std::string_view exact) {
   const Script script = dominant_script(exact);

@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "analyzers/analyzer.h"
+#include "analyzers/script.h"
 #include "analyzers/xapian_stems.h"
 #include "searcher/entity_filter.h"
 #include "searcher/query_builder.h"
@@ -26,6 +27,11 @@ namespace naviny {
 // (Islamabadzie -> Islamabad, Ameryce -> Ameryka). Most are not words; the caller keeps the ones
 // the corpus has.
 std::vector<std::string> candidate_base_forms(std::string_view exact);
+
+// A stem ending in two consonants with the fleeting e between them that its other forms drop
+// (Polish, Czech and Slovene Bidn-a, Biden; Pavl-a, Pavel; Bulgarian националн-ия, национален),
+// or empty.
+std::string with_fleeting_e(std::string_view stem, Script script);
 
 // Of the candidate base forms of a word typed as a name, those the index has written as a name
 // (in at least as many articles as the typed form itself, since a base form is the common form of

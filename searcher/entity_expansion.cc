@@ -126,12 +126,7 @@ std::optional<Xapian::Query> entity_terms(const Xapian::Query& query, IndexGazet
   const std::optional<NamedEntities> named = entity_ids_named_by(query, gazetteer, names, words);
   if (!named) return std::nullopt;
   std::vector<Q> entities;
-  for (const std::string& id : named->ids) {
-    const Q mentions(std::string(schema::kEntity.prefix) + id);
-    entities.push_back(
-        in_title ? Q(Q::OP_FILTER, mentions, Q(std::string(schema::kTitleEntity.prefix) + id))
-                 : mentions);
-  }
+  for (const std::string& id : named->ids) entities.push_back(entity_term(id, in_title));
   return Q(Q::OP_SCALE_WEIGHT, Q(Q::OP_OR, entities.begin(), entities.end()), named->weight);
 }
 
@@ -157,6 +152,13 @@ std::optional<Xapian::Query> title_words(const Xapian::Query& query) {
 }
 
 }  // namespace
+
+Xapian::Query entity_term(const std::string& id, bool in_title) {
+  using Q = Xapian::Query;
+  const Q mentions(std::string(schema::kEntity.prefix) + id);
+  if (!in_title) return mentions;
+  return Q(Q::OP_FILTER, mentions, Q(std::string(schema::kTitleEntity.prefix) + id));
+}
 
 Xapian::Query with_entities_named(const Xapian::Query& query, IndexGazetteer& gazetteer,
                                   const std::unordered_set<std::string>& names,

@@ -17,6 +17,10 @@ inline constexpr double kEntityNameWeight = 0.4;
 // The weight of the organisations a generic word is a short form of (entities_named_by_query).
 inline constexpr double kShortFormWeight = 0.2;
 
+// The articles that mention entity `id`, weighed by their mentions; `in_title`: only those whose
+// title mentions it.
+Xapian::Query entity_term(const std::string& id, bool in_title);
+
 // Adds to each plain word and each phrase of `query` that is an alias in the index's gazetteer
 // the filter terms of the entities it names, as a lower-weighted alternative. The articles the
 // indexer tagged with an entity then match even where they name it by translation (Szwecja and

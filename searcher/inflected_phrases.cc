@@ -8,6 +8,7 @@
 
 #include "analyzers/script.h"
 #include "common/schema.h"
+#include "searcher/base_forms.h"
 #include "searcher/entity_expansion.h"
 #include "searcher/query_builder.h"
 #include "searcher/query_rewrite.h"
@@ -142,8 +143,10 @@ std::vector<CaseForm> forms_in_index(const Xapian::Database& db, Analyzer& analy
       continue;
     }
     const Xapian::doccount articles = db.get_termfreq(field + search);
-    if (articles > 0 &&
-        (!in_english_letters || written_in_slavic_articles(db, search, db.get_termfreq(search)))) {
+    if (articles == 0) continue;
+    if (!in_english_letters ||
+        written_in_slavic_articles(db, search,
+                                   field.empty() ? articles : db.get_termfreq(search))) {
       forms.push_back({search, exact, articles});
     }
   }
@@ -191,7 +194,6 @@ Xapian::Query phrase_with_inflections(const Xapian::Query& phrase, const Xapian:
                         (*phrase.get_subquery(0).get_terms_begin()).starts_with(title_prefix);
   const std::string field = in_title ? title_prefix : std::string();
   Analyzer& analyzer = gazetteer.analyzer();
-  std::vector<Q> words_typed;
   std::vector<std::string> typed_terms;
   std::vector<std::string> typed;  // each word's exact form as typed
   std::vector<bool> name_like;
@@ -205,7 +207,6 @@ Xapian::Query phrase_with_inflections(const Xapian::Query& phrase, const Xapian:
     if (!is_search_form_term(term) || seen == words.end() || seen->second.typed.empty()) {
       return phrase;
     }
-    words_typed.emplace_back(term);
     typed_terms.push_back(term);
     // A word typed twice in one phrase, in two ways, is left as typed (an empty form).
     typed.push_back(seen->second.typed.size() == 1
@@ -214,6 +215,7 @@ Xapian::Query phrase_with_inflections(const Xapian::Query& phrase, const Xapian:
     name_like.push_back(names.contains(term));
   }
   // A phrase that names an entity finds the entity's articles in every case form already.
+  const std::vector<Q> words_typed(typed_terms.begin(), typed_terms.end());
   const Q without_field(Q::OP_PHRASE, words_typed.begin(), words_typed.end(), window_of(phrase));
   if (in_title ? entities_named_in_title(without_field, gazetteer, names, words).has_value()
                : entities_named_by_query(without_field, gazetteer, names, words).has_value()) {
@@ -246,11 +248,7 @@ Xapian::Query phrase_with_inflections(const Xapian::Query& phrase, const Xapian:
     // zbornica: the House of Lords), as the recogniser would tag it in an article.
     for (const std::string& id : gazetteer.ids_named_by(exact_words, name_like)) {
       if (!entity_ids.insert(id).second) continue;
-      const Q mentions(std::string(schema::kEntity.prefix) + id);
-      // In a title, the articles whose title mentions the entity, weighed by all their mentions.
-      entities.push_back(
-          in_title ? Q(Q::OP_FILTER, mentions, Q(std::string(schema::kTitleEntity.prefix) + id))
-                   : mentions);
+      entities.push_back(entity_term(id, in_title));
     }
   });
   if (readings.empty()) return phrase;
@@ -280,10 +278,8 @@ std::vector<std::string> case_forms_of(std::string_view word) {
   for (const std::string& stem : stems) {
     if (script == Script::latin) add_endings(stem, kLatinEndings);
     if (script == Script::cyrillic) add_endings(stem, kCyrillicEndings);
-    const std::string_view last = last_letter(stem);
-    const std::string_view before = std::string_view(stem).substr(0, stem.size() - last.size());
-    if (!is_vowel_letter(last) && !is_vowel_letter(last_letter(before))) {
-      add(std::string(before) + (script == Script::cyrillic ? "е" : "e") + std::string(last));
+    if (std::string with_e = with_fleeting_e(stem, script); !with_e.empty()) {
+      add(std::move(with_e));
     }
   }
   std::ranges::sort(forms);

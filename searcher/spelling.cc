@@ -133,8 +133,12 @@ std::string SpellingSuggester::suggestion(const std::string& query) {
     const std::vector<AnalyzedWord> analysed = analyze_words(*analyzer_, word);
     if (analysed.size() != 1 || analysed[0].token.word != word) continue;
     // In a phrase, a word the corpus writes in another case form is read in that form already
-    // (inflected_phrases.h): "Nová vlámská aliance" finds "Nové vlámské aliance".
-    if (inside_quotes(query, offset) && in_another_case_form(analysed[0].forms.exact)) continue;
+    // (inflected_phrases.h): "Nová vlámská aliance" finds "Nové vlámské aliance". Only a word the
+    // index lacks is looked at, as correction() would.
+    if (inside_quotes(query, offset) && !in_index(analysed[0].forms) &&
+        in_another_case_form(analysed[0].forms.exact)) {
+      continue;
+    }
     ++checked;
     const std::optional<std::string> replacement = correction(analysed[0]);
     if (!replacement) continue;
@@ -148,6 +152,10 @@ std::string SpellingSuggester::suggestion(const std::string& query) {
   return corrected;
 }
 
+bool SpellingSuggester::in_index(const WordForms& forms) const {
+  return db_.term_exists(forms.search) || db_.term_exists(exact_term(forms.exact));
+}
+
 bool SpellingSuggester::in_another_case_form(const std::string& exact) const {
   return std::ranges::any_of(case_forms_of(exact), [&](const std::string& form) {
     return db_.term_exists(exact_term(form));
@@ -158,9 +166,7 @@ std::optional<std::string> SpellingSuggester::correction(const AnalyzedWord& wor
   const WordForms& forms = word.forms;
   const std::u32string exact = letters_of(forms.exact);
   if (forms.romanized.empty() || exact.size() < kMinLetters) return std::nullopt;
-  if (db_.term_exists(forms.search) || db_.term_exists(exact_term(forms.exact))) {
-    return std::nullopt;
-  }
+  if (in_index(forms)) return std::nullopt;
   if (const auto naming = gazetteer_->entities_named_by_word(forms);
       naming && !naming->ids.empty()) {
     if (!naming->by_likeness) return std::nullopt;

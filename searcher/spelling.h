@@ -86,6 +86,8 @@ class SpellingSuggester {
   };
 
   std::optional<std::string> correction(const AnalyzedWord& word);
+  // Whether the index has the word, by search form or as written.
+  bool in_index(const WordForms& forms) const;
   // Whether the index has a case form of the (case-folded) word other than itself.
   bool in_another_case_form(const std::string& exact) const;
   std::optional<std::string> likeness_correction(const AnalyzedWord& word,
